@@ -1,0 +1,167 @@
+import { retryPendingBoot } from '../boot/applyBootConfig';
+import { ErrInjectError, isErrInjectError, showValue } from '../errors/ErrInjectError';
+import type { ControlFile } from '../control/tree';
+import { state } from '../state/sharedState';
+import type { FaultAttr, FaultAttrImpl } from './FaultAttrImpl';
+import { refreshGate } from './gate';
+import { createAttr, createKnobDir, type GenericKnob } from './knobs';
+import { deriveSeed } from './random';
+
+/**
+ * A capability's starting knobs, the `DECLARE_FAULT_ATTR` initialiser. Each value is applied exactly
+ * as a write of `String(value)` to the knob would be (arrays joined by commas, booleans as `Y`/`N`),
+ * so the same rules and errors apply.
+ */
+export interface FaultAttrInit {
+  readonly probability?: number | bigint;
+  readonly interval?: number | bigint;
+  readonly times?: number;
+  readonly space?: number;
+  readonly verbose?: number | bigint;
+  readonly verboseRatelimitIntervalMs?: number;
+  readonly verboseRatelimitBurst?: number;
+  readonly taskFilter?: boolean;
+  readonly stacktraceDepth?: number;
+  readonly requireStack?: string | readonly string[];
+  readonly rejectStack?: string | readonly string[];
+  readonly seed?: number;
+}
+
+const INIT_KNOBS: { readonly [K in keyof Required<FaultAttrInit>]: GenericKnob } = {
+  probability: 'probability',
+  interval: 'interval',
+  times: 'times',
+  space: 'space',
+  verbose: 'verbose',
+  verboseRatelimitIntervalMs: 'verbose_ratelimit_interval_ms',
+  verboseRatelimitBurst: 'verbose_ratelimit_burst',
+  taskFilter: 'task-filter',
+  stacktraceDepth: 'stacktrace-depth',
+  requireStack: 'require-stack',
+  rejectStack: 'reject-stack',
+  seed: 'seed',
+};
+
+/** The most characters a capability name may have (NAME_MAX). */
+const NAME_MAX = 255;
+const NAME_RULE = `1 to ${NAME_MAX} characters without "/", whitespace or NUL, and not ".", ".." or "self" (procfs's)`;
+
+function validateName(name: unknown): asserts name is string {
+  if (typeof name !== 'string') {
+    throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `declareFaultAttr: the name must be a string, got ${showValue(name)}`);
+  }
+  if (name.length === 0 || name.length > NAME_MAX || /[\s/\0]/.test(name) || name === '.' || name === '..' || name === 'self') {
+    throw new ErrInjectError('ERR_INVALID_ARG_VALUE', `declareFaultAttr: the name ${showValue(name)} is not accepted; a name is ${NAME_RULE}`);
+  }
+}
+
+function initText(key: keyof FaultAttrInit, value: unknown, name: string): string {
+  const expected =
+    key === 'taskFilter' ? 'a boolean' : key === 'requireStack' || key === 'rejectStack' ? 'a string or an array of strings' : 'a number';
+  const fits =
+    key === 'taskFilter'
+      ? typeof value === 'boolean'
+      : key === 'requireStack' || key === 'rejectStack'
+        ? typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+        : typeof value === 'number' || (typeof value === 'bigint' && (key === 'probability' || key === 'interval' || key === 'verbose'));
+  if (!fits) {
+    throw new ErrInjectError(
+      'ERR_INVALID_ARG_TYPE',
+      `declareFaultAttr(${JSON.stringify(name)}): init.${key} must be ${expected}${
+        key === 'probability' || key === 'interval' || key === 'verbose' ? ' or a bigint' : ''
+      }, got ${showValue(value)}`,
+    );
+  }
+  if (typeof value === 'boolean') return value ? 'Y' : 'N';
+  if (Array.isArray(value)) return value.join(',');
+  return String(value);
+}
+
+/**
+ * Declares a capability, the `DECLARE_FAULT_ATTR` of the kernel, and creates its debugfs directory
+ * `<name>/` with every generic knob. A boot option or path assignment for it in `ERRINJECT` applies
+ * now, over `init`, as a boot option overrides the static initialiser.
+ *
+ * @param name - the capability's name and directory
+ * @param init - starting knob values; the kernel's defaults otherwise (probability 0, interval 1,
+ * times 1, space 0, verbose 2, task-filter N, stacktrace-depth 32)
+ * @returns the capability, to pass to `shouldFail`
+ * @throws ErrInjectError EEXIST when the name is taken; ERR_INVALID_ARG_* for a bad name or init;
+ * EINVAL / ERANGE for an init value its knob refuses (nothing is declared then)
+ */
+export function declareFaultAttr(name: string, init: FaultAttrInit = {}): FaultAttr {
+  validateName(name);
+  if (state.attrs.has(name)) {
+    throw new ErrInjectError('EEXIST', `declareFaultAttr: a capability named ${JSON.stringify(name)} already exists (debugfs ${name}/)`, {
+      path: name,
+    });
+  }
+  if (typeof init !== 'object' || init === null) {
+    throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `declareFaultAttr(${JSON.stringify(name)}): init must be an object, got ${showValue(init)}`);
+  }
+  const attr = createAttr(name, deriveSeed(state.baseSeed, name));
+  const dir = createKnobDir(attr);
+  for (const [key, value] of Object.entries(init)) {
+    if (value === undefined) continue;
+    if (!Object.prototype.hasOwnProperty.call(INIT_KNOBS, key)) {
+      throw new ErrInjectError(
+        'ERR_INVALID_ARG_VALUE',
+        `declareFaultAttr(${JSON.stringify(name)}): init.${key} is not a knob; accepted: ${Object.keys(INIT_KNOBS).join(', ')}`,
+      );
+    }
+    const knobName = INIT_KNOBS[key as keyof FaultAttrInit];
+    const file = dir.entries.get(knobName) as ControlFile & Required<Pick<ControlFile, 'write'>>;
+    try {
+      file.write(initText(key as keyof FaultAttrInit, value, name), `${name}/${knobName}`);
+    } catch (error) {
+      if (!isErrInjectError(error) || error.code === 'ERR_INVALID_ARG_TYPE') throw error;
+      throw new ErrInjectError(error.code, `declareFaultAttr(${JSON.stringify(name)}): init.${key}: ${error.message}`, {
+        cause: error,
+        path: `${name}/${knobName}`,
+        value: String(value),
+      });
+    }
+  }
+  state.attrs.set(name, attr);
+  state.debugfs.entries.set(name, dir);
+  refreshGate(attr);
+  retryPendingBoot();
+  return attr as unknown as FaultAttr;
+}
+
+/**
+ * Finds a capability by name.
+ *
+ * @param name - the capability's name
+ * @returns the capability, or `undefined`
+ */
+export function getFaultAttr(name: string): FaultAttr | undefined {
+  return state.attrs.get(name) as unknown as FaultAttr | undefined;
+}
+
+/**
+ * Finds a capability by name, or says which exist.
+ *
+ * @param name - the capability's name
+ * @returns the capability
+ * @throws ErrInjectError ENOENT when there is none of that name
+ */
+export function getFaultAttrOrThrow(name: string): FaultAttr {
+  const attr = getFaultAttr(name);
+  if (attr === undefined) {
+    throw new ErrInjectError('ENOENT', `no capability named ${showValue(name)}; declared: ${[...state.attrs.keys()].join(', ')}`, {
+      path: String(name),
+    });
+  }
+  return attr;
+}
+
+/**
+ * The implementation behind a public capability.
+ *
+ * @param attr - a capability from `declareFaultAttr`
+ * @returns its fields
+ */
+export function impl(attr: FaultAttr): FaultAttrImpl {
+  return attr as unknown as FaultAttrImpl;
+}

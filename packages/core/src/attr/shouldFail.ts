@@ -1,0 +1,167 @@
+import { state } from '../state/sharedState';
+import { currentTask, setFailNth } from '../task/currentTask';
+import type { Task } from '../task/Task';
+import type { FaultAttr, FaultAttrImpl } from './FaultAttrImpl';
+import { roll } from './random';
+import { stackFilterPasses } from './stackFilter';
+import { reportFault } from './verbose';
+
+/**
+ * `should_fail_ex` of `lib/fault-inject.c` (mainline 6.2 and later): the order of checks, and what each
+ * one consumes, are the kernel's exactly. Node.js code always runs in "process context", so fail-nth
+ * and make-it-fail always apply.
+ */
+
+/** Suppresses the verbose record of a fault (the injection itself is unaffected). */
+export const FAULT_NOWARN = 1;
+
+/**
+ * Why a call failed or did not. `'fail'` and `'fail-nth'` are the failures; every other value names
+ * the check that stopped the call, in the kernel's order.
+ */
+export type FaultDecision =
+  /** fail-nth counted down to this call. */
+  | 'fail-nth'
+  /** Every check passed. */
+  | 'fail'
+  /** The production switch (`ERRINJECT=off`) is on. */
+  | 'off'
+  /** The task's fail-nth countdown is running and this was not its call; nothing else was looked at. */
+  | 'nth-countdown'
+  /** probability is 0. */
+  | 'probability-zero'
+  /** task-filter is on and the task's make-it-fail is 0. */
+  | 'task-filter'
+  /** times is 0. */
+  | 'times-exhausted'
+  /** The stack filter turned the call down (fail-nth did not count it). */
+  | 'stack-filter'
+  /** space was larger than the call's size, and the size was taken from it. */
+  | 'space'
+  /** The interval count is not at a multiple of interval. */
+  | 'interval'
+  /** The roll was at or above probability. */
+  | 'probability-roll';
+
+// Outcome codes of the decision; the failures are the highest two.
+const OFF = 0;
+const NTH_COUNTDOWN = 1;
+const PROBABILITY_ZERO = 2;
+const TASK_FILTER = 3;
+const TIMES_EXHAUSTED = 4;
+const STACK_FILTER = 5;
+const SPACE = 6;
+const INTERVAL = 7;
+const PROBABILITY_ROLL = 8;
+const FAILED = 9;
+const FAILED_NTH = 10;
+
+const DECISIONS: readonly FaultDecision[] = [
+  'off',
+  'nth-countdown',
+  'probability-zero',
+  'task-filter',
+  'times-exhausted',
+  'stack-filter',
+  'space',
+  'interval',
+  'probability-roll',
+  'fail',
+  'fail-nth',
+];
+
+function inject(attr: FaultAttrImpl, size: number, viaFailNth: boolean, task: Task, flags: number): void {
+  reportFault(attr, size, viaFailNth, task.id, (flags & FAULT_NOWARN) === 0);
+  // "Decrement if not zero", and -1 means unlimited: other negative values keep going down.
+  if (attr.times !== -1 && attr.times !== 0) attr.times = (attr.times - 1) | 0;
+}
+
+/**
+ * The checks past the gate, in the kernel's order. Returns an outcome code.
+ */
+function decide(attr: FaultAttrImpl, size: number, flags: number): number {
+  let task: Task | undefined;
+  if (state.armedTasks !== 0) {
+    task = currentTask();
+    const nth = task.failNth;
+    if (nth !== 0) {
+      // A call the stack filter turns down does not count towards fail-nth.
+      if (!stackFilterPasses(attr)) return STACK_FILTER;
+      setFailNth(task, nth - 1);
+      if (nth !== 1) return NTH_COUNTDOWN;
+      inject(attr, size, true, task, flags);
+      return FAILED_NTH;
+    }
+  }
+  if (attr.prob === 0) return PROBABILITY_ZERO;
+  if (attr.taskFilter) {
+    task ??= currentTask();
+    if (task.makeItFail === 0) return TASK_FILTER;
+  }
+  if (attr.times === 0) return TIMES_EXHAUSTED;
+  if (!stackFilterPasses(attr)) return STACK_FILTER;
+  // Space is used only while it is strictly larger than the call's size.
+  if (attr.space > size) {
+    attr.space = (attr.space - size) | 0;
+    return SPACE;
+  }
+  // The count advances only while interval > 1, and before the roll.
+  if (attr.intervalN > 1) {
+    attr.count++;
+    if (--attr.untilNext !== 0) return INTERVAL;
+    attr.untilNext = attr.intervalN;
+  }
+  if (attr.prob < 100 && roll(attr) >= attr.prob) return PROBABILITY_ROLL;
+  inject(attr, size, false, task ?? currentTask(), flags);
+  return FAILED;
+}
+
+/**
+ * Decides whether this call of a capability fails: `should_fail(attr, size)`. With probability 0
+ * and no task's fail-nth armed, the state of nearly every capability nearly all the time, this
+ * reads one field and returns.
+ *
+ * @param attr - the capability
+ * @param size - the call's size, for `space` (bytes, pages: whatever unit the capability counts)
+ * @returns true when the caller must fail this call
+ */
+export function shouldFail(attr: FaultAttr, size = 1): boolean {
+  return (attr as unknown as FaultAttrImpl).gate !== 0 && decide(attr as unknown as FaultAttrImpl, size, 0) >= FAILED;
+}
+
+/**
+ * `should_fail_ex`: {@link shouldFail} with flags.
+ *
+ * @param attr - the capability
+ * @param size - the call's size
+ * @param flags - {@link FAULT_NOWARN} to fail without a verbose record
+ * @returns true when the caller must fail this call
+ */
+export function shouldFailEx(attr: FaultAttr, size: number, flags: number): boolean {
+  return (attr as unknown as FaultAttrImpl).gate !== 0 && decide(attr as unknown as FaultAttrImpl, size, flags) >= FAILED;
+}
+
+/**
+ * {@link shouldFail} that also says why: the same decision with the same effects (it counts as a
+ * call), reported as the check that settled it.
+ *
+ * @param attr - the capability
+ * @param size - the call's size
+ * @param flags - {@link FAULT_NOWARN} or 0
+ * @returns `'fail'` or `'fail-nth'` when the call fails, otherwise the check that stopped it
+ */
+export function decideFault(attr: FaultAttr, size = 1, flags = 0): FaultDecision {
+  const a = attr as unknown as FaultAttrImpl;
+  const outcome = a.gate !== 0 ? decide(a, size, flags) : state.off ? OFF : PROBABILITY_ZERO;
+  return DECISIONS[outcome] as FaultDecision;
+}
+
+/**
+ * Tells whether a decision is a failure.
+ *
+ * @param decision - what {@link decideFault} returned
+ * @returns true for `'fail'` and `'fail-nth'`
+ */
+export function isFailure(decision: FaultDecision): boolean {
+  return decision === 'fail' || decision === 'fail-nth';
+}

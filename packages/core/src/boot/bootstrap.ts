@@ -1,0 +1,31 @@
+import { declareFaultAttr } from '../attr/declareFaultAttr';
+import { randomBaseSeed } from '../attr/random';
+import { kstrtouint, strstrip } from '../control/kstrtox';
+import { state } from '../state/sharedState';
+import { createSelfDir } from '../task/procfsFiles';
+import { applyBootConfig } from './applyBootConfig';
+
+function seedFromEnvironment(text: string | undefined): number {
+  if (text === undefined || text === '') return randomBaseSeed();
+  const parsed = kstrtouint(strstrip(text));
+  if (parsed.ok) return parsed.value;
+  process.stderr.write(
+    `errinject: ERRINJECT_SEED=${JSON.stringify(text)} is not accepted (${parsed.code}): expected an unsigned 32-bit integer ` +
+      '(decimal, 0x hex or 0 octal); using a random seed\n',
+  );
+  return randomBaseSeed();
+}
+
+/**
+ * Sets the process up the first time any copy of the core loads: the seed base from
+ * `ERRINJECT_SEED`, procfs `self/`, the `fail_function` capability with the kernel's defaults, then
+ * the boot configuration from `ERRINJECT`. Later copies find it done.
+ */
+export function bootstrap(): void {
+  if (state.initialized) return;
+  state.initialized = true;
+  state.baseSeed = seedFromEnvironment(process.env['ERRINJECT_SEED']);
+  state.procfs.entries.set('self', createSelfDir());
+  declareFaultAttr('fail_function');
+  applyBootConfig(process.env['ERRINJECT'] ?? '');
+}

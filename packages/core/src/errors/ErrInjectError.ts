@@ -1,0 +1,87 @@
+import { errno, type ErrnoName, isErrnoName } from '../errno/errno';
+
+/**
+ * The codes an {@link ErrInjectError} carries. Control-tree operations fail with the errno name the
+ * kernel would return (`'EINVAL'`, `'ERANGE'`, `'ENOENT'`, `'EBUSY'`, `'EPERM'`, ...); misuse of the
+ * JavaScript API fails with a Node.js-style `ERR_*` code.
+ */
+export type ErrInjectErrorCode =
+  | ErrnoName
+  /** An argument of the wrong type, such as a non-function given to `runTask`. */
+  | 'ERR_INVALID_ARG_TYPE'
+  /** An argument of the right type with a value that is not accepted. */
+  | 'ERR_INVALID_ARG_VALUE'
+  /** Two copies of the core with incompatible shared-state layouts were loaded into one process. */
+  | 'ERR_STATE_VERSION';
+
+/** Where an error happened, for the messages and for programs that report it. */
+export interface ErrInjectErrorOptions {
+  /** The control-tree path involved, such as `fail_function/probability`. */
+  readonly path?: string;
+  /** The value that was refused, exactly as given. */
+  readonly value?: string;
+  /** The error this one wraps. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error class of `@errinject/core`. Every refusal is data: a `code` to branch on, the negative
+ * Linux `errno` when the code is an errno name (as Node.js system errors carry it), and the path and
+ * value involved. The message says what was wrong and what would have been accepted.
+ */
+export class ErrInjectError extends Error {
+  /** The errno name or `ERR_*` code. */
+  readonly code: ErrInjectErrorCode;
+  /** The negative Linux errno (`-22` for EINVAL), or `undefined` for `ERR_*` codes. */
+  readonly errno: number | undefined;
+  /** The control-tree path involved, if any. */
+  readonly path: string | undefined;
+  /** The refused value, if any. */
+  readonly value: string | undefined;
+
+  /**
+   * @param code - the errno name or `ERR_*` code
+   * @param message - what was wrong and what is accepted
+   * @param options - the path, value and cause involved
+   */
+  constructor(code: ErrInjectErrorCode, message: string, options: ErrInjectErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ErrInjectError';
+    this.code = code;
+    this.errno = isErrnoName(code) ? -errno[code] : undefined;
+    this.path = options.path;
+    this.value = options.value;
+  }
+}
+
+/**
+ * Tells whether a value is an {@link ErrInjectError}, also one thrown by another copy of the core
+ * loaded into the same process (where `instanceof` would say no).
+ *
+ * @param value - anything caught
+ * @returns true when it is an errinject error
+ */
+export function isErrInjectError(value: unknown): value is ErrInjectError {
+  return (
+    value instanceof ErrInjectError ||
+    (value instanceof Error && value.name === 'ErrInjectError' && typeof (value as { code?: unknown }).code === 'string')
+  );
+}
+
+/**
+ * Renders a value given by a user for a message: strings quoted with their escapes visible, so that a
+ * stray newline or space is seen; anything else by its type.
+ *
+ * @param value - the value to show
+ * @returns a short printable form
+ */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  }
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null) return 'null';
+  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
+  return `${typeof value} ${String(value)}`;
+}

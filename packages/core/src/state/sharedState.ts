@@ -1,0 +1,98 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import { ErrInjectError } from '../errors/ErrInjectError';
+import type { FaultAttrImpl } from '../attr/FaultAttrImpl';
+import type { VerboseSink } from '../attr/verbose';
+import type { PendingBootEntry } from '../boot/applyBootConfig';
+import { type ControlDir, createDir } from '../control/tree';
+import { createTask, type Task } from '../task/Task';
+
+/**
+ * The layout version of {@link SharedState}. Copies of the core whose layouts agree share one state;
+ * a copy that finds another layout refuses to load rather than split the registry.
+ */
+export const STATE_VERSION = 1;
+
+/** The `globalThis` key the state lives under, the same for every copy of the core. */
+export const STATE_KEY = Symbol.for('errinject.core.state');
+
+/**
+ * Everything the core keeps for the process. Loading the package twice (CommonJS and ESM, or two
+ * copies in node_modules) must not split it, so it lives on `globalThis` and holds data and closures
+ * only: every copy's code works on the same objects.
+ */
+export interface SharedState {
+  readonly version: number;
+  /** The package version of the copy that created the state, for error messages. */
+  readonly createdBy: string;
+  /** Every capability, by name. */
+  readonly attrs: Map<string, FaultAttrImpl>;
+  /** The root of debugfs: one directory per capability. */
+  readonly debugfs: ControlDir;
+  /** The root of procfs: `self/`. */
+  readonly procfs: ControlDir;
+  /** The task of code that runs outside any `runTask`. */
+  readonly root: Task;
+  /** The async context of tasks; created by the first `runTask`, enabled only while a task runs. */
+  als: AsyncLocalStorage<Task> | undefined;
+  /** Tasks whose function has not settled yet. */
+  activeTasks: number;
+  /** Live tasks with a non-zero fail-nth; while 0, no call needs to look up its task. */
+  armedTasks: number;
+  /** The id of the last task made. */
+  lastTaskId: number;
+  /** The production switch: nothing fails and every write is refused with EPERM. */
+  off: boolean;
+  /** Where verbose records go; `undefined` for stderr. */
+  sink: VerboseSink | undefined;
+  /** The base every capability's seed is derived from (ERRINJECT_SEED, or random). */
+  baseSeed: number;
+  /** Boot entries waiting for their capability or path to appear. */
+  pendingBoot: PendingBootEntry[];
+  /** True once the first copy has declared fail_function and read the boot configuration. */
+  initialized: boolean;
+}
+
+function createState(createdBy: string): SharedState {
+  return {
+    version: STATE_VERSION,
+    createdBy,
+    attrs: new Map(),
+    debugfs: createDir(),
+    procfs: createDir(),
+    root: createTask(0, 0),
+    als: undefined,
+    activeTasks: 0,
+    armedTasks: 0,
+    lastTaskId: 0,
+    off: false,
+    sink: undefined,
+    baseSeed: 0,
+    pendingBoot: [],
+    initialized: false,
+  };
+}
+
+// The package's own name resolves to itself (package.json "exports"), from dist/ and from the test build alike.
+const PACKAGE_VERSION: string = (require('@errinject/core/package.json') as { version: string }).version;
+
+function acquireState(): SharedState {
+  const holder = globalThis as unknown as Record<symbol, SharedState | undefined>;
+  const existing = holder[STATE_KEY];
+  if (existing === undefined) {
+    const created = createState(PACKAGE_VERSION);
+    Object.defineProperty(globalThis, STATE_KEY, { value: created, enumerable: false, configurable: false, writable: false });
+    return created;
+  }
+  if (existing.version !== STATE_VERSION) {
+    throw new ErrInjectError(
+      'ERR_STATE_VERSION',
+      `@errinject/core ${PACKAGE_VERSION} (state layout ${STATE_VERSION}) cannot share this process with @errinject/core ` +
+        `${existing.createdBy} (state layout ${existing.version}), which loaded first; install one version ` +
+        `(npm ls @errinject/core shows where each copy comes from)`,
+    );
+  }
+  return existing;
+}
+
+/** The process's one state, shared by every copy of the core. */
+export const state: SharedState = acquireState();
