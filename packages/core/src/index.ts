@@ -1,36 +1,70 @@
 /**
  * `@errinject/core`: the Linux kernel's fault-injection framework for Node.js.
  *
+ * Values are re-exported with `export import x = module.x`, which compiles to a plain property
+ * (`exports.x = module.x`). `export { x } from` compiles to a getter on an exports object that V8
+ * then keeps in dictionary mode, and every `shouldFail` call from CommonJS code would go through
+ * that getter: about 10 ns a call instead of under 1 ns.
+ *
  * @packageDocumentation
  */
+import * as applyBootConfigModule from './boot/applyBootConfig';
+import * as declareFaultAttrModule from './attr/declareFaultAttr';
+import * as errnoModule from './errno/errno';
+import * as errorsModule from './errors/ErrInjectError';
+import * as knobsModule from './attr/knobs';
+import * as shouldFailModule from './attr/shouldFail';
+import * as verboseModule from './attr/verbose';
+import * as runTaskModule from './task/runTask';
+import * as debugfsModule from './control/debugfs';
+import * as procfsModule from './control/procfs';
+import * as parseBootConfigModule from './boot/parseBootConfig';
 import { bootstrap } from './boot/bootstrap';
 
-export { errno, errnoTable, getErrno, isErrnoName } from './errno/errno';
+// errno
+export import errno = errnoModule.errno;
+export import errnoTable = errnoModule.errnoTable;
+export import getErrno = errnoModule.getErrno;
+export import isErrnoName = errnoModule.isErrnoName;
 export type { ErrnoEntry, ErrnoName } from './errno/errno';
 
-export { ErrInjectError, isErrInjectError } from './errors/ErrInjectError';
+// errors
+export import ErrInjectError = errorsModule.ErrInjectError;
+export import isErrInjectError = errorsModule.isErrInjectError;
 export type { ErrInjectErrorCode, ErrInjectErrorOptions } from './errors/ErrInjectError';
 
-export { declareFaultAttr, getFaultAttr, getFaultAttrOrThrow } from './attr/declareFaultAttr';
+// capabilities and the fault model
+export import declareFaultAttr = declareFaultAttrModule.declareFaultAttr;
+export import getFaultAttr = declareFaultAttrModule.getFaultAttr;
+export import getFaultAttrOrThrow = declareFaultAttrModule.getFaultAttrOrThrow;
 export type { FaultAttrInit } from './attr/declareFaultAttr';
 export type { FaultAttr } from './attr/FaultAttrImpl';
-export { GENERIC_KNOBS } from './attr/knobs';
+export import GENERIC_KNOBS = knobsModule.GENERIC_KNOBS;
 export type { GenericKnob } from './attr/knobs';
-export { decideFault, FAULT_NOWARN, isFailure, shouldFail, shouldFailEx } from './attr/shouldFail';
+export import shouldFail = shouldFailModule.shouldFail;
+export import shouldFailEx = shouldFailModule.shouldFailEx;
+export import decideFault = shouldFailModule.decideFault;
+export import isFailure = shouldFailModule.isFailure;
+export import FAULT_NOWARN = shouldFailModule.FAULT_NOWARN;
 export type { FaultDecision } from './attr/shouldFail';
-export { FAULT_CHANNEL, setVerboseSink } from './attr/verbose';
+export import FAULT_CHANNEL = verboseModule.FAULT_CHANNEL;
+export import setVerboseSink = verboseModule.setVerboseSink;
 export type { FaultEvent, FaultRecord, SuppressedRecord, VerboseRecord, VerboseSink } from './attr/verbose';
 
-export { runTask } from './task/runTask';
+// tasks
+export import runTask = runTaskModule.runTask;
 export type { TaskOptions } from './task/runTask';
 
-export { debugfs } from './control/debugfs';
-export { procfs } from './control/procfs';
+// the control tree
+export import debugfs = debugfsModule.debugfs;
+export import procfs = procfsModule.procfs;
 export type { ControlTree } from './control/ControlTree';
 
-export { applyBootConfig, pendingBootEntries } from './boot/applyBootConfig';
+// boot configuration
+export import applyBootConfig = applyBootConfigModule.applyBootConfig;
+export import pendingBootEntries = applyBootConfigModule.pendingBootEntries;
+export import parseBootConfig = parseBootConfigModule.parseBootConfig;
 export type { BootReporter } from './boot/applyBootConfig';
-export { parseBootConfig } from './boot/parseBootConfig';
 export type { BootAttrEntry, BootConfig, BootEntry, BootOffEntry, BootPathEntry, BootPosition, BootProblem } from './boot/parseBootConfig';
 
 bootstrap();

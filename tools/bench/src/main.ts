@@ -1,1 +1,43 @@
-console.log('bench placeholder');
+import { setVerboseSink } from '@errinject/core';
+import { asyncChild, benchAsyncOverhead, type AsyncMode } from './asyncOverhead.bench';
+import { consumed } from './harness';
+import { benchShouldFail, shouldFailCallsChild } from './shouldFail.bench';
+
+/**
+ * `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same
+ * process or invocation. Exits 1 when a ratio misses its bar. Run one with `--only <name>`.
+ */
+
+const BENCHES: Record<string, () => boolean> = {
+  shouldFail: benchShouldFail,
+  async: benchAsyncOverhead,
+};
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    setVerboseSink(() => {});
+    const role = args[1] ?? '';
+    if (role === 'shouldFail-calls') process.exitCode = shouldFailCallsChild() ? 0 : 1;
+    else if (role.startsWith('async-')) await asyncChild(role.slice('async-'.length) as AsyncMode);
+    else throw new Error(`unknown child role ${JSON.stringify(role)}`);
+    return;
+  }
+  const only = args[0] === '--only' ? args[1] : undefined;
+  if (only !== undefined && !(only in BENCHES)) {
+    console.error(`unknown benchmark ${JSON.stringify(only)}; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
+  setVerboseSink(() => {});
+  let ok = true;
+  for (const [name, bench] of Object.entries(BENCHES)) {
+    if (only === undefined || only === name) ok = bench() && ok;
+  }
+  // Reading the sink keeps every timed loop's result alive.
+  if (consumed() === Number.MIN_VALUE) console.log('');
+  console.log(`\n${ok ? 'all ratios within their bars' : 'some ratios missed their bars'}`);
+  process.exitCode = ok ? 0 : 1;
+}
+
+void main();
