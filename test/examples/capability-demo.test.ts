@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
+import { childEnv } from '../support/childEnv';
 
 const demo = require.resolve('@errinject/examples/dist/capability-demo/main.js');
 
 function runDemo(env: NodeJS.ProcessEnv = {}): string {
-  return execFileSync(process.execPath, [demo], { encoding: 'utf8', env: { ...process.env, ERRINJECT: '', ...env } });
+  return execFileSync(process.execPath, [demo], { encoding: 'utf8', env: childEnv(env) });
 }
 
 describe('examples/capability-demo', () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
+import { childEnv } from '../support/childEnv';
 
 /**
  * The packages' READMEs promise runnable examples: every ```ts block followed by a ```text block is
@@ -78,7 +79,7 @@ describe('README examples', () => {
           }).outputText;
           const file = join(scratch, `example-${example.line}.js`);
           writeFileSync(file, js);
-          const result = spawnSync(process.execPath, [file], { encoding: 'utf8', env: { ...process.env, ERRINJECT: '', ERRINJECT_SEED: '' } });
+          const result = spawnSync(process.execPath, [file], { encoding: 'utf8', env: childEnv() });
           expect(result.stderr).to.equal('');
           expect(result.status).to.equal(0);
           expect(result.stdout.trimEnd()).to.equal(example.output.trimEnd());
