@@ -40,7 +40,15 @@ function tryApply({ entry, report }: PendingBootEntry): boolean {
     return true;
   }
   const tree = entry.tree === 'debugfs' ? debugfs : procfs;
-  if (tree.stat(entry.path) === undefined) return false;
+  if (tree.stat(entry.path) === undefined) {
+    // Directories appear later (a capability declared, a function armed) with their files in them;
+    // a file missing from a directory that exists will not appear: most likely a typo.
+    const names = entry.path.split('/').filter((name) => name !== '');
+    const parent = names.slice(0, -1).join('/');
+    if (names.length < 2 || tree.stat(parent) !== 'dir') return false;
+    report(describe(entry, `refused (ENOENT): ${entry.tree} ${parent}/ has no ${names[names.length - 1]}; it holds ${tree.list(parent).join(', ')}`));
+    return true;
+  }
   try {
     tree.write(entry.path, entry.value);
   } catch (error) {

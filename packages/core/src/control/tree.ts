@@ -39,14 +39,24 @@ export function createDir(): ControlDir {
   return { kind: 'dir', entries: new Map() };
 }
 
-const PREFIXES: Record<TreeName, readonly string[]> = {
-  debugfs: ['/sys/kernel/debug/'],
-  procfs: ['/proc/'],
+/** The kernel's mount point of each tree, accepted in front of a path. */
+const MOUNT_POINTS: Record<TreeName, string> = {
+  debugfs: '/sys/kernel/debug',
+  procfs: '/proc',
 };
 
+/** How many names an ENOENT message lists before it only counts the rest. */
+const LISTED_NAMES = 12;
+
+function nameList(names: readonly string[]): string {
+  if (names.length === 0) return 'nothing';
+  if (names.length <= LISTED_NAMES) return names.join(', ');
+  return `${names.slice(0, LISTED_NAMES).join(', ')} and ${names.length - LISTED_NAMES} more`;
+}
+
 /**
- * Splits a path into its names. A leading `/`, the kernel's own mount prefix (`/sys/kernel/debug/`,
- * `/proc/`), repeated and trailing slashes are accepted; `.` and `..` are not.
+ * Splits a path into its names. A leading `/`, the kernel's own mount point (`/sys/kernel/debug`,
+ * `/proc`), repeated and trailing slashes are accepted; `.` and `..` are not.
  *
  * @param tree - which tree the path is in
  * @param path - the path as given
@@ -57,10 +67,8 @@ export function splitPath(tree: TreeName, path: unknown): string[] {
   if (typeof path !== 'string') {
     throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `${tree} path must be a string, got ${showValue(path)}`);
   }
-  let rest = path;
-  for (const prefix of PREFIXES[tree]) {
-    if (rest.startsWith(prefix)) rest = rest.slice(prefix.length);
-  }
+  const mount = MOUNT_POINTS[tree];
+  const rest = path === mount || path.startsWith(`${mount}/`) ? path.slice(mount.length) : path;
   const names = rest.split('/').filter((name) => name !== '');
   if (names.some((name) => name === '.' || name === '..')) {
     throw new ErrInjectError('ENOENT', `${tree} ${showValue(path)}: no such file or directory ('.' and '..' are not supported)`, {
@@ -91,12 +99,9 @@ export function resolve(tree: TreeName, root: ControlDir, path: unknown): Contro
     const next: ControlNode | undefined = node.entries.get(names[i] as string);
     if (next === undefined) {
       const here = names.slice(0, i).join('/');
-      const available = [...node.entries.keys()];
       throw new ErrInjectError(
         'ENOENT',
-        `${tree} ${path as string}: no such file or directory; ${here === '' ? 'the root' : here} holds ${
-          available.length === 0 ? 'nothing' : available.join(', ')
-        }`,
+        `${tree} ${path as string}: no such file or directory; ${here === '' ? 'the root' : here} holds ${nameList([...node.entries.keys()])}`,
         { path: path as string },
       );
     }

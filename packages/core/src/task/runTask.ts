@@ -93,5 +93,7 @@ export function runTask<R>(fn: () => R, options: TaskOptions = {}): R {
     endTask(task);
     return result;
   }
-  return Promise.resolve(result).finally(() => endTask(task)) as R;
+  // Adopt the result inside the task: a lazy thenable (a query builder, say) starts its work in
+  // `then`, and that work belongs to the task.
+  return als.run(task, () => Promise.resolve(result)).finally(() => endTask(task)) as R;
 }

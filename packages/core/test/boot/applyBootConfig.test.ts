@@ -1,0 +1,354 @@
+import { expect } from 'chai';
+import {
+  applyBootConfig,
+  debugfs,
+  declareFaultAttr,
+  pendingBootEntries,
+  procfs,
+  runTask,
+  setVerboseSink,
+  shouldFail,
+  type VerboseRecord,
+  type VerboseSink,
+} from '../../src/index';
+
+let sequence = 0;
+function uniqueName(label: string): string {
+  sequence += 1;
+  return `boot-apply-${label}-${sequence}`;
+}
+
+/** The knobs a boot option may or may not touch, as read back. */
+function knobs(cap: string): Record<string, string> {
+  const read = (knob: string): string => debugfs.read(`${cap}/${knob}`).trimEnd();
+  return {
+    interval: read('interval'),
+    probability: read('probability'),
+    space: read('space'),
+    times: read('times'),
+    verbose: read('verbose'),
+    'task-filter': read('task-filter'),
+    'stacktrace-depth': read('stacktrace-depth'),
+  };
+}
+
+const DEFAULTS = {
+  interval: '1',
+  probability: '0',
+  space: '0',
+  times: '1',
+  verbose: '2',
+  'task-filter': 'N',
+  'stacktrace-depth': '32',
+};
+
+/** Applies a configuration and returns what it reported. */
+function apply(text: string): string[] {
+  const lines: string[] = [];
+  applyBootConfig(text, (line) => {
+    lines.push(line);
+  });
+  return lines;
+}
+
+/** Asserts that a report names the entry by its text, its number and its column. */
+function expectReportOf(line: string | undefined, entry: { index: number; column: number; text: string }): void {
+  expect(line, 'a report line').to.be.a('string');
+  const text = line as string;
+  expect(text).to.include(entry.text);
+  // The numbers are looked for outside the quoted entry, whose name may hold digits.
+  const rest = text.split(entry.text).join('');
+  expect(rest).to.match(new RegExp(`\\b${entry.index}\\b`));
+  expect(rest).to.match(new RegExp(`\\b${entry.column}\\b`));
+}
+
+describe('applyBootConfig', () => {
+  let previousSink: VerboseSink | undefined;
+  let records: VerboseRecord[];
+
+  beforeEach(() => {
+    records = [];
+    previousSink = setVerboseSink((record) => {
+      records.push(record);
+    });
+  });
+
+  afterEach(() => {
+    setVerboseSink(previousSink);
+  });
+
+  describe('when a boot option names a declared capability', () => {
+    it('should set interval, probability, space and times only (G64)', () => {
+      // Arrange
+      const cap = uniqueName('g64');
+      declareFaultAttr(cap);
+
+      // Act
+      const reports = apply(`${cap}=10,100,0,-1`);
+
+      // Assert
+      expect(reports).to.deep.equal([]);
+      expect(knobs(cap)).to.deep.equal({ ...DEFAULTS, interval: '10', probability: '100', space: '0', times: '-1' });
+    });
+
+    it('should report three fields and leave the capability at its defaults (G65)', () => {
+      // Arrange
+      const cap = uniqueName('g65');
+      declareFaultAttr(cap);
+      const text = `${cap}=1,100,0`;
+
+      // Act
+      const reports = apply(text);
+
+      // Assert
+      expect(reports).to.have.length(1);
+      expectReportOf(reports[0], { index: 1, column: 1, text });
+      expect(knobs(cap)).to.deep.equal(DEFAULTS);
+    });
+
+    it('should report a minus in probability and leave the capability unchanged (G66)', () => {
+      // Arrange
+      const cap = uniqueName('g66');
+      declareFaultAttr(cap, { probability: 7, times: 3 });
+      const text = `${cap}=1,-5,0,1`;
+
+      // Act
+      const reports = apply(text);
+
+      // Assert
+      expect(reports).to.have.length(1);
+      expectReportOf(reports[0], { index: 1, column: 1, text });
+      expect(knobs(cap)).to.deep.equal({ ...DEFAULTS, probability: '7', times: '3' });
+    });
+
+    it('should take interval 0, a negative space and times 5, and fail five times (G67)', () => {
+      // Arrange
+      const cap = uniqueName('g67');
+      const attr = declareFaultAttr(cap, { verbose: 0 });
+
+      // Act
+      const reports = apply(`${cap}=0,100,-1,5`);
+      const calls = Array.from({ length: 7 }, () => shouldFail(attr));
+
+      // Assert
+      expect(reports).to.deep.equal([]);
+      expect(calls).to.deep.equal([true, true, true, true, true, false, false]);
+      expect(knobs(cap)).to.deep.equal({ ...DEFAULTS, verbose: '0', interval: '0', probability: '100', space: '-1', times: '0' });
+    });
+
+    it('should apply entries for the same capability in order', () => {
+      // Arrange
+      const cap = uniqueName('order');
+      declareFaultAttr(cap);
+
+      // Act
+      apply(`${cap}=2,20,0,2;${cap}=3,30,0,3`);
+
+      // Assert
+      expect(knobs(cap)).to.include({ interval: '3', probability: '30', times: '3' });
+    });
+  });
+
+  describe('when a boot option names a capability declared later', () => {
+    it('should wait, then apply at declareFaultAttr time over the init values', () => {
+      // Arrange
+      const cap = uniqueName('later');
+      const reports = apply(`${cap}=4,100,3,9`);
+      const waiting = pendingBootEntries().some((entry) => entry.text === `${cap}=4,100,3,9`);
+
+      // Act
+      declareFaultAttr(cap, { probability: 5, interval: 2, times: 1, space: 0, verbose: 1, taskFilter: true });
+
+      // Assert
+      expect(reports).to.deep.equal([]);
+      expect(waiting).to.equal(true);
+      expect(pendingBootEntries().some((entry) => entry.text.startsWith(`${cap}=`))).to.equal(false);
+      expect(knobs(cap)).to.deep.equal({
+        ...DEFAULTS,
+        interval: '4',
+        probability: '100',
+        space: '3',
+        times: '9',
+        verbose: '1',
+        'task-filter': 'Y',
+      });
+    });
+
+    it('should apply a path entry for one of its knobs over the init value', () => {
+      // Arrange
+      const cap = uniqueName('later-path');
+      const reports = apply(`${cap}/verbose=1 ${cap}/require-stack=Store.open`);
+
+      // Act
+      declareFaultAttr(cap, { verbose: 0, requireStack: 'other' });
+
+      // Assert
+      expect(reports).to.deep.equal([]);
+      expect(debugfs.read(`${cap}/verbose`)).to.equal('1\n');
+      expect(debugfs.read(`${cap}/require-stack`)).to.equal('Store.open\n');
+    });
+
+    it('should report, at declare time, a path value the knob refuses', () => {
+      // Arrange
+      const cap = uniqueName('later-refused');
+      const text = `${cap}/times=abc`;
+      const reports = apply(text);
+      const before = [...reports];
+
+      // Act
+      declareFaultAttr(cap, { times: 4 });
+
+      // Assert
+      expect(before).to.deep.equal([]);
+      expect(reports).to.have.length(1);
+      expectReportOf(reports[0], { index: 1, column: 1, text });
+      expect(reports[0]).to.include('EINVAL');
+      expect(debugfs.read(`${cap}/times`)).to.equal('4\n');
+    });
+  });
+
+  describe('when a path entry is given', () => {
+    it('should write it to debugfs', () => {
+      // Arrange
+      const cap = uniqueName('path');
+      declareFaultAttr(cap);
+
+      // Act
+      const reports = apply(`${cap}/probability=0x64 ${cap}/times=-1;/sys/kernel/debug/${cap}/task-filter=Y ${cap}/space=4294967295`);
+
+      // Assert
+      expect(reports).to.deep.equal([]);
+      expect(knobs(cap)).to.deep.equal({ ...DEFAULTS, probability: '100', times: '-1', 'task-filter': 'Y', space: '-1' });
+    });
+
+    it('should write self/... and /proc/self/... to the current task in procfs', () => {
+      // Act
+      const result = runTask(() => {
+        const reports = apply('self/make-it-fail=1 /proc/self/fail-nth=3');
+        return { reports, nth: procfs.read('self/fail-nth'), mif: procfs.read('self/make-it-fail') };
+      });
+
+      // Assert
+      expect(result).to.deep.equal({ reports: [], nth: '3\n', mif: '1\n' });
+      expect(procfs.read('self/fail-nth')).to.equal('0\n');
+    });
+
+    it('should report a refused value with its errno name and position, apply nothing of it, and apply the others', () => {
+      // Arrange
+      const cap = uniqueName('refused');
+      declareFaultAttr(cap, { probability: 3 });
+      const text = `${cap}/times=-1 ${cap}/probability=abc ${cap}/interval=18446744073709551616 ${cap}/space=7`;
+
+      // Act
+      const reports = apply(text);
+
+      // Assert
+      expect(reports).to.have.length(2);
+      expectReportOf(reports[0], { index: 2, column: text.indexOf(`${cap}/probability`) + 1, text: `${cap}/probability=abc` });
+      expect(reports[0]).to.include('EINVAL');
+      expectReportOf(reports[1], { index: 3, column: text.indexOf(`${cap}/interval`) + 1, text: `${cap}/interval=18446744073709551616` });
+      expect(reports[1]).to.include('ERANGE');
+      expect(knobs(cap)).to.deep.equal({ ...DEFAULTS, probability: '3', times: '-1', space: '7' });
+    });
+
+    it('should report a refused procfs value with its errno name', () => {
+      // Act
+      const result = runTask(() => {
+        const reports = apply('self/fail-nth=-1 self/make-it-fail=2');
+        return { reports, nth: procfs.read('self/fail-nth'), mif: procfs.read('self/make-it-fail') };
+      });
+
+      // Assert
+      expect(result.reports).to.have.length(2);
+      expect(result.reports[0]).to.include('EINVAL');
+      expect(result.reports[0]).to.include('self/fail-nth=-1');
+      expect(result.reports[1]).to.include('EINVAL');
+      expect(result.nth).to.equal('0\n');
+      expect(result.mif).to.equal('0\n');
+    });
+  });
+
+  describe('when entries are malformed', () => {
+    it('should report each with its position and still apply the well-formed ones', () => {
+      // Arrange
+      const cap = uniqueName('mixed');
+      declareFaultAttr(cap);
+      const text = `bogus ${cap}=1,2 ;${cap}/times=5 ${cap}=0x10,1,1,1 ${cap}/space=3`;
+
+      // Act
+      const reports = apply(text);
+
+      // Assert
+      expect(reports).to.have.length(3);
+      expectReportOf(reports[0], { index: 1, column: 1, text: 'bogus' });
+      expectReportOf(reports[1], { index: 2, column: text.indexOf(`${cap}=1,2`) + 1, text: `${cap}=1,2` });
+      expectReportOf(reports[2], { index: 4, column: text.indexOf(`${cap}=0x10`) + 1, text: `${cap}=0x10,1,1,1` });
+      expect(knobs(cap)).to.deep.equal({ ...DEFAULTS, times: '5', space: '3' });
+    });
+
+    it('should not touch the capability of a malformed boot option declared later', () => {
+      // Arrange
+      const cap = uniqueName('malformed-later');
+      const reports = apply(`${cap}=1,100,0`);
+
+      // Act
+      declareFaultAttr(cap);
+
+      // Assert
+      expect(reports).to.have.length(1);
+      expect(knobs(cap)).to.deep.equal(DEFAULTS);
+      expect(pendingBootEntries().some((entry) => entry.text.startsWith(`${cap}=`))).to.equal(false);
+    });
+  });
+
+  describe('when a path names a file missing from a directory that exists', () => {
+    it('should report it at once instead of waiting for it (a typo of a knob)', () => {
+      // Arrange
+      const cap = uniqueName('typo');
+      declareFaultAttr(cap);
+
+      // Act
+      const text = `${cap}/probabilty=5 self/fail_nth=1 ${cap}/times=3`;
+      const reports = apply(text);
+
+      // Assert
+      expect(reports).to.have.length(2);
+      expectReportOf(reports[0], { index: 1, column: 1, text: `${cap}/probabilty=5` });
+      expect(reports[0]).to.include('ENOENT').and.to.include('probability');
+      expectReportOf(reports[1], { index: 2, column: text.indexOf('self/') + 1, text: 'self/fail_nth=1' });
+      expect(pendingBootEntries().some((entry) => entry.text.includes(cap) || entry.text.startsWith('self/'))).to.equal(false);
+      expect(knobs(cap)).to.deep.equal({ ...DEFAULTS, times: '3' });
+    });
+
+    it('should still wait for a path whose directory does not exist yet', () => {
+      // Arrange
+      const cap = uniqueName('later-dir');
+
+      // Act
+      const reports = apply(`${cap}/verbose=1`);
+      const waiting = pendingBootEntries().some((entry) => entry.text === `${cap}/verbose=1`);
+      declareFaultAttr(cap);
+
+      // Assert
+      expect(reports).to.deep.equal([]);
+      expect(waiting).to.equal(true);
+      expect(debugfs.read(`${cap}/verbose`)).to.equal('1\n');
+    });
+  });
+
+  describe('when a capability configured at boot fails', () => {
+    it('should inject faults with the boot values', () => {
+      // Arrange
+      const cap = uniqueName('effect');
+      apply(`${cap}=2,100,0,2`);
+      const attr = declareFaultAttr(cap, { verbose: 1 });
+
+      // Act
+      const calls = Array.from({ length: 6 }, () => shouldFail(attr));
+
+      // Assert
+      expect(calls).to.deep.equal([false, true, false, true, false, false]);
+      expect(records.filter((record) => record.kind === 'fault')).to.have.length(2);
+    });
+  });
+});
