@@ -9,12 +9,14 @@
  * @packageDocumentation
  */
 import * as applyBootConfigModule from './boot/applyBootConfig';
+import * as pendingBootModule from './boot/pendingBoot';
 import * as declareFaultAttrModule from './attr/declareFaultAttr';
 import * as errnoModule from './errno/errno';
 import * as errorsModule from './errors/ErrInjectError';
-import * as knobsModule from './attr/knobs';
+import * as createKnobDirModule from './attr/createKnobDir';
 import * as shouldFailModule from './attr/shouldFail';
-import * as verboseModule from './attr/verbose';
+import * as faultChannelModule from './verbose/faultChannel';
+import * as setVerboseSinkModule from './verbose/setVerboseSink';
 import * as runTaskModule from './task/runTask';
 import * as debugfsModule from './control/debugfs';
 import * as procfsModule from './control/procfs';
@@ -25,6 +27,7 @@ import { bootstrap } from './boot/bootstrap';
 export import errno = errnoModule.errno;
 export import errnoTable = errnoModule.errnoTable;
 export import getErrno = errnoModule.getErrno;
+export import getErrnoOrThrow = errnoModule.getErrnoOrThrow;
 export import isErrnoName = errnoModule.isErrnoName;
 export type { ErrnoEntry, ErrnoName } from './errno/errno';
 
@@ -38,18 +41,19 @@ export import declareFaultAttr = declareFaultAttrModule.declareFaultAttr;
 export import getFaultAttr = declareFaultAttrModule.getFaultAttr;
 export import getFaultAttrOrThrow = declareFaultAttrModule.getFaultAttrOrThrow;
 export type { FaultAttrInit } from './attr/declareFaultAttr';
-export type { FaultAttr } from './attr/FaultAttrImpl';
-export import GENERIC_KNOBS = knobsModule.GENERIC_KNOBS;
-export type { GenericKnob } from './attr/knobs';
+export type { FaultAttr } from './attr/FaultAttr';
+export import GENERIC_KNOBS = createKnobDirModule.GENERIC_KNOBS;
+export type { GenericKnob } from './attr/createKnobDir';
 export import shouldFail = shouldFailModule.shouldFail;
 export import shouldFailEx = shouldFailModule.shouldFailEx;
 export import decideFault = shouldFailModule.decideFault;
 export import isFailure = shouldFailModule.isFailure;
 export import FAULT_NOWARN = shouldFailModule.FAULT_NOWARN;
 export type { FaultDecision } from './attr/shouldFail';
-export import FAULT_CHANNEL = verboseModule.FAULT_CHANNEL;
-export import setVerboseSink = verboseModule.setVerboseSink;
-export type { FaultEvent, FaultRecord, SuppressedRecord, VerboseRecord, VerboseSink } from './attr/verbose';
+export import FAULT_CHANNEL = faultChannelModule.FAULT_CHANNEL;
+export type { FaultEvent } from './verbose/faultChannel';
+export import setVerboseSink = setVerboseSinkModule.setVerboseSink;
+export type { FaultRecord, SuppressedRecord, VerboseRecord, VerboseSink } from './verbose/VerboseRecord';
 
 // tasks
 export import runTask = runTaskModule.runTask;
@@ -62,9 +66,9 @@ export type { ControlTree } from './control/ControlTree';
 
 // boot configuration
 export import applyBootConfig = applyBootConfigModule.applyBootConfig;
-export import pendingBootEntries = applyBootConfigModule.pendingBootEntries;
+export import pendingBootEntries = pendingBootModule.pendingBootEntries;
 export import parseBootConfig = parseBootConfigModule.parseBootConfig;
-export type { BootReporter } from './boot/applyBootConfig';
+export type { BootReporter } from './boot/pendingBoot';
 export type { BootAttrEntry, BootConfig, BootEntry, BootOffEntry, BootPathEntry, BootPosition, BootProblem } from './boot/parseBootConfig';
 
 bootstrap();

@@ -1,10 +1,11 @@
-import { retryPendingBoot } from '../boot/applyBootConfig';
+import { retryPendingBoot } from '../boot/pendingBoot';
 import { ErrInjectError, isErrInjectError, showValue } from '../errors/ErrInjectError';
 import type { ControlFile } from '../control/tree';
 import { state } from '../state/sharedState';
-import type { FaultAttr, FaultAttrImpl } from './FaultAttrImpl';
-import { refreshGate } from './gate';
-import { createAttr, createKnobDir, type GenericKnob } from './knobs';
+import type { FaultAttr } from './FaultAttr';
+import { refreshGate } from './refreshGate';
+import { createAttr } from './createAttr';
+import { createKnobDir, type GenericKnob } from './createKnobDir';
 import { deriveSeed } from './random';
 
 /**
@@ -55,21 +56,38 @@ function validateName(name: unknown): asserts name is string {
   }
 }
 
+/** The JavaScript types each init value may have, by the kind of its knob. */
+const INIT_TYPES = {
+  number: { expected: 'a number', fits: (v: unknown) => typeof v === 'number' },
+  u64: { expected: 'a number or a bigint', fits: (v: unknown) => typeof v === 'number' || typeof v === 'bigint' },
+  boolean: { expected: 'a boolean', fits: (v: unknown) => typeof v === 'boolean' },
+  patterns: {
+    expected: 'a string or an array of strings',
+    fits: (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.every((item) => typeof item === 'string')),
+  },
+} as const;
+
+const INIT_KINDS: { readonly [K in keyof Required<FaultAttrInit>]: keyof typeof INIT_TYPES } = {
+  probability: 'u64',
+  interval: 'u64',
+  times: 'number',
+  space: 'number',
+  verbose: 'u64',
+  verboseRatelimitIntervalMs: 'number',
+  verboseRatelimitBurst: 'number',
+  taskFilter: 'boolean',
+  stacktraceDepth: 'number',
+  requireStack: 'patterns',
+  rejectStack: 'patterns',
+  seed: 'number',
+};
+
 function initText(key: keyof FaultAttrInit, value: unknown, name: string): string {
-  const expected =
-    key === 'taskFilter' ? 'a boolean' : key === 'requireStack' || key === 'rejectStack' ? 'a string or an array of strings' : 'a number';
-  const fits =
-    key === 'taskFilter'
-      ? typeof value === 'boolean'
-      : key === 'requireStack' || key === 'rejectStack'
-        ? typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))
-        : typeof value === 'number' || (typeof value === 'bigint' && (key === 'probability' || key === 'interval' || key === 'verbose'));
-  if (!fits) {
+  const type = INIT_TYPES[INIT_KINDS[key]];
+  if (!type.fits(value)) {
     throw new ErrInjectError(
       'ERR_INVALID_ARG_TYPE',
-      `declareFaultAttr(${JSON.stringify(name)}): init.${key} must be ${expected}${
-        key === 'probability' || key === 'interval' || key === 'verbose' ? ' or a bigint' : ''
-      }, got ${showValue(value)}`,
+      `declareFaultAttr(${JSON.stringify(name)}): init.${key} must be ${type.expected}, got ${showValue(value)}`,
     );
   }
   if (typeof value === 'boolean') return value ? 'Y' : 'N';
@@ -154,14 +172,4 @@ export function getFaultAttrOrThrow(name: string): FaultAttr {
     });
   }
   return attr;
-}
-
-/**
- * The implementation behind a public capability.
- *
- * @param attr - a capability from `declareFaultAttr`
- * @returns its fields
- */
-export function impl(attr: FaultAttr): FaultAttrImpl {
-  return attr as unknown as FaultAttrImpl;
 }

@@ -1,5 +1,4 @@
-import { getRandomValues } from 'node:crypto';
-import type { FaultAttrImpl } from './FaultAttrImpl';
+import type { FaultAttrImpl } from './FaultAttr';
 
 /**
  * The probability roll's generator: xorshift32 per capability, seedable, so that a seed replays every
@@ -80,10 +79,11 @@ export function roll(attr: FaultAttrImpl): number {
 }
 
 /**
- * A random base seed for a process that set none.
+ * A random base seed for a process that set none. `Math.random` is enough here (the seed is read
+ * back, not kept secret) and, unlike `node:crypto`, costs nothing to load.
  *
- * @returns an unsigned 32-bit value from the system's CSPRNG
+ * @returns an unsigned 32-bit value
  */
 export function randomBaseSeed(): number {
-  return getRandomValues(new Uint32Array(1))[0] as number;
+  return (Math.random() * 4294967296) >>> 0;
 }

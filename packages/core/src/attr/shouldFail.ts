@@ -1,10 +1,12 @@
 import { state } from '../state/sharedState';
-import { currentTask, setFailNth } from '../task/currentTask';
+import { currentTask } from '../task/currentTask';
+import { setFailNth } from '../task/setFailNth';
 import type { Task } from '../task/Task';
-import type { FaultAttr, FaultAttrImpl } from './FaultAttrImpl';
+import type { FaultAttr, FaultAttrImpl } from './FaultAttr';
 import { roll } from './random';
+import type { EntryPoint } from './captureCallerFrames';
 import { stackFilterPasses } from './stackFilter';
-import { reportFault } from './verbose';
+import { reportFault } from '../verbose/reportFault';
 
 /**
  * `should_fail_ex` of `lib/fault-inject.c` (mainline 6.2 and later): the order of checks, and what each
@@ -70,26 +72,28 @@ const DECISIONS: readonly FaultDecision[] = [
   'fail-nth',
 ];
 
-function inject(attr: FaultAttrImpl, size: number, viaFailNth: boolean, task: Task, flags: number): void {
-  reportFault(attr, size, viaFailNth, task.id, (flags & FAULT_NOWARN) === 0);
-  // "Decrement if not zero", and -1 means unlimited: other negative values keep going down.
-  if (attr.times !== -1 && attr.times !== 0) attr.times = (attr.times - 1) | 0;
+function inject(attr: FaultAttrImpl, size: number, viaFailNth: boolean, task: Task, flags: number, entry: EntryPoint): void {
+  const timesBefore = attr.times;
+  // "Decrement if not zero", and -1 means unlimited: other negative values keep going down. Done
+  // before the report, so that a sink that calls shouldFail itself cannot get past times.
+  if (timesBefore !== -1 && timesBefore !== 0) attr.times = (timesBefore - 1) | 0;
+  reportFault(attr, { size, viaFailNth, taskId: task.id, warn: (flags & FAULT_NOWARN) === 0, timesBefore, entry });
 }
 
 /**
  * The checks past the gate, in the kernel's order. Returns an outcome code.
  */
-function decide(attr: FaultAttrImpl, size: number, flags: number): number {
+function decide(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPoint): number {
   let task: Task | undefined;
   if (state.armedTasks !== 0) {
     task = currentTask();
     const nth = task.failNth;
     if (nth !== 0) {
       // A call the stack filter turns down does not count towards fail-nth.
-      if (!stackFilterPasses(attr)) return STACK_FILTER;
+      if (!stackFilterPasses(attr, entry)) return STACK_FILTER;
       setFailNth(task, nth - 1);
       if (nth !== 1) return NTH_COUNTDOWN;
-      inject(attr, size, true, task, flags);
+      inject(attr, size, true, task, flags, entry);
       return FAILED_NTH;
     }
   }
@@ -99,7 +103,7 @@ function decide(attr: FaultAttrImpl, size: number, flags: number): number {
     if (task.makeItFail === 0) return TASK_FILTER;
   }
   if (attr.times === 0) return TIMES_EXHAUSTED;
-  if (!stackFilterPasses(attr)) return STACK_FILTER;
+  if (!stackFilterPasses(attr, entry)) return STACK_FILTER;
   // Space is used only while it is strictly larger than the call's size.
   if (attr.space > size) {
     attr.space = (attr.space - size) | 0;
@@ -112,7 +116,7 @@ function decide(attr: FaultAttrImpl, size: number, flags: number): number {
     attr.untilNext = attr.intervalN;
   }
   if (attr.prob < 100 && roll(attr) >= attr.prob) return PROBABILITY_ROLL;
-  inject(attr, size, false, task ?? currentTask(), flags);
+  inject(attr, size, false, task ?? currentTask(), flags, entry);
   return FAILED;
 }
 
@@ -126,7 +130,7 @@ function decide(attr: FaultAttrImpl, size: number, flags: number): number {
  * @returns true when the caller must fail this call
  */
 export function shouldFail(attr: FaultAttr, size = 1): boolean {
-  return (attr as unknown as FaultAttrImpl).gate !== 0 && decide(attr as unknown as FaultAttrImpl, size, 0) >= FAILED;
+  return (attr as unknown as FaultAttrImpl).gate !== 0 && decide(attr as unknown as FaultAttrImpl, size, 0, shouldFail) >= FAILED;
 }
 
 /**
@@ -138,7 +142,7 @@ export function shouldFail(attr: FaultAttr, size = 1): boolean {
  * @returns true when the caller must fail this call
  */
 export function shouldFailEx(attr: FaultAttr, size: number, flags: number): boolean {
-  return (attr as unknown as FaultAttrImpl).gate !== 0 && decide(attr as unknown as FaultAttrImpl, size, flags) >= FAILED;
+  return (attr as unknown as FaultAttrImpl).gate !== 0 && decide(attr as unknown as FaultAttrImpl, size, flags, shouldFailEx) >= FAILED;
 }
 
 /**
@@ -152,7 +156,7 @@ export function shouldFailEx(attr: FaultAttr, size: number, flags: number): bool
  */
 export function decideFault(attr: FaultAttr, size = 1, flags = 0): FaultDecision {
   const a = attr as unknown as FaultAttrImpl;
-  const outcome = a.gate !== 0 ? decide(a, size, flags) : state.off ? OFF : PROBABILITY_ZERO;
+  const outcome = a.gate !== 0 ? decide(a, size, flags, decideFault) : state.off ? OFF : PROBABILITY_ZERO;
   return DECISIONS[outcome] as FaultDecision;
 }
 

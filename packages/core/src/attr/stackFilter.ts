@@ -1,5 +1,5 @@
-import { resolve as resolvePath, sep } from 'node:path';
-import type { FaultAttrImpl, StackMatcher } from './FaultAttrImpl';
+import { captureCallerFrames, type EntryPoint, type StackFrame } from './captureCallerFrames';
+import type { FaultAttrImpl, StackMatcher } from './FaultAttr';
 
 /**
  * The stack filter (`fail_stacktrace` in `lib/fault-inject.c`), with function names and file paths
@@ -9,66 +9,6 @@ import type { FaultAttrImpl, StackMatcher } from './FaultAttrImpl';
 
 /** The most frames the filter looks at, as the kernel's MAX_STACK_TRACE_DEPTH. */
 export const MAX_STACK_TRACE_DEPTH = 32;
-
-/** This copy's own files: frames in them are errinject's, not the caller's. */
-const OWN_DIR = resolvePath(__dirname, '..') + sep;
-
-/** Enough room for errinject's own frames above the caller's. */
-const OWN_FRAMES_SLACK = 12;
-
-/** One frame of the caller's stack, as the filter and the verbose stack dump see it. */
-export interface StackFrame {
-  /** The function's own name (`open`), or `undefined` for an anonymous function. */
-  readonly functionName: string | undefined;
-  /** The name as V8 prints it (`Store.open`, `async Store.open`, `new Store`), or `<anonymous>`. */
-  readonly qualifiedName: string;
-  /** The file path or URL, or `undefined` for native frames. */
-  readonly fileName: string | undefined;
-  /** The frame as a stack trace line shows it. */
-  readonly text: string;
-}
-
-function toFrame(site: NodeJS.CallSite): StackFrame {
-  const text = String(site);
-  const paren = text.lastIndexOf(' (');
-  const head = paren === -1 ? '<anonymous>' : text.slice(0, paren);
-  const qualifiedName = head.replace(/^(async |new )/, '').replace(/ \[as [^\]]*\]$/, '');
-  const fileName = site.getFileName() ?? undefined;
-  return { functionName: site.getFunctionName() ?? undefined, qualifiedName, fileName, text };
-}
-
-function isOwnFrame(site: NodeJS.CallSite): boolean {
-  const file = site.getFileName();
-  return file !== null && file !== undefined && file.startsWith(OWN_DIR);
-}
-
-/**
- * Captures the caller's stack: the frames below errinject's own, innermost first.
- *
- * @param depth - how many of the caller's frames to keep
- * @returns at most `depth` frames
- */
-export function captureCallerFrames(depth: number): StackFrame[] {
-  const previousPrepare = Error.prepareStackTrace;
-  const previousLimit = Error.stackTraceLimit;
-  const holder: { stack?: unknown } = {};
-  try {
-    Error.prepareStackTrace = (_error, sites) => sites;
-    Error.stackTraceLimit = depth + OWN_FRAMES_SLACK;
-    Error.captureStackTrace(holder);
-    const sites = holder.stack as NodeJS.CallSite[];
-    const frames: StackFrame[] = [];
-    for (const site of sites) {
-      if (frames.length === 0 && isOwnFrame(site)) continue;
-      frames.push(toFrame(site));
-      if (frames.length === depth) break;
-    }
-    return frames;
-  } finally {
-    Error.prepareStackTrace = previousPrepare;
-    Error.stackTraceLimit = previousLimit;
-  }
-}
 
 function globToSource(glob: string): string {
   let source = '';
@@ -122,13 +62,14 @@ function frameMatches(frame: StackFrame, matchers: readonly StackMatcher[]): boo
  * captured; depth 0 with a `require-stack` never passes.
  *
  * @param attr - the capability
+ * @param entry - the errinject function the caller called, where the caller's frames start
  * @returns true when the call may fail
  */
-export function stackFilterPasses(attr: FaultAttrImpl): boolean {
+export function stackFilterPasses(attr: FaultAttrImpl, entry: EntryPoint): boolean {
   const requireAny = attr.requireMatchers.length === 0;
   if (attr.stacktraceDepth === 0 || (requireAny && attr.rejectMatchers.length === 0)) return requireAny;
   let found = requireAny;
-  for (const frame of captureCallerFrames(attr.stacktraceDepth)) {
+  for (const frame of captureCallerFrames(attr.stacktraceDepth, entry)) {
     if (frameMatches(frame, attr.rejectMatchers)) return false;
     if (!found && frameMatches(frame, attr.requireMatchers)) found = true;
   }

@@ -2,7 +2,7 @@ import { declareFaultAttr } from '../attr/declareFaultAttr';
 import { randomBaseSeed } from '../attr/random';
 import { kstrtouint, strstrip } from '../control/kstrtox';
 import { state } from '../state/sharedState';
-import { createSelfDir } from '../task/procfsFiles';
+import { createSelfDir } from '../task/createSelfDir';
 import { applyBootConfig } from './applyBootConfig';
 
 function seedFromEnvironment(text: string | undefined): number {

@@ -65,7 +65,8 @@ const FIELDS = ['interval', 'probability', 'space', 'times'] as const;
 
 /**
  * The kernel's `sscanf(str, "%lu,%lu,%d,%d", ...)`: decimal only, unsigned fields refuse a `-`, signed
- * ones take it, values wrap as C stores them, and anything after the fourth number is ignored.
+ * ones take it, values wrap as C stores them, and anything after the fourth number is ignored. (sscanf
+ * also skips whitespace before each number; an entry of `ERRINJECT` never holds any.)
  *
  * @param text - what follows `<cap>=`
  * @returns the four values, or how many fields converted and where it stopped
@@ -80,7 +81,6 @@ export function scanBootOption(
       if (text[i] !== ',') return { ok: false, converted: field, at: i };
       i++;
     }
-    while (text[i] === ' ') i++;
     const signed = field >= 2;
     let negative = false;
     if (signed && text[i] === '-') {
@@ -102,7 +102,7 @@ export function scanBootOption(
 
 function classifyPath(key: string): { tree: TreeName; path: string } {
   if (key.startsWith('/proc/')) return { tree: 'procfs', path: key.slice('/proc/'.length) };
-  if (key === 'self' || key.startsWith('self/')) return { tree: 'procfs', path: key };
+  if (key.startsWith('self/')) return { tree: 'procfs', path: key };
   return { tree: 'debugfs', path: key };
 }
 

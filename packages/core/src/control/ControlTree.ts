@@ -53,12 +53,16 @@ export function createControlTree(tree: TreeName, root: () => ControlDir): Contr
     read: (path) => readFile(tree, root(), path),
     write(path, value) {
       if (state.off) {
-        // Resolve first, so that a missing path is still ENOENT.
-        resolve(tree, root(), path);
+        // A missing path is still ENOENT and a value that is no string still a type error: check
+        // what writeFile checks first, then refuse.
+        const node = resolve(tree, root(), path);
+        if (node.kind === 'dir' || typeof value !== 'string') {
+          writeFile(tree, root(), path, value);
+        }
         throw new ErrInjectError(
           'EPERM',
-          `${tree} ${path}: cannot write ${showValue(value)}: fault injection is switched off in this process (ERRINJECT=off)`,
-          { path, value: String(value) },
+          `${tree} ${path}: cannot write ${showValue(value)} (EPERM: fault injection is switched off in this process by ERRINJECT=off)`,
+          { path, value },
         );
       }
       writeFile(tree, root(), path, value);

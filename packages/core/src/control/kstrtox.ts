@@ -194,6 +194,3 @@ export function toInt32(value: bigint): number {
 export function toUint32(value: bigint): number {
   return Number(BigInt.asUintN(32, value));
 }
-
-/** 2^64 - 1, the largest value of an unsigned 64-bit file. */
-export const ULONG_MAX = U64_MAX;

@@ -85,10 +85,12 @@ export function splitPath(tree: TreeName, path: unknown): string[] {
  * @param root - the tree's root directory
  * @param path - the path as given
  * @returns the node
- * @throws ErrInjectError ENOENT when nothing is there, ENOTDIR when a file is used as a directory
+ * @throws ErrInjectError ENOENT when nothing is there, ENOTDIR when a file is used as a directory (a
+ * trailing `/` included)
  */
 export function resolve(tree: TreeName, root: ControlDir, path: unknown): ControlNode {
   const names = splitPath(tree, path);
+  const asDirectory = (path as string).endsWith('/');
   let node: ControlNode = root;
   for (let i = 0; i < names.length; i++) {
     if (node.kind !== 'dir') {
@@ -106,6 +108,11 @@ export function resolve(tree: TreeName, root: ControlDir, path: unknown): Contro
       );
     }
     node = next;
+  }
+  if (asDirectory && node.kind === 'file') {
+    throw new ErrInjectError('ENOTDIR', `${tree} ${path as string}: ${names.join('/')} is a file, not a directory (drop the trailing /)`, {
+      path: path as string,
+    });
   }
   return node;
 }
@@ -149,7 +156,10 @@ export function writeFile(tree: TreeName, root: ControlDir, path: string, value:
     );
   }
   if (node.write === undefined) {
-    throw new ErrInjectError('EACCES', `${tree} ${path}: the file is read-only`, { path, value });
+    throw new ErrInjectError('EACCES', `${tree} ${path}: cannot write ${showValue(value)}: the file is read-only; it can only be read`, {
+      path,
+      value,
+    });
   }
   node.write(value, path);
 }

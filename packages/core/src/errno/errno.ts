@@ -1,185 +1,12 @@
+import { ErrInjectError, showValue } from '../errors/ErrInjectError';
+
 /**
- * The Linux errno numbering (`include/uapi/asm-generic/errno-base.h`, `errno.h`), with the
- * messages of the C library, plus the kernel-internal codes of `include/linux/errno.h`.
- *
- * Generated once from Python's `errno` table on Linux; `test/errno/errno.test.ts` checks it
- * against `os.constants.errno`.
+ * The Linux errno numbering (`include/uapi/asm-generic/errno-base.h`, `errno.h`), with the C library's
+ * messages, and the kernel-internal codes of `include/linux/errno.h` (512 and above). Generated once
+ * from Python's `errno` table on Linux; `test/errno/errno.test.ts` checks it against
+ * `os.constants.errno`.
  */
-
-/** Every errno name with its Linux number: `errno.EPERM === 1`, `errno.ENOMEM === 12`. */
-export const errno = Object.freeze({
-  EPERM: 1,
-  ENOENT: 2,
-  ESRCH: 3,
-  EINTR: 4,
-  EIO: 5,
-  ENXIO: 6,
-  E2BIG: 7,
-  ENOEXEC: 8,
-  EBADF: 9,
-  ECHILD: 10,
-  EAGAIN: 11,
-  ENOMEM: 12,
-  EACCES: 13,
-  EFAULT: 14,
-  ENOTBLK: 15,
-  EBUSY: 16,
-  EEXIST: 17,
-  EXDEV: 18,
-  ENODEV: 19,
-  ENOTDIR: 20,
-  EISDIR: 21,
-  EINVAL: 22,
-  ENFILE: 23,
-  EMFILE: 24,
-  ENOTTY: 25,
-  ETXTBSY: 26,
-  EFBIG: 27,
-  ENOSPC: 28,
-  ESPIPE: 29,
-  EROFS: 30,
-  EMLINK: 31,
-  EPIPE: 32,
-  EDOM: 33,
-  ERANGE: 34,
-  EDEADLK: 35,
-  ENAMETOOLONG: 36,
-  ENOLCK: 37,
-  ENOSYS: 38,
-  ENOTEMPTY: 39,
-  ELOOP: 40,
-  ENOMSG: 42,
-  EIDRM: 43,
-  ECHRNG: 44,
-  EL2NSYNC: 45,
-  EL3HLT: 46,
-  EL3RST: 47,
-  ELNRNG: 48,
-  EUNATCH: 49,
-  ENOCSI: 50,
-  EL2HLT: 51,
-  EBADE: 52,
-  EBADR: 53,
-  EXFULL: 54,
-  ENOANO: 55,
-  EBADRQC: 56,
-  EBADSLT: 57,
-  EBFONT: 59,
-  ENOSTR: 60,
-  ENODATA: 61,
-  ETIME: 62,
-  ENOSR: 63,
-  ENONET: 64,
-  ENOPKG: 65,
-  EREMOTE: 66,
-  ENOLINK: 67,
-  EADV: 68,
-  ESRMNT: 69,
-  ECOMM: 70,
-  EPROTO: 71,
-  EMULTIHOP: 72,
-  EDOTDOT: 73,
-  EBADMSG: 74,
-  EOVERFLOW: 75,
-  ENOTUNIQ: 76,
-  EBADFD: 77,
-  EREMCHG: 78,
-  ELIBACC: 79,
-  ELIBBAD: 80,
-  ELIBSCN: 81,
-  ELIBMAX: 82,
-  ELIBEXEC: 83,
-  EILSEQ: 84,
-  ERESTART: 85,
-  ESTRPIPE: 86,
-  EUSERS: 87,
-  ENOTSOCK: 88,
-  EDESTADDRREQ: 89,
-  EMSGSIZE: 90,
-  EPROTOTYPE: 91,
-  ENOPROTOOPT: 92,
-  EPROTONOSUPPORT: 93,
-  ESOCKTNOSUPPORT: 94,
-  EOPNOTSUPP: 95,
-  EPFNOSUPPORT: 96,
-  EAFNOSUPPORT: 97,
-  EADDRINUSE: 98,
-  EADDRNOTAVAIL: 99,
-  ENETDOWN: 100,
-  ENETUNREACH: 101,
-  ENETRESET: 102,
-  ECONNABORTED: 103,
-  ECONNRESET: 104,
-  ENOBUFS: 105,
-  EISCONN: 106,
-  ENOTCONN: 107,
-  ESHUTDOWN: 108,
-  ETOOMANYREFS: 109,
-  ETIMEDOUT: 110,
-  ECONNREFUSED: 111,
-  EHOSTDOWN: 112,
-  EHOSTUNREACH: 113,
-  EALREADY: 114,
-  EINPROGRESS: 115,
-  ESTALE: 116,
-  EUCLEAN: 117,
-  ENOTNAM: 118,
-  ENAVAIL: 119,
-  EISNAM: 120,
-  EREMOTEIO: 121,
-  EDQUOT: 122,
-  ENOMEDIUM: 123,
-  EMEDIUMTYPE: 124,
-  ECANCELED: 125,
-  ENOKEY: 126,
-  EKEYEXPIRED: 127,
-  EKEYREVOKED: 128,
-  EKEYREJECTED: 129,
-  EOWNERDEAD: 130,
-  ENOTRECOVERABLE: 131,
-  ERFKILL: 132,
-  EHWPOISON: 133,
-  EWOULDBLOCK: 11,
-  EDEADLOCK: 35,
-  ENOTSUP: 95,
-  ERESTARTSYS: 512,
-  ERESTARTNOINTR: 513,
-  ERESTARTNOHAND: 514,
-  ENOIOCTLCMD: 515,
-  ERESTART_RESTARTBLOCK: 516,
-  EPROBE_DEFER: 517,
-  EOPENSTALE: 518,
-  ENOPARAM: 519,
-  EBADHANDLE: 521,
-  ENOTSYNC: 522,
-  EBADCOOKIE: 523,
-  ENOTSUPP: 524,
-  ETOOSMALL: 525,
-  ESERVERFAULT: 526,
-  EBADTYPE: 527,
-  EJUKEBOX: 528,
-  EIOCBQUEUED: 529,
-  ERECALLCONFLICT: 530,
-  ENOGRACE: 531,
-} as const);
-
-/** A name of the errno table, such as `'ENOMEM'`. */
-export type ErrnoName = keyof typeof errno;
-
-/** One row of the errno table. */
-export interface ErrnoEntry {
-  /** The positive Linux number. */
-  readonly number: number;
-  /** The canonical name (aliases such as `EWOULDBLOCK` are not rows of their own). */
-  readonly name: ErrnoName;
-  /** The C library's message, as `strerror` gives it. */
-  readonly message: string;
-  /** True for the codes the kernel uses internally and never returns to user space (512 and above). */
-  readonly internal: boolean;
-}
-
-/** The whole table, one row per number, in ascending order. */
-export const errnoTable: readonly ErrnoEntry[] = Object.freeze(([
+const ROWS = [
   [1, 'EPERM', 'Operation not permitted'],
   [2, 'ENOENT', 'No such file or directory'],
   [3, 'ESRCH', 'No such process'],
@@ -330,7 +157,41 @@ export const errnoTable: readonly ErrnoEntry[] = Object.freeze(([
   [529, 'EIOCBQUEUED', 'iocb queued, will get completion event (kernel internal)'],
   [530, 'ERECALLCONFLICT', 'Conflict with recalled state (kernel internal)'],
   [531, 'ENOGRACE', 'NFS file lock reclaim refused (kernel internal)'],
-] as const).map(([number, name, message]) => Object.freeze({ number, name, message, internal: number >= 512 })));
+] as const;
+
+/** Names that share a number with a row of their own. */
+const ALIASES = { EWOULDBLOCK: 11, EDEADLOCK: 35, ENOTSUP: 95 } as const;
+
+type Row = (typeof ROWS)[number];
+
+/** Every errno name with its Linux number, aliases included. */
+export type ErrnoNumbers = { readonly [R in Row as R[1]]: R[0] } & typeof ALIASES;
+
+/** A name of the errno table, such as `'ENOMEM'`. */
+export type ErrnoName = keyof ErrnoNumbers;
+
+/** Every errno name with its Linux number: `errno.EPERM === 1`, `errno.ENOMEM === 12`. */
+export const errno: ErrnoNumbers = Object.freeze({
+  ...Object.fromEntries(ROWS.map(([number, name]) => [name, number])),
+  ...ALIASES,
+}) as ErrnoNumbers;
+
+/** One row of the errno table. */
+export interface ErrnoEntry {
+  /** The positive Linux number. */
+  readonly number: number;
+  /** The canonical name (aliases such as `EWOULDBLOCK` are not rows of their own). */
+  readonly name: ErrnoName;
+  /** The C library's message, as `strerror` gives it. */
+  readonly message: string;
+  /** True for the codes the kernel uses internally and never returns to user space (512 and above). */
+  readonly internal: boolean;
+}
+
+/** The whole table, one row per number, in ascending order. */
+export const errnoTable: readonly ErrnoEntry[] = Object.freeze(
+  ROWS.map(([number, name, message]): ErrnoEntry => Object.freeze({ number, name, message, internal: number >= 512 })),
+);
 
 const byNumber = new Map<number, ErrnoEntry>(errnoTable.map((entry) => [entry.number, entry]));
 
@@ -342,6 +203,24 @@ const byNumber = new Map<number, ErrnoEntry>(errnoTable.map((entry) => [entry.nu
  */
 export function getErrno(value: number): ErrnoEntry | undefined {
   return byNumber.get(Math.abs(value));
+}
+
+/**
+ * Looks up an errno by number, or says that there is none.
+ *
+ * @param value - an errno number, positive or negative
+ * @returns the table row
+ * @throws ErrInjectError ERR_INVALID_ARG_VALUE when the number names no errno
+ */
+export function getErrnoOrThrow(value: number): ErrnoEntry {
+  const entry = getErrno(value);
+  if (entry === undefined) {
+    throw new ErrInjectError(
+      'ERR_INVALID_ARG_VALUE',
+      `${showValue(value)} is not an errno number; the table holds 1 to 133 and the kernel-internal 512 to 531 (either sign)`,
+    );
+  }
+  return entry;
 }
 
 /**

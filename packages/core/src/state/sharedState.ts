@@ -1,8 +1,8 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { ErrInjectError } from '../errors/ErrInjectError';
-import type { FaultAttrImpl } from '../attr/FaultAttrImpl';
-import type { VerboseSink } from '../attr/verbose';
-import type { PendingBootEntry } from '../boot/applyBootConfig';
+import type { FaultAttrImpl } from '../attr/FaultAttr';
+import type { VerboseSink } from '../verbose/VerboseRecord';
+import type { PendingBootEntry } from '../boot/pendingBoot';
 import { type ControlDir, createDir } from '../control/tree';
 import { createTask, type Task } from '../task/Task';
 
@@ -48,6 +48,8 @@ export interface SharedState {
   baseSeed: number;
   /** Boot entries waiting for their capability or path to appear. */
   pendingBoot: PendingBootEntry[];
+  /** True once a report of the entries still waiting at exit is registered. */
+  exitReportInstalled: boolean;
   /** True once the first copy has declared fail_function and read the boot configuration. */
   initialized: boolean;
 }
@@ -68,6 +70,7 @@ function createState(createdBy: string): SharedState {
     sink: undefined,
     baseSeed: 0,
     pendingBoot: [],
+    exitReportInstalled: false,
     initialized: false,
   };
 }

@@ -1,10 +1,10 @@
-import { refreshAllGates } from '../attr/gate';
 import { state } from '../state/sharedState';
 import type { Task } from './Task';
 
 /**
- * The task the running code belongs to: the innermost `runTask` around it, or the root task. Work a
- * task left behind after it ended runs in the root task, as nothing outlives its task in the kernel.
+ * The task the running code belongs to: the innermost `runTask` around it, or the root task. Work
+ * that a task left running after it ended belongs to the root task: the core disables its async
+ * context whenever no task runs, and then cannot tell such work from the root's, so it never does.
  *
  * @returns the current task
  */
@@ -13,20 +13,4 @@ export function currentTask(): Task {
   if (als === undefined) return state.root;
   const task = als.getStore();
   return task === undefined || task.ended ? state.root : task;
-}
-
-/**
- * Sets a task's fail-nth, keeping the count of armed tasks (and with it every gate) up to date.
- *
- * @param task - the task
- * @param n - the new countdown, an unsigned 32-bit integer
- */
-export function setFailNth(task: Task, n: number): void {
-  const wasArmed = task.failNth !== 0;
-  task.failNth = n;
-  const isArmed = n !== 0;
-  if (wasArmed === isArmed || task.ended) return;
-  state.armedTasks += isArmed ? 1 : -1;
-  // Gates change only when the first task arms or the last one disarms.
-  if (state.armedTasks === (isArmed ? 1 : 0)) refreshAllGates();
 }

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
-import { currentTask, setFailNth } from './currentTask';
+import { currentTask } from './currentTask';
+import { setFailNth } from './setFailNth';
 import { createTask, type Task } from './Task';
 
 /** How a new task starts. */
@@ -65,11 +66,26 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  *
  * @param fn - the task's body
  * @param options - the new task's fail-nth and make-it-fail
- * @returns what `fn` returns; for a promise, a promise of the same outcome
+ * @returns what `fn` returns; for a promise or a thenable, a native promise of the same outcome
  * @throws ErrInjectError ERR_INVALID_ARG_TYPE / ERR_INVALID_ARG_VALUE for bad arguments, EPERM for an
  * armed task under `ERRINJECT=off`; and whatever `fn` throws
  */
-export function runTask<R>(fn: () => R, options: TaskOptions = {}): R {
+export function runTask<T>(fn: () => PromiseLike<T>, options?: TaskOptions): Promise<T>;
+/**
+ * Runs a function in a new task, the kernel's task carried over to an async context: the new task
+ * has its own fail-nth (0 unless `options.failNth`) and make-it-fail (the current task's unless
+ * `options.makeItFail`), which `procfs` `self/...` reads and writes from anywhere inside `fn`,
+ * awaits and callbacks included. Thousands of tasks may run at once without seeing each other's
+ * counters. The task ends when `fn` returns, or when the promise it returns settles.
+ *
+ * @param fn - the task's body
+ * @param options - the new task's fail-nth and make-it-fail
+ * @returns what `fn` returns; for a promise or a thenable, a native promise of the same outcome
+ * @throws ErrInjectError ERR_INVALID_ARG_TYPE / ERR_INVALID_ARG_VALUE for bad arguments, EPERM for an
+ * armed task under `ERRINJECT=off`; and whatever `fn` throws
+ */
+export function runTask<R>(fn: () => R, options?: TaskOptions): R;
+export function runTask(fn: () => unknown, options: TaskOptions = {}): unknown {
   if (typeof fn !== 'function') {
     throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `runTask: fn must be a function, got ${showValue(fn)}`);
   }
@@ -78,7 +94,7 @@ export function runTask<R>(fn: () => R, options: TaskOptions = {}): R {
   const task = createTask(++state.lastTaskId, makeItFail);
   const als = (state.als ??= new AsyncLocalStorage<Task>());
   state.activeTasks++;
-  let result: R;
+  let result: unknown;
   try {
     result = als.run(task, () => {
       // Armed inside the task, so that the countdown is never live outside it.
@@ -95,5 +111,5 @@ export function runTask<R>(fn: () => R, options: TaskOptions = {}): R {
   }
   // Adopt the result inside the task: a lazy thenable (a query builder, say) starts its work in
   // `then`, and that work belongs to the task.
-  return als.run(task, () => Promise.resolve(result)).finally(() => endTask(task)) as R;
+  return als.run(task, () => Promise.resolve(result)).finally(() => endTask(task));
 }

@@ -120,7 +120,6 @@ describe('sharedState', () => {
     it('should see the same capabilities from both', () => {
       // This file runs from the test build (dist-test), a copy of the core of its own.
       const built = require('@errinject/core') as typeof import('../../src/index');
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const own = require('../../src/index') as typeof import('../../src/index');
       expect(built.declareFaultAttr).to.not.equal(own.declareFaultAttr);
       own.declareFaultAttr('state_test_own_build');

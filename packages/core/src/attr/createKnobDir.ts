@@ -9,10 +9,10 @@ import {
 import { kernelBuffer, kstrtouint } from '../control/kstrtox';
 import type { ControlDir, ControlFile } from '../control/tree';
 import { createDir } from '../control/tree';
-import type { FaultAttrImpl } from './FaultAttrImpl';
-import { refreshGate } from './gate';
+import type { FaultAttrImpl } from './FaultAttr';
+import { setInterval, setProbability, setSpace, setStackPatterns, setTimes, setVerbose } from './knobSetters';
 import { reseed } from './random';
-import { compileStackPattern, MAX_STACK_TRACE_DEPTH, splitStackPatterns } from './stackFilter';
+import { MAX_STACK_TRACE_DEPTH, splitStackPatterns } from './stackFilter';
 
 /**
  * The generic knobs of every capability (`fault_create_debugfs_attr` in `lib/fault-inject.c`), in the
@@ -42,69 +42,7 @@ export type GenericKnob = (typeof GENERIC_KNOBS)[number];
 /** Most bytes a stack pattern list may have, a page as for the kernel's string files. */
 const MAX_PATTERN_BYTES = 4096;
 const ACCEPTS_PATTERNS = `function names or file paths, * and ? as wildcards, separated by commas or newlines, at most ${MAX_PATTERN_BYTES} bytes; empty to clear`;
-const ACCEPTS_SEED = 'an unsigned 32-bit integer, decimal, 0x-prefixed hex or 0-prefixed octal, with at most one trailing newline';
-
-/**
- * Sets `probability`.
- *
- * @param attr - the capability
- * @param value - any unsigned 64-bit value; 100 and above always fail
- */
-export function setProbability(attr: FaultAttrImpl, value: bigint): void {
-  attr.probability = value;
-  attr.prob = value >= 100n ? 100 : Number(value);
-  refreshGate(attr);
-}
-
-/**
- * Sets `interval`. The count is kept, as in the kernel: the next failing call is the next one that
- * brings the count to a multiple of the new interval.
- *
- * @param attr - the capability
- * @param value - any unsigned 64-bit value; 0 and 1 mean no gating
- */
-export function setInterval(attr: FaultAttrImpl, value: bigint): void {
-  attr.interval = value;
-  attr.intervalN = Number(value);
-  attr.untilNext = attr.intervalN > 1 ? attr.intervalN - (attr.count % attr.intervalN) : 0;
-}
-
-/**
- * Sets `times`.
- *
- * @param attr - the capability
- * @param value - a signed 32-bit value
- */
-export function setTimes(attr: FaultAttrImpl, value: number): void {
-  attr.times = value | 0;
-}
-
-/**
- * Sets `space`.
- *
- * @param attr - the capability
- * @param value - a signed 32-bit value
- */
-export function setSpace(attr: FaultAttrImpl, value: number): void {
-  attr.space = value | 0;
-}
-
-function setVerbose(attr: FaultAttrImpl, value: bigint): void {
-  attr.verbose = value;
-  attr.verboseLevel = value >= 2n ? 2 : Number(value);
-}
-
-function setStackPatterns(attr: FaultAttrImpl, which: 'require' | 'reject', patterns: readonly string[]): void {
-  const frozen = Object.freeze([...patterns]);
-  const matchers = Object.freeze(frozen.map(compileStackPattern));
-  if (which === 'require') {
-    attr.requireStack = frozen;
-    attr.requireMatchers = matchers;
-  } else {
-    attr.rejectStack = frozen;
-    attr.rejectMatchers = matchers;
-  }
-}
+const ACCEPTS_SEED = 'an unsigned 32-bit integer, 0 to 4294967295, decimal, 0x-prefixed hex or 0-prefixed octal, with an optional + and at most one trailing newline';
 
 function parseStackPatterns(value: string, path: string): string[] {
   if (Buffer.byteLength(value, 'utf8') > MAX_PATTERN_BYTES || value.includes('\0')) {
@@ -189,41 +127,3 @@ export function createKnobDir(attr: FaultAttrImpl): ControlDir {
   return dir;
 }
 
-/**
- * Makes a capability with the kernel's `FAULT_ATTR_INITIALIZER` values.
- *
- * @param name - the capability's name
- * @param seed - the seed of its roll
- * @returns the new capability (its gate closed)
- */
-export function createAttr(name: string, seed: number): FaultAttrImpl {
-  const attr: FaultAttrImpl = {
-    name,
-    gate: 0,
-    probability: 0n,
-    prob: 0,
-    interval: 1n,
-    intervalN: 1,
-    count: 0,
-    untilNext: 0,
-    times: 1,
-    space: 0,
-    verbose: 2n,
-    verboseLevel: 2,
-    ratelimitIntervalMs: 0,
-    ratelimitBurst: 10,
-    ratelimitBegin: -1,
-    ratelimitPrinted: 0,
-    ratelimitMissed: 0,
-    taskFilter: false,
-    stacktraceDepth: MAX_STACK_TRACE_DEPTH,
-    requireStack: [],
-    rejectStack: [],
-    requireMatchers: [],
-    rejectMatchers: [],
-    seed: 0,
-    rng: 1,
-  };
-  reseed(attr, seed);
-  return attr;
-}

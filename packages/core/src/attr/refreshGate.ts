@@ -1,5 +1,5 @@
 import { state } from '../state/sharedState';
-import type { FaultAttrImpl } from './FaultAttrImpl';
+import type { FaultAttrImpl } from './FaultAttr';
 
 /**
  * Keeps each capability's `gate`, the one field `shouldFail` reads before doing anything else, true

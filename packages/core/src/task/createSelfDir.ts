@@ -1,7 +1,8 @@
 import { kernelBuffer, kstrtoint, kstrtouint, strstrip } from '../control/kstrtox';
 import { createDir, type ControlDir } from '../control/tree';
 import { refuseWrite } from '../control/writeParsers';
-import { currentTask, setFailNth } from './currentTask';
+import { currentTask } from './currentTask';
+import { setFailNth } from './setFailNth';
 
 /**
  * `/proc/self/fail-nth` and `/proc/self/make-it-fail` (`fs/proc/base.c`), acting on the current task.

@@ -1,0 +1,124 @@
+import { setInterval, setProbability, setSpace, setTimes } from '../attr/knobSetters';
+import { debugfs } from '../control/debugfs';
+import { procfs } from '../control/procfs';
+import { splitPath } from '../control/tree';
+import { isErrInjectError } from '../errors/ErrInjectError';
+import { state } from '../state/sharedState';
+import type { BootEntry, BootPosition } from './parseBootConfig';
+
+/** Where boot-configuration problems are reported: one line each, without the trailing newline. */
+export type BootReporter = (line: string) => void;
+
+/** An entry that waits for its capability or path to appear, with where to report its fate. */
+export interface PendingBootEntry {
+  readonly entry: Exclude<BootEntry, { kind: 'off' }>;
+  readonly report: BootReporter;
+}
+
+/**
+ * The report line of an entry that applies nothing.
+ *
+ * @param position - the entry
+ * @param message - what is wrong with it
+ * @returns one line naming the entry, its number and its column
+ */
+export function describeBootEntry(position: BootPosition, message: string): string {
+  return `errinject: ERRINJECT entry ${position.index} at column ${position.column} (${JSON.stringify(position.text)}): ${message}; nothing of this entry was applied`;
+}
+
+/** Applies an entry if its target exists; false when it must wait. */
+function tryApply({ entry, report }: PendingBootEntry): boolean {
+  if (entry.kind === 'attr') {
+    const attr = state.attrs.get(entry.capability);
+    if (attr === undefined) return false;
+    if (state.off) {
+      report(describeBootEntry(entry, 'refused (EPERM): fault injection is switched off in this process (ERRINJECT=off)'));
+      return true;
+    }
+    // setup_fault_attr sets these four only; verbose, task-filter and the rest keep their values.
+    setProbability(attr, entry.probability);
+    setInterval(attr, entry.interval);
+    setTimes(attr, entry.times);
+    setSpace(attr, entry.space);
+    return true;
+  }
+  const tree = entry.tree === 'debugfs' ? debugfs : procfs;
+  if (tree.stat(entry.path) === undefined) {
+    // Directories appear later (a capability declared, a function armed) with their files in them.
+    // A name missing from a directory that exists, or a file used as a directory, will not mend.
+    const names = splitPath(entry.tree, entry.path);
+    for (let i = names.length - 1; i > 0; i--) {
+      const prefix = names.slice(0, i).join('/');
+      const kind = tree.stat(prefix);
+      if (kind === 'file') {
+        report(describeBootEntry(entry, `refused (ENOTDIR): ${entry.tree} ${prefix} is a file, not a directory`));
+        return true;
+      }
+      if (kind === 'dir') {
+        if (i < names.length - 1) return false;
+        report(
+          describeBootEntry(entry, `refused (ENOENT): ${entry.tree} ${prefix}/ has no ${names[i]}; it holds ${tree.list(prefix).join(', ')}`),
+        );
+        return true;
+      }
+    }
+    return false;
+  }
+  try {
+    tree.write(entry.path, entry.value);
+  } catch (error) {
+    if (!isErrInjectError(error)) throw error;
+    report(describeBootEntry(entry, error.message.includes(error.code) ? `refused: ${error.message}` : `refused (${error.code}): ${error.message}`));
+  }
+  return true;
+}
+
+let retrying = false;
+
+/**
+ * Applies the boot entries whose capability or path has appeared since they were read. Called
+ * whenever the tree grows.
+ */
+export function retryPendingBoot(): void {
+  if (retrying || state.pendingBoot.length === 0) return;
+  retrying = true;
+  try {
+    const pending = state.pendingBoot.splice(0);
+    for (const item of pending) {
+      if (!tryApply(item)) state.pendingBoot.push(item);
+    }
+  } finally {
+    retrying = false;
+  }
+}
+
+/**
+ * Queues entries and applies those whose target exists.
+ *
+ * @param entries - well-formed entries, `off` excluded
+ * @param report - where their problems go
+ */
+export function queueBootEntries(entries: ReadonlyArray<PendingBootEntry['entry']>, report: BootReporter): void {
+  for (const entry of entries) state.pendingBoot.push({ entry, report });
+  retryPendingBoot();
+  if (state.pendingBoot.length > 0 && !state.exitReportInstalled) {
+    state.exitReportInstalled = true;
+    // An entry still waiting when the process ends named something that never appeared: a typo
+    // in a capability name, most likely. Say so rather than let it pass in silence.
+    process.once('exit', () => {
+      for (const { entry, report } of state.pendingBoot.splice(0)) {
+        const what = entry.kind === 'attr' ? `no capability named ${JSON.stringify(entry.capability)} was declared` : `${entry.tree} ${entry.path} never appeared`;
+        report(describeBootEntry(entry, `never applied: ${what}`));
+      }
+    });
+  }
+}
+
+/**
+ * The boot entries still waiting for their capability or path.
+ *
+ * @returns each waiting entry as written, with its position
+ */
+export function pendingBootEntries(): BootPosition[] {
+  return state.pendingBoot.map(({ entry }) => ({ index: entry.index, column: entry.column, text: entry.text }));
+}
