@@ -1,4 +1,4 @@
-import { declareFaultAttr, decideFault, errno, type FaultDecision } from '@errinject/core';
+import { declareFaultAttr, decideFault, errno, type FaultDecision, isFailure } from '@errinject/core';
 
 /**
  * A tiny append-only journal with its own fault-injection capability, declared the way a kernel
@@ -15,6 +15,7 @@ export interface AppendResult {
   readonly decision: FaultDecision;
 }
 
+/** The journal: records in memory, each append asking `fail_journal_write` first. */
 export class Journal {
   private readonly records: string[] = [];
 
@@ -26,7 +27,7 @@ export class Journal {
    */
   append(record: string): AppendResult {
     const decision = decideFault(failJournalWrite, Buffer.byteLength(record));
-    if (decision === 'fail' || decision === 'fail-nth') return { status: -errno.EIO, decision };
+    if (isFailure(decision)) return { status: -errno.EIO, decision };
     this.records.push(record);
     return { status: 0, decision };
   }

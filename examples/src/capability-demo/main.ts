@@ -1,5 +1,5 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
-import { debugfs, FAULT_CHANNEL, type FaultEvent, getErrno, procfs, runTask, setVerboseSink } from '@errinject/core';
+import { debugfs, FAULT_CHANNEL, getErrno, isErrInjectError, procfs, runTask, setVerboseSink } from '@errinject/core';
 import { Journal, type AppendResult } from './journal';
 
 /**
@@ -42,9 +42,8 @@ function scene(title: string): void {
 
 const journal = new Journal();
 let published = 0;
-diagnosticsChannel.subscribe(FAULT_CHANNEL, (message) => {
+diagnosticsChannel.subscribe(FAULT_CHANNEL, () => {
   published++;
-  void (message as FaultEvent);
 });
 setVerboseSink((record) => {
   if (record.kind === 'fault') console.log(`  [verbose] ${record.text.trimEnd().replace(/\n/g, ' | ')}`);
@@ -99,7 +98,8 @@ for (const [path, value] of [
   try {
     debugfs.write(`${DIR}/${path}`, value);
   } catch (error) {
-    console.log(`  ${(error as { code: string }).code}: ${(error as Error).message}`);
+    if (!isErrInjectError(error)) throw error;
+    console.log(`  ${error.code}: ${error.message}`);
   }
 }
 console.log(`  probability still reads ${debugfs.read(`${DIR}/probability`).trim()}`);

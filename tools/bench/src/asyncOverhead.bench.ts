@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { MAIN, report } from './harness';
+import { MAIN, median, report } from './harness';
 
 /**
  * What loading the core costs code that uses no task: an await-heavy async function in a process
@@ -36,7 +36,6 @@ async function timeAwaits(calls: number): Promise<number> {
  */
 export async function asyncChild(mode: AsyncMode): Promise<void> {
   if (mode !== 'baseline') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const core = require('@errinject/core') as typeof import('@errinject/core');
     if (mode === 'core-after-task') await core.runTask(async () => awaitHeavy(), { failNth: 3 });
     if (mode === 'storage-left-enabled') {
@@ -56,11 +55,6 @@ function runChild(mode: AsyncMode): number {
   return Number(execFileSync(process.execPath, [MAIN, '--child', `async-${mode}`], { encoding: 'utf8' }));
 }
 
-function medianOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
-}
-
 /**
  * Runs the comparison.
  *
@@ -73,14 +67,14 @@ export function benchAsyncOverhead(): boolean {
   for (let i = 0; i < 7; i++) {
     for (const mode of modes) runs[mode].push(runChild(mode));
   }
-  const baselineNs = medianOf(runs.baseline);
-  const coreNs = medianOf(runs.core);
+  const baselineNs = median(runs.baseline);
+  const coreNs = median(runs.core);
   const ok = report('await-heavy function, core loaded, no task', { baselineNs, candidateNs: coreNs, ratio: coreNs / baselineNs }, 1.05);
   // Once any async hook has been enabled, V8 keeps awaits on a slower path for the rest of the
   // process, even after every hook is disabled; the core disables its storage when the last task
   // ends, which is all that is in its hands.
-  const afterNs = medianOf(runs['core-after-task']);
-  const leftNs = medianOf(runs['storage-left-enabled']);
+  const afterNs = median(runs['core-after-task']);
+  const leftNs = median(runs['storage-left-enabled']);
   console.log(
     `info  after a task ran and ended (storage disabled again): ${(afterNs / baselineNs).toFixed(3)}x; ` +
       `had the storage stayed enabled: ${(leftNs / baselineNs).toFixed(3)}x ` +

@@ -28,7 +28,13 @@ export function timeLoop(loop: Loop, n: number): number {
   return ((performance.now() - start) * 1e6) / n;
 }
 
-function median(values: number[]): number {
+/**
+ * The median of some measurements.
+ *
+ * @param values - at least one value
+ * @returns their median
+ */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
