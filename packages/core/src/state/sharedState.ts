@@ -75,8 +75,17 @@ function createState(createdBy: string): SharedState {
   };
 }
 
-// The package's own name resolves to itself (package.json "exports"), from dist/ and from the test build alike.
-const PACKAGE_VERSION: string = (require('@errinject/core/package.json') as { version: string }).version;
+/**
+ * This copy's version, for the message that refuses a mismatched copy. The package's own name
+ * resolves to itself (package.json "exports"); a copy of dist/ without its package.json still loads.
+ */
+const PACKAGE_VERSION: string = (() => {
+  try {
+    return (require('@errinject/core/package.json') as { version: string }).version;
+  } catch {
+    return 'of unknown version';
+  }
+})();
 
 function acquireState(): SharedState {
   const holder = globalThis as unknown as Record<symbol, SharedState | undefined>;

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { basename, dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import {
   debugfs,
   declareFaultAttr,
@@ -540,6 +543,97 @@ describe('stackFilter', () => {
       // Assert
       expect(captures).to.equal(0);
       expect(otherCaller(attr)).to.equal(true);
+    });
+  });
+
+  describe('when the core is bundled next to the caller (regression: frames were told apart by directory)', () => {
+    /** The built package (packages/core), whose dist is copied to play the bundle. */
+    const packageDir = dirname(require.resolve('@errinject/core/package.json'));
+    let temp: string;
+    let bundle: string;
+
+    before(() => {
+      // T/app/core/ holds the core's files, and the caller lives in that very folder.
+      temp = realpathSync(mkdtempSync(join(tmpdir(), 'errinject-bundled-')));
+      bundle = join(temp, 'app', 'core');
+      mkdirSync(dirname(bundle), { recursive: true });
+      cpSync(join(packageDir, 'dist'), bundle, { recursive: true });
+      // The core reads its version from '@errinject/core/package.json', which a bundler inlines; this
+      // copy finds it where the installed package would be.
+      const installed = join(temp, 'app', 'node_modules', '@errinject', 'core');
+      mkdirSync(installed, { recursive: true });
+      cpSync(join(packageDir, 'package.json'), join(installed, 'package.json'));
+    });
+
+    after(() => {
+      rmSync(temp, { recursive: true, force: true });
+    });
+
+    /** Runs a caller file written into the bundle's folder, and returns what it printed as JSON. */
+    function runCaller(source: string): Record<string, unknown> {
+      const file = join(bundle, 'caller.js');
+      writeFileSync(file, source);
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      delete env['ERRINJECT'];
+      delete env['ERRINJECT_SEED'];
+      delete env['NODE_OPTIONS'];
+      const child = spawnSync(process.execPath, [file], { cwd: temp, env, encoding: 'utf8', timeout: 15000 });
+      if (child.status !== 0) {
+        throw new Error(`the caller exited with ${String(child.status)} (${String(child.signal)}):\n${child.stderr}\n${child.stdout}`);
+      }
+      expect(child.stderr).to.equal('');
+      return JSON.parse(child.stdout) as Record<string, unknown>;
+    }
+
+    const CALLER = `'use strict';
+const core = require('./index.js');
+const attr = core.declareFaultAttr('bundled_cap', { probability: 100, times: -1, verbose: 0, requireStack: 'callerFn' });
+function call(entry) {
+  if (entry === 'shouldFailEx') return core.shouldFailEx(attr, 1, 0);
+  if (entry === 'decideFault') return core.decideFault(attr);
+  return core.shouldFail(attr);
+}
+function callerFn(entry) { return entry === undefined ? core.shouldFail(attr) : call(entry); }
+function otherFn(entry) { return entry === undefined ? core.shouldFail(attr) : call(entry); }
+const records = [];
+core.setVerboseSink((record) => { records.push(record); });
+const out = {};
+out.shouldFail = [callerFn(), otherFn(), callerFn()];
+out.shouldFailEx = [callerFn('shouldFailEx'), otherFn('shouldFailEx')];
+out.decideFault = [callerFn('decideFault'), otherFn('decideFault')];
+out.quiet = records.length;
+core.debugfs.write('bundled_cap/verbose', '2');
+out.verbose = [callerFn(), otherFn()];
+out.stacks = records.map((record) => record.stack);
+process.stdout.write(JSON.stringify(out));
+`;
+
+    it('should find the caller by the entry point it called, for shouldFail, shouldFailEx and decideFault', () => {
+      // Act
+      const out = runCaller(CALLER);
+
+      // Assert
+      expect(out['shouldFail']).to.deep.equal([true, false, true]);
+      expect(out['shouldFailEx']).to.deep.equal([true, false]);
+      expect(out['decideFault']).to.deep.equal(['fail', 'stack-filter']);
+      expect(out['quiet']).to.equal(0);
+    });
+
+    it('should start the verbose stack at the caller, with no frame of the core', () => {
+      // Act
+      const out = runCaller(CALLER);
+
+      // Assert
+      expect(out['verbose']).to.deep.equal([true, false]);
+      const stacks = out['stacks'] as Array<string | undefined>;
+      expect(stacks).to.have.length(1);
+      const lines = (stacks[0] ?? '').split('\n');
+      expect(lines[0]).to.include('callerFn').and.include(join(bundle, 'caller.js'));
+      for (const line of lines) {
+        expect(line).to.not.include(join(bundle, 'attr'));
+        expect(line).to.not.include(join(bundle, 'verbose'));
+        expect(line).to.not.include(join(bundle, 'index.js'));
+      }
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   applyBootConfig,
   debugfs,
   declareFaultAttr,
+  ErrInjectError,
   pendingBootEntries,
   procfs,
   runTask,
@@ -49,6 +50,26 @@ function apply(text: string): string[] {
     lines.push(line);
   });
   return lines;
+}
+
+function catchError(fn: () => unknown): ErrInjectError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).to.be.an.instanceOf(ErrInjectError);
+    return error as ErrInjectError;
+  }
+  throw new Error('expected the call to throw');
+}
+
+/** How many times a code appears as a word in a line. */
+function occurrences(line: string | undefined, code: string): number {
+  return (line ?? '').match(new RegExp(`\\b${code}\\b`, 'g'))?.length ?? 0;
+}
+
+/** Whether an entry of this text still waits. */
+function isPending(text: string): boolean {
+  return pendingBootEntries().some((entry) => entry.text === text);
 }
 
 /** Asserts that a report names the entry by its text, its number and its column. */
@@ -349,6 +370,149 @@ describe('applyBootConfig', () => {
       // Assert
       expect(calls).to.deep.equal([false, true, false, true, false, false]);
       expect(records.filter((record) => record.kind === 'fault')).to.have.length(2);
+    });
+  });
+
+  describe('when a path under the /sys/kernel/debug prefix names a file missing from a declared capability (regression: it waited forever)', () => {
+    it('should report ENOENT at once, naming the directory and what it holds, and leave nothing pending', () => {
+      // Arrange
+      const cap = uniqueName('prefix-typo');
+      declareFaultAttr(cap);
+      const text = `/sys/kernel/debug/${cap}/probabilty=5`;
+
+      // Act
+      const reports = apply(text);
+
+      // Assert
+      expect(reports).to.have.length(1);
+      expectReportOf(reports[0], { index: 1, column: 1, text });
+      expect(reports[0]).to.include('ENOENT');
+      expect(reports[0]).to.include(`${cap}/`);
+      for (const knob of ['probability', 'interval', 'times', 'space', 'verbose', 'task-filter']) expect(reports[0], knob).to.include(knob);
+      expect(isPending(text)).to.equal(false);
+      expect(knobs(cap)).to.deep.equal(DEFAULTS);
+    });
+  });
+
+  describe('when a path goes through a file (regression: it waited forever)', () => {
+    it('should report ENOTDIR at once and leave nothing pending', () => {
+      // Arrange
+      const cap = uniqueName('through-file');
+      declareFaultAttr(cap);
+      const text = `${cap}/probability/x=1`;
+
+      // Act
+      const reports = apply(text);
+
+      // Assert
+      expect(reports).to.have.length(1);
+      expectReportOf(reports[0], { index: 1, column: 1, text });
+      expect(occurrences(reports[0], 'ENOTDIR')).to.equal(1);
+      expect(reports[0]).to.include(`${cap}/probability`);
+      expect(isPending(text)).to.equal(false);
+      expect(knobs(cap)).to.deep.equal(DEFAULTS);
+    });
+  });
+
+  describe('when a path names a capability not declared yet', () => {
+    it('should wait, listed by pendingBootEntries, and apply when the capability is declared', () => {
+      // Arrange
+      const cap = uniqueName('undeclared');
+      const text = `${cap}/probability=1`;
+
+      // Act
+      const reports = apply(text);
+      const waiting = isPending(text);
+      declareFaultAttr(cap);
+
+      // Assert
+      expect(reports).to.deep.equal([]);
+      expect(waiting).to.equal(true);
+      expect(isPending(text)).to.equal(false);
+      expect(debugfs.read(`${cap}/probability`)).to.equal('1\n');
+    });
+
+    it('should wait with the /sys/kernel/debug prefix too', () => {
+      // Arrange
+      const cap = uniqueName('undeclared-prefix');
+      const text = `/sys/kernel/debug/${cap}/times=7`;
+
+      // Act
+      const reports = apply(text);
+      const waiting = isPending(text);
+      declareFaultAttr(cap);
+
+      // Assert
+      expect(reports).to.deep.equal([]);
+      expect(waiting).to.equal(true);
+      expect(isPending(text)).to.equal(false);
+      expect(debugfs.read(`${cap}/times`)).to.equal('7\n');
+    });
+  });
+
+  describe('when a value is refused for a path (regression: the report named the errno code twice)', () => {
+    it('should name the code exactly once in each report line', () => {
+      // Arrange
+      const cap = uniqueName('code-once');
+      declareFaultAttr(cap);
+      const text = `${cap}/probability=abc ${cap}/interval=18446744073709551616 ${cap}/=1 ${cap}/task-filter=maybe ${cap}/nope=1`;
+
+      // Act
+      const reports = apply(text);
+
+      // Assert
+      expect(reports).to.have.length(5);
+      expect(occurrences(reports[0], 'EINVAL')).to.equal(1);
+      expect(occurrences(reports[1], 'ERANGE')).to.equal(1);
+      expect(occurrences(reports[2], 'EISDIR')).to.equal(1);
+      expect(occurrences(reports[3], 'EINVAL')).to.equal(1);
+      expect(occurrences(reports[4], 'ENOENT')).to.equal(1);
+      expect(knobs(cap)).to.deep.equal(DEFAULTS);
+    });
+
+    it('should name the code exactly once for a procfs value', () => {
+      // Act
+      const reports = runTask(() => apply('self/fail-nth=-1 /proc/self/make-it-fail=2'));
+
+      // Assert
+      expect(reports).to.have.length(2);
+      expect(occurrences(reports[0], 'EINVAL')).to.equal(1);
+      expect(occurrences(reports[1], 'EINVAL')).to.equal(1);
+    });
+  });
+
+  describe('when the arguments have the wrong type', () => {
+    for (const text of [undefined, null, 42, ['a=1']]) {
+      it(`should throw ERR_INVALID_ARG_TYPE for the configuration ${JSON.stringify(text) ?? 'undefined'}`, () => {
+        // Act
+        const error = catchError(() => applyBootConfig(text as never, () => {}));
+
+        // Assert
+        expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
+      });
+    }
+
+    for (const reporter of [5, 'stderr', null, {}]) {
+      it(`should throw ERR_INVALID_ARG_TYPE for the reporter ${JSON.stringify(reporter)} and apply nothing`, () => {
+        // Arrange
+        const cap = uniqueName('bad-reporter');
+        declareFaultAttr(cap);
+
+        // Act
+        const error = catchError(() => applyBootConfig(`${cap}/times=5`, reporter as never));
+
+        // Assert
+        expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
+        expect(knobs(cap)).to.deep.equal(DEFAULTS);
+      });
+    }
+
+    it('should throw ERR_INVALID_ARG_TYPE for applyBootConfig(undefined as never)', () => {
+      // Act
+      const error = catchError(() => applyBootConfig(undefined as never));
+
+      // Assert
+      expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
     });
   });
 });

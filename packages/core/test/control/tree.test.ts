@@ -427,4 +427,72 @@ describe('control tree', () => {
       expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
     });
   });
+
+  describe('when a file is named with a trailing slash (regression: the slash was dropped)', () => {
+    it('should refuse to write it with ENOTDIR and change nothing', () => {
+      // Arrange
+      const attr = declare('trailing-write');
+      debugfs.write(`${attr.name}/probability`, '30');
+
+      // Act
+      const errors = [
+        catchError(() => debugfs.write(`${attr.name}/probability/`, '5')),
+        catchError(() => debugfs.write(`/sys/kernel/debug/${attr.name}/probability/`, '5')),
+        catchError(() => debugfs.write(`${attr.name}/probability//`, '5')),
+      ];
+
+      // Assert
+      expect(errors.map((error) => error.code)).to.deep.equal(['ENOTDIR', 'ENOTDIR', 'ENOTDIR']);
+      expect(errors[0]?.errno).to.equal(-20);
+      expect(errors[0]?.path).to.equal(`${attr.name}/probability/`);
+      expect(errors[0]?.message).to.include(`${attr.name}/probability/`);
+      expect(debugfs.read(`${attr.name}/probability`)).to.equal('30\n');
+    });
+
+    it('should refuse to read it with ENOTDIR', () => {
+      // Arrange
+      const attr = declare('trailing-read');
+
+      // Act
+      const errors = [
+        catchError(() => debugfs.read(`${attr.name}/probability/`)),
+        catchError(() => debugfs.read(`/sys/kernel/debug/${attr.name}/times/`)),
+      ];
+
+      // Assert
+      expect(errors.map((error) => error.code)).to.deep.equal(['ENOTDIR', 'ENOTDIR']);
+    });
+
+    it('should refuse procfs self/ files with ENOTDIR and change nothing', () => {
+      // Act
+      const result = runTask(() => {
+        const codes = [
+          catchError(() => procfs.write('self/fail-nth/', '3')).code,
+          catchError(() => procfs.write('/proc/self/make-it-fail/', '1')).code,
+          catchError(() => procfs.read('self/fail-nth/')).code,
+        ];
+        return { codes, nth: procfs.read('self/fail-nth'), mif: procfs.read('self/make-it-fail') };
+      });
+
+      // Assert
+      expect(result).to.deep.equal({ codes: ['ENOTDIR', 'ENOTDIR', 'ENOTDIR'], nth: '0\n', mif: '0\n' });
+    });
+  });
+
+  describe('when a directory is named with a trailing slash', () => {
+    it('should list it as without the slash', () => {
+      // Arrange
+      const attr = declare('trailing-dir');
+
+      // Act
+      const lists = [debugfs.list(`${attr.name}/`), debugfs.list(`${attr.name}//`), procfs.list('self/'), debugfs.list('fail_function/')];
+
+      // Assert
+      expect(lists[0]).to.deep.equal(debugfs.list(attr.name));
+      expect(lists[1]).to.deep.equal(debugfs.list(attr.name));
+      expect(lists[2]).to.deep.equal(procfs.list('self'));
+      expect(lists[3]).to.deep.equal(debugfs.list('fail_function'));
+      expect(debugfs.stat(`${attr.name}/`)).to.equal('dir');
+    });
+  });
 });

@@ -444,4 +444,131 @@ describe('verbose', () => {
       expect(replaced).to.be.a('function');
     });
   });
+
+  describe('when the sink calls shouldFail on the same capability (regression: a reentrant sink got past times)', () => {
+    it('should see times already decremented, and let no second fault through', () => {
+      // Arrange
+      const attr = declare('reentrant-sink', { probability: 100, times: 1, verbose: 1 });
+      const inSink: Array<{ recordTimes: number; knobTimes: string; inner: boolean }> = [];
+      let entered = false;
+      setVerboseSink((record) => {
+        records.push(record);
+        // Once only: were times not decremented yet, each inner fault would call the sink again.
+        if (record.kind !== 'fault' || record.capability !== attr.name || entered) return;
+        entered = true;
+        inSink.push({ recordTimes: record.times, knobTimes: debugfs.read(`${attr.name}/times`), inner: shouldFail(attr) });
+      });
+
+      // Act
+      const outer = [shouldFail(attr), shouldFail(attr)];
+
+      // Assert
+      expect(outer).to.deep.equal([true, false]);
+      expect(inSink).to.deep.equal([{ recordTimes: 1, knobTimes: '0\n', inner: false }]);
+      expect(recordsOf(attr).filter((record) => record.kind === 'fault')).to.have.length(1);
+      expect(debugfs.read(`${attr.name}/times`)).to.equal('0\n');
+    });
+  });
+
+  describe('when a diagnostics-channel subscriber calls shouldFail on the same capability (regression: it got past times)', () => {
+    it('should see times already decremented, and let no second fault through', () => {
+      // Arrange
+      const attr = declare('reentrant-channel', { probability: 100, times: 1, verbose: 0 });
+      const inSubscriber: Array<{ eventTimes: number; knobTimes: string; inner: boolean }> = [];
+      let published = 0;
+      let entered = false;
+      const onFault = (message: unknown): void => {
+        const event = message as FaultEvent;
+        if (event.capability !== attr.name) return;
+        published += 1;
+        if (entered) return;
+        entered = true;
+        inSubscriber.push({ eventTimes: event.times, knobTimes: debugfs.read(`${attr.name}/times`), inner: shouldFail(attr) });
+      };
+      diagnosticsChannel.subscribe(FAULT_CHANNEL, onFault);
+
+      // Act
+      let outer: boolean[];
+      try {
+        outer = [shouldFail(attr), shouldFail(attr)];
+      } finally {
+        diagnosticsChannel.unsubscribe(FAULT_CHANNEL, onFault);
+      }
+
+      // Assert
+      expect(outer).to.deep.equal([true, false]);
+      expect(inSubscriber).to.deep.equal([{ eventTimes: 1, knobTimes: '0\n', inner: false }]);
+      expect(published).to.equal(1);
+      expect(debugfs.read(`${attr.name}/times`)).to.equal('0\n');
+    });
+  });
+
+  describe('when the rate-limit knobs are negative as ints (regression: the limiter read them unsigned)', () => {
+    function faultsWith(label: string, window: number, burst: number, calls = 5): { faults: number; suppressed: number; attr: FaultAttr } {
+      const attr = declare(label, {
+        probability: 100,
+        times: -1,
+        verbose: 1,
+        verboseRatelimitIntervalMs: window,
+        verboseRatelimitBurst: burst,
+      });
+      for (let i = 0; i < calls; i++) shouldFail(attr);
+      const mine = recordsOf(attr);
+      return {
+        faults: mine.filter((record) => record.kind === 'fault').length,
+        suppressed: mine.filter((record) => record.kind === 'suppressed').length,
+        attr,
+      };
+    }
+
+    it('should let every record through with a window of 4294967295 ms (-1) and burst 2, and read the window back as written', () => {
+      // Act
+      const { faults, attr } = faultsWith('window-u32-max', 4294967295, 2);
+
+      // Assert
+      expect(faults).to.equal(5);
+      expect(debugfs.read(`${attr.name}/verbose_ratelimit_interval_ms`)).to.equal('4294967295\n');
+    });
+
+    it('should let every record through with a window of 2147483648 ms (INT_MIN) and burst 2', () => {
+      // Act
+      const { faults } = faultsWith('window-int-min', 2147483648, 2);
+
+      // Assert
+      expect(faults).to.equal(5);
+    });
+
+    it('should still limit to burst with a window of 2147483647 ms (INT_MAX)', () => {
+      // Act
+      const { faults, suppressed } = faultsWith('window-int-max', 2147483647, 2);
+
+      // Assert
+      expect([faults, suppressed]).to.deep.equal([2, 0]);
+    });
+
+    it('should suppress every record with burst 4294967295 (-1) and a window of 1000 ms, and read the burst back as written', () => {
+      // Act
+      const { faults, suppressed, attr } = faultsWith('burst-u32-max', 1000, 4294967295);
+
+      // Assert
+      expect([faults, suppressed]).to.deep.equal([0, 0]);
+      expect(debugfs.read(`${attr.name}/verbose_ratelimit_burst`)).to.equal('4294967295\n');
+    });
+
+    it('should log everything with window 0 and burst 0', () => {
+      // Act
+      const { faults } = faultsWith('window0-burst0-regression', 0, 0);
+
+      // Assert
+      expect(faults).to.equal(5);
+    });
+
+    it('should log everything with window 0 and burst 4294967295 (-1)', () => {
+      // Act
+      const { faults } = faultsWith('window0-burst-u32-max', 0, 4294967295);
+
+      // Assert
+      expect(faults).to.equal(5);
+    });
+  });
 });
