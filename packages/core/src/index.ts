@@ -21,6 +21,10 @@ import * as runTaskModule from './task/runTask';
 import * as debugfsModule from './control/debugfs';
 import * as procfsModule from './control/procfs';
 import * as parseBootConfigModule from './boot/parseBootConfig';
+import * as errPtrModule from './errno/errPtr';
+import * as errorTypesModule from './inject/errorTypes';
+import * as decoratorModule from './inject/decorator/AllowErrorInjection';
+import * as allowErrorInjectionModule from './inject/allowErrorInjection';
 import { bootstrap } from './boot/bootstrap';
 
 // errno
@@ -29,7 +33,24 @@ export import errnoTable = errnoModule.errnoTable;
 export import getErrno = errnoModule.getErrno;
 export import getErrnoOrThrow = errnoModule.getErrnoOrThrow;
 export import isErrnoName = errnoModule.isErrnoName;
-export type { ErrnoEntry, ErrnoName } from './errno/errno';
+export type { ErrnoEntry, ErrnoName, ErrnoNumbers } from './errno/errno';
+export import errPtr = errPtrModule.errPtr;
+export import isErr = errPtrModule.isErr;
+export import isErrOrNull = errPtrModule.isErrOrNull;
+export import ptrErr = errPtrModule.ptrErr;
+export import MAX_ERRNO = errPtrModule.MAX_ERRNO;
+export type { ErrPtr } from './errno/errPtr';
+
+// error-injectable functions
+export import EI_TYPE_NULL = errorTypesModule.EI_TYPE_NULL;
+export import EI_TYPE_ERRNO = errorTypesModule.EI_TYPE_ERRNO;
+export import EI_TYPE_ERRNO_NULL = errorTypesModule.EI_TYPE_ERRNO_NULL;
+export import EI_TYPE_TRUE = errorTypesModule.EI_TYPE_TRUE;
+export type { ErrorInjectionType } from './inject/errorTypes';
+export import AllowErrorInjection = decoratorModule.AllowErrorInjection;
+export type { ErrorInjectionDecorator } from './inject/decorator/AllowErrorInjection';
+export import allowErrorInjection = allowErrorInjectionModule.allowErrorInjection;
+export type { InjectOptions } from './inject/Injectable';
 
 // errors
 export import ErrInjectError = errorsModule.ErrInjectError;

@@ -72,18 +72,18 @@ const DECISIONS: readonly FaultDecision[] = [
   'fail-nth',
 ];
 
-function inject(attr: FaultAttrImpl, size: number, viaFailNth: boolean, task: Task, flags: number, entry: EntryPoint): void {
+function inject(attr: FaultAttrImpl, size: number, viaFailNth: boolean, task: Task, flags: number, entry: EntryPoint, fn: string | undefined): void {
   const timesBefore = attr.times;
   // "Decrement if not zero", and -1 means unlimited: other negative values keep going down. Done
   // before the report, so that a sink that calls shouldFail itself cannot get past times.
   if (timesBefore !== -1 && timesBefore !== 0) attr.times = (timesBefore - 1) | 0;
-  reportFault(attr, { size, viaFailNth, taskId: task.id, warn: (flags & FAULT_NOWARN) === 0, timesBefore, entry });
+  reportFault(attr, { size, viaFailNth, taskId: task.id, warn: (flags & FAULT_NOWARN) === 0, timesBefore, entry, function: fn });
 }
 
 /**
  * The checks past the gate, in the kernel's order. Returns an outcome code.
  */
-function decide(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPoint): number {
+function decide(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPoint, fn?: string): number {
   let task: Task | undefined;
   if (state.armedTasks !== 0) {
     task = currentTask();
@@ -93,7 +93,7 @@ function decide(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPo
       if (!stackFilterPasses(attr, entry)) return STACK_FILTER;
       setFailNth(task, nth - 1);
       if (nth !== 1) return NTH_COUNTDOWN;
-      inject(attr, size, true, task, flags, entry);
+      inject(attr, size, true, task, flags, entry, fn);
       return FAILED_NTH;
     }
   }
@@ -116,7 +116,7 @@ function decide(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPo
     attr.untilNext = attr.intervalN;
   }
   if (attr.prob < 100 && roll(attr) >= attr.prob) return PROBABILITY_ROLL;
-  inject(attr, size, false, task ?? currentTask(), flags, entry);
+  inject(attr, size, false, task ?? currentTask(), flags, entry, fn);
   return FAILED;
 }
 
@@ -168,4 +168,18 @@ export function decideFault(attr: FaultAttr, size = 1, flags = 0): FaultDecision
  */
 export function isFailure(decision: FaultDecision): boolean {
   return decision === 'fail' || decision === 'fail-nth';
+}
+
+/**
+ * The decision for a call of an armed error-injectable function (`fei_kprobe_handler` in
+ * `kernel/fail_function.c`): `should_fail` on the shared `fail_function` capability, size 1, with the
+ * function named in the fault's report. Internal: the wrappers call it after reading the gate.
+ *
+ * @param attr - the `fail_function` capability
+ * @param entry - the wrapper the caller called, where the caller's stack starts
+ * @param fn - the injectable's name
+ * @returns true when the call must fail
+ */
+export function shouldFailInjectable(attr: FaultAttrImpl, entry: EntryPoint, fn: string): boolean {
+  return decide(attr, 1, 0, entry, fn) >= FAILED;
 }

@@ -1,6 +1,8 @@
 import { declareFaultAttr } from '../attr/declareFaultAttr';
 import { randomBaseSeed } from '../attr/random';
 import { kstrtouint, strstrip } from '../control/kstrtox';
+import type { ControlDir } from '../control/tree';
+import { addFailFunctionFiles } from '../inject/addFailFunctionFiles';
 import { state } from '../state/sharedState';
 import { createSelfDir } from '../task/createSelfDir';
 import { applyBootConfig } from './applyBootConfig';
@@ -18,7 +20,8 @@ function seedFromEnvironment(text: string | undefined): number {
 
 /**
  * Sets the process up the first time any copy of the core loads: the seed base from
- * `ERRINJECT_SEED`, procfs `self/`, the `fail_function` capability with the kernel's defaults, then
+ * `ERRINJECT_SEED`, procfs `self/`, the `fail_function` capability with the kernel's defaults and its
+ * `inject` and `injectable` files, then
  * the boot configuration from `ERRINJECT`. Later copies find it done.
  */
 export function bootstrap(): void {
@@ -27,5 +30,6 @@ export function bootstrap(): void {
   state.baseSeed = seedFromEnvironment(process.env['ERRINJECT_SEED']);
   state.procfs.entries.set('self', createSelfDir());
   declareFaultAttr('fail_function');
+  addFailFunctionFiles(state.debugfs.entries.get('fail_function') as ControlDir);
   applyBootConfig(process.env['ERRINJECT'] ?? '');
 }

@@ -1,6 +1,7 @@
 import { setInterval, setProbability, setSpace, setTimes } from '../attr/knobSetters';
 import { debugfs } from '../control/debugfs';
 import { procfs } from '../control/procfs';
+import { strstrip } from '../control/kstrtox';
 import { splitPath } from '../control/tree';
 import { isErrInjectError } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
@@ -26,6 +27,19 @@ export function describeBootEntry(position: BootPosition, message: string): stri
   return `errinject: ERRINJECT entry ${position.index} at column ${position.column} (${JSON.stringify(position.text)}): ${message}; nothing of this entry was applied`;
 }
 
+/**
+ * The function a `fail_function/inject=<name>` entry waits for: functions are marked as their
+ * modules load, after the core has read the boot configuration.
+ *
+ * @param entry - a path entry
+ * @returns the name it arms while no function of that name is marked, otherwise `undefined`
+ */
+function awaitedInjectable(entry: PendingBootEntry['entry']): string | undefined {
+  if (entry.kind !== 'path' || entry.tree !== 'debugfs' || splitPath('debugfs', entry.path).join('/') !== 'fail_function/inject') return undefined;
+  const name = strstrip(entry.value);
+  return name === '' || name.startsWith('!') || state.injectables.has(name) ? undefined : name;
+}
+
 /** Applies an entry if its target exists; false when it must wait. */
 function tryApply({ entry, report }: PendingBootEntry): boolean {
   if (entry.kind === 'attr') {
@@ -43,6 +57,7 @@ function tryApply({ entry, report }: PendingBootEntry): boolean {
     return true;
   }
   const tree = entry.tree === 'debugfs' ? debugfs : procfs;
+  if (awaitedInjectable(entry) !== undefined) return false;
   if (tree.stat(entry.path) === undefined) {
     // Directories appear later (a capability declared, a function armed) with their files in them.
     // A name missing from a directory that exists, or a file used as a directory, will not mend.
@@ -107,7 +122,13 @@ export function queueBootEntries(entries: ReadonlyArray<PendingBootEntry['entry'
     // in a capability name, most likely. Say so rather than let it pass in silence.
     process.once('exit', () => {
       for (const { entry, report } of state.pendingBoot.splice(0)) {
-        const what = entry.kind === 'attr' ? `no capability named ${JSON.stringify(entry.capability)} was declared` : `${entry.tree} ${entry.path} never appeared`;
+        const awaited = awaitedInjectable(entry);
+        const what =
+          entry.kind === 'attr'
+            ? `no capability named ${JSON.stringify(entry.capability)} was declared`
+            : awaited !== undefined
+              ? `no error-injectable function named ${JSON.stringify(awaited)} was marked`
+              : `${entry.tree} ${entry.path} never appeared`;
         report(describeBootEntry(entry, `never applied: ${what}`));
       }
     });

@@ -12,7 +12,11 @@ export type ErrInjectErrorCode =
   /** An argument of the right type with a value that is not accepted. */
   | 'ERR_INVALID_ARG_VALUE'
   /** Two copies of the core with incompatible shared-state layouts were loaded into one process. */
-  | 'ERR_STATE_VERSION';
+  | 'ERR_STATE_VERSION'
+  /** A second, different function was marked error-injectable under a name already taken. */
+  | 'ERR_DUPLICATE_NAME'
+  /** `@AllowErrorInjection` was applied to something that is not a method. */
+  | 'ERR_DECORATOR_TARGET';
 
 /** Where an error happened, for the messages and for programs that report it. */
 export interface ErrInjectErrorOptions {

@@ -1,6 +1,8 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { ErrInjectError } from '../errors/ErrInjectError';
 import type { FaultAttrImpl } from '../attr/FaultAttr';
+import type { Injectable } from '../inject/Injectable';
+import type { PendingMethod } from '../inject/decorator/PendingMethod';
 import type { VerboseSink } from '../verbose/VerboseRecord';
 import type { PendingBootEntry } from '../boot/pendingBoot';
 import { type ControlDir, createDir } from '../control/tree';
@@ -26,6 +28,12 @@ export interface SharedState {
   readonly createdBy: string;
   /** Every capability, by name. */
   readonly attrs: Map<string, FaultAttrImpl>;
+  /** Every error-injectable function, by name, in the order they were marked. */
+  readonly injectables: Map<string, Injectable>;
+  /** The armed ones, in the order `fail_function/inject` armed them. */
+  readonly armed: Injectable[];
+  /** Methods marked under standard decorators whose class is not known yet, by method name. */
+  readonly pendingMethods: PendingMethod[];
   /** The root of debugfs: one directory per capability. */
   readonly debugfs: ControlDir;
   /** The root of procfs: `self/`. */
@@ -59,6 +67,9 @@ function createState(createdBy: string): SharedState {
     version: STATE_VERSION,
     createdBy,
     attrs: new Map(),
+    injectables: new Map(),
+    armed: [],
+    pendingMethods: [],
     debugfs: createDir(),
     procfs: createDir(),
     root: createTask(0, 0),

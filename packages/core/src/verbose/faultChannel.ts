@@ -21,6 +21,8 @@ export interface FaultEvent {
   readonly space: number;
   /** `times` before this fault's decrement. */
   readonly times: number;
+  /** For `fail_function` faults: the name of the error-injectable function that failed; otherwise `undefined`. */
+  readonly function: string | undefined;
 }
 
 /** The channel; channels are global by name, so every copy of the core publishes on the same one. */

@@ -73,6 +73,8 @@ export interface FaultSite {
   readonly timesBefore: number;
   /** The errinject function the caller called, where the caller's stack starts. */
   readonly entry: EntryPoint;
+  /** For `fail_function`: the error-injectable function that failed. */
+  readonly function: string | undefined;
 }
 
 /**
@@ -94,6 +96,7 @@ export function reportFault(attr: FaultAttrImpl, site: FaultSite): void {
       probability: Number(attr.probability),
       space: attr.space,
       times: site.timesBefore,
+      function: site.function,
     };
     faultChannel.publish(event);
   }

@@ -2,29 +2,16 @@ import { expect } from 'chai';
 import {
   debugfs,
   declareFaultAttr,
-  ErrInjectError,
   type FaultAttrInit,
   getFaultAttr,
   getFaultAttrOrThrow,
   GENERIC_KNOBS,
   isErrInjectError,
 } from '../../src/index';
+import { catchErrInject } from '../support/errors';
+import { uniqueNames } from '../support/names';
 
-let sequence = 0;
-function uniqueName(label: string): string {
-  sequence += 1;
-  return `attr-declare-${label}-${sequence}`;
-}
-
-function catchError(fn: () => unknown): ErrInjectError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.an.instanceOf(ErrInjectError);
-    return error as ErrInjectError;
-  }
-  throw new Error('expected the call to throw');
-}
+const uniqueName = uniqueNames('attr-declare');
 
 /** Whether a capability of this name exists, by every way of looking. */
 function declared(name: string): { listed: boolean; attr: boolean; dir: string | undefined } {
@@ -119,7 +106,7 @@ describe('declareFaultAttr', () => {
     for (const name of [undefined, null, 42, Symbol('cap'), { name: 'cap' }]) {
       it(`should throw ERR_INVALID_ARG_TYPE for ${typeof name === 'symbol' ? 'a symbol' : JSON.stringify(name) ?? 'undefined'}`, () => {
         // Act
-        const error = catchError(() => declareFaultAttr(name as never));
+        const error = catchErrInject(() => declareFaultAttr(name as never));
 
         // Assert
         expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
@@ -143,7 +130,7 @@ describe('declareFaultAttr', () => {
     for (const [what, name] of names) {
       it(`should throw ERR_INVALID_ARG_VALUE for a name ${what} and declare nothing`, () => {
         // Act
-        const error = catchError(() => declareFaultAttr(name));
+        const error = catchErrInject(() => declareFaultAttr(name));
 
         // Assert
         expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');
@@ -160,7 +147,7 @@ describe('declareFaultAttr', () => {
       const first = declareFaultAttr(name, { probability: 5 });
 
       // Act
-      const error = catchError(() => declareFaultAttr(name, { probability: 50 }));
+      const error = catchErrInject(() => declareFaultAttr(name, { probability: 50 }));
 
       // Assert
       expect(error.code).to.equal('EEXIST');
@@ -173,7 +160,7 @@ describe('declareFaultAttr', () => {
 
     it('should throw EEXIST for fail_function, which exists from load', () => {
       // Act
-      const error = catchError(() => declareFaultAttr('fail_function'));
+      const error = catchErrInject(() => declareFaultAttr('fail_function'));
 
       // Assert
       expect(error.code).to.equal('EEXIST');
@@ -264,7 +251,7 @@ describe('declareFaultAttr', () => {
         const name = uniqueName('bad-type');
 
         // Act
-        const error = catchError(() => declareFaultAttr(name, init as FaultAttrInit));
+        const error = catchErrInject(() => declareFaultAttr(name, init as FaultAttrInit));
 
         // Assert
         expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
@@ -279,7 +266,7 @@ describe('declareFaultAttr', () => {
         const name = uniqueName('bad-init');
 
         // Act
-        const error = catchError(() => declareFaultAttr(name, init as never));
+        const error = catchErrInject(() => declareFaultAttr(name, init as never));
 
         // Assert
         expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
@@ -294,7 +281,7 @@ describe('declareFaultAttr', () => {
       const name = uniqueName('unknown-key');
 
       // Act
-      const error = catchError(() => declareFaultAttr(name, { times: 2, nope: 1 } as FaultAttrInit));
+      const error = catchErrInject(() => declareFaultAttr(name, { times: 2, nope: 1 } as FaultAttrInit));
 
       // Assert
       expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');
@@ -308,7 +295,7 @@ describe('declareFaultAttr', () => {
       const name = uniqueName('debugfs-spelling');
 
       // Act
-      const error = catchError(() => declareFaultAttr(name, { 'task-filter': true } as FaultAttrInit));
+      const error = catchErrInject(() => declareFaultAttr(name, { 'task-filter': true } as FaultAttrInit));
 
       // Assert
       expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');
@@ -330,7 +317,7 @@ describe('declareFaultAttr', () => {
         const name = uniqueName('refused');
 
         // Act
-        const error = catchError(() => declareFaultAttr(name, { verbose: 0, ...init }));
+        const error = catchErrInject(() => declareFaultAttr(name, { verbose: 0, ...init }));
 
         // Assert
         expect(error.code).to.equal(code);
@@ -345,7 +332,7 @@ describe('declareFaultAttr', () => {
     it('should leave the name free to declare afterwards', () => {
       // Arrange
       const name = uniqueName('refused-then-ok');
-      catchError(() => declareFaultAttr(name, { probability: -1 }));
+      catchErrInject(() => declareFaultAttr(name, { probability: -1 }));
 
       // Act
       const attr = declareFaultAttr(name, { probability: 1 });
@@ -388,7 +375,7 @@ describe('getFaultAttr', () => {
       const name = uniqueName('missing');
 
       // Act
-      const error = catchError(() => getFaultAttrOrThrow(name));
+      const error = catchErrInject(() => getFaultAttrOrThrow(name));
 
       // Assert
       expect(error.code).to.equal('ENOENT');

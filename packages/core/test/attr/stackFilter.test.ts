@@ -10,17 +10,13 @@ import {
   type FaultAttrInit,
   procfs,
   runTask,
-  setVerboseSink,
   shouldFail,
-  type VerboseSink,
 } from '../../src/index';
+import { uniqueNames } from '../support/names';
+import { silenceVerbose } from '../support/sink';
 import { callFromFixture } from './fixtures/stackCallers';
 
-let sequence = 0;
-function uniqueName(label: string): string {
-  sequence += 1;
-  return `attr-stack-${label}-${sequence}`;
-}
+const uniqueName = uniqueNames('attr-stack');
 
 /** A capability that fails every call its stack filter lets through. */
 function declare(label: string, init: FaultAttrInit = {}): FaultAttr {
@@ -78,15 +74,7 @@ class AsyncStore {
 const FIXTURE_FILE = require.resolve('./fixtures/stackCallers');
 
 describe('stackFilter', () => {
-  let previousSink: VerboseSink | undefined;
-
-  beforeEach(() => {
-    previousSink = setVerboseSink(() => {});
-  });
-
-  afterEach(() => {
-    setVerboseSink(previousSink);
-  });
+  silenceVerbose('each');
 
   describe('when the pattern knobs are read back', () => {
     for (const knob of ['require-stack', 'reject-stack']) {

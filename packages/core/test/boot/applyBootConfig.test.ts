@@ -3,21 +3,16 @@ import {
   applyBootConfig,
   debugfs,
   declareFaultAttr,
-  ErrInjectError,
   pendingBootEntries,
   procfs,
   runTask,
-  setVerboseSink,
   shouldFail,
-  type VerboseRecord,
-  type VerboseSink,
 } from '../../src/index';
+import { catchErrInject } from '../support/errors';
+import { uniqueNames } from '../support/names';
+import { captureVerbose } from '../support/sink';
 
-let sequence = 0;
-function uniqueName(label: string): string {
-  sequence += 1;
-  return `boot-apply-${label}-${sequence}`;
-}
+const uniqueName = uniqueNames('boot-apply');
 
 /** The knobs a boot option may or may not touch, as read back. */
 function knobs(cap: string): Record<string, string> {
@@ -52,16 +47,6 @@ function apply(text: string): string[] {
   return lines;
 }
 
-function catchError(fn: () => unknown): ErrInjectError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.an.instanceOf(ErrInjectError);
-    return error as ErrInjectError;
-  }
-  throw new Error('expected the call to throw');
-}
-
 /** How many times a code appears as a word in a line. */
 function occurrences(line: string | undefined, code: string): number {
   return (line ?? '').match(new RegExp(`\\b${code}\\b`, 'g'))?.length ?? 0;
@@ -84,19 +69,7 @@ function expectReportOf(line: string | undefined, entry: { index: number; column
 }
 
 describe('applyBootConfig', () => {
-  let previousSink: VerboseSink | undefined;
-  let records: VerboseRecord[];
-
-  beforeEach(() => {
-    records = [];
-    previousSink = setVerboseSink((record) => {
-      records.push(record);
-    });
-  });
-
-  afterEach(() => {
-    setVerboseSink(previousSink);
-  });
+  const verbose = captureVerbose('each');
 
   describe('when a boot option names a declared capability', () => {
     it('should set interval, probability, space and times only (G64)', () => {
@@ -369,7 +342,7 @@ describe('applyBootConfig', () => {
 
       // Assert
       expect(calls).to.deep.equal([false, true, false, true, false, false]);
-      expect(records.filter((record) => record.kind === 'fault')).to.have.length(2);
+      expect(verbose.records.filter((record) => record.kind === 'fault')).to.have.length(2);
     });
   });
 
@@ -485,7 +458,7 @@ describe('applyBootConfig', () => {
     for (const text of [undefined, null, 42, ['a=1']]) {
       it(`should throw ERR_INVALID_ARG_TYPE for the configuration ${JSON.stringify(text) ?? 'undefined'}`, () => {
         // Act
-        const error = catchError(() => applyBootConfig(text as never, () => {}));
+        const error = catchErrInject(() => applyBootConfig(text as never, () => {}));
 
         // Assert
         expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
@@ -499,7 +472,7 @@ describe('applyBootConfig', () => {
         declareFaultAttr(cap);
 
         // Act
-        const error = catchError(() => applyBootConfig(`${cap}/times=5`, reporter as never));
+        const error = catchErrInject(() => applyBootConfig(`${cap}/times=5`, reporter as never));
 
         // Assert
         expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
@@ -509,7 +482,7 @@ describe('applyBootConfig', () => {
 
     it('should throw ERR_INVALID_ARG_TYPE for applyBootConfig(undefined as never)', () => {
       // Act
-      const error = catchError(() => applyBootConfig(undefined as never));
+      const error = catchErrInject(() => applyBootConfig(undefined as never));
 
       // Assert
       expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');

@@ -2,32 +2,19 @@ import { expect } from 'chai';
 import {
   debugfs,
   declareFaultAttr,
-  ErrInjectError,
   type FaultAttr,
   GENERIC_KNOBS,
   isErrInjectError,
   procfs,
   runTask,
 } from '../../src/index';
+import { catchErrInject } from '../support/errors';
+import { uniqueNames } from '../support/names';
 
-let sequence = 0;
-function uniqueName(label: string): string {
-  sequence += 1;
-  return `control-tree-${label}-${sequence}`;
-}
+const uniqueName = uniqueNames('control-tree');
 
 function declare(label: string): FaultAttr {
   return declareFaultAttr(uniqueName(label));
-}
-
-function catchError(fn: () => unknown): ErrInjectError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.an.instanceOf(ErrInjectError);
-    return error as ErrInjectError;
-  }
-  throw new Error('expected the call to throw');
 }
 
 describe('control tree', () => {
@@ -229,7 +216,7 @@ describe('control tree', () => {
       const path = `${attr.name}/no-such-knob`;
 
       // Act
-      const error = catchError(() => debugfs.read(path));
+      const error = catchErrInject(() => debugfs.read(path));
 
       // Assert
       expect(error.code).to.equal('ENOENT');
@@ -243,7 +230,7 @@ describe('control tree', () => {
       const path = 'no-such-capability-anywhere/probability';
 
       // Act
-      const error = catchError(() => debugfs.write(path, '1'));
+      const error = catchErrInject(() => debugfs.write(path, '1'));
 
       // Assert
       expect(error.code).to.equal('ENOENT');
@@ -255,7 +242,7 @@ describe('control tree', () => {
 
     it('should refuse to list it with ENOENT', () => {
       // Act
-      const error = catchError(() => debugfs.list('no-such-capability-anywhere'));
+      const error = catchErrInject(() => debugfs.list('no-such-capability-anywhere'));
 
       // Assert
       expect(error.code).to.equal('ENOENT');
@@ -265,9 +252,9 @@ describe('control tree', () => {
     it('should refuse missing procfs paths with ENOENT', () => {
       // Act
       const errors = [
-        catchError(() => procfs.read('self/nope')),
-        catchError(() => procfs.write('/proc/self/nope', '1')),
-        catchError(() => procfs.read('1234/fail-nth')),
+        catchErrInject(() => procfs.read('self/nope')),
+        catchErrInject(() => procfs.write('/proc/self/nope', '1')),
+        catchErrInject(() => procfs.read('1234/fail-nth')),
       ];
 
       // Assert
@@ -276,7 +263,7 @@ describe('control tree', () => {
 
     it('should not find a procfs file in debugfs', () => {
       // Act
-      const error = catchError(() => debugfs.read('self/fail-nth'));
+      const error = catchErrInject(() => debugfs.read('self/fail-nth'));
 
       // Assert
       expect(error.code).to.equal('ENOENT');
@@ -289,7 +276,11 @@ describe('control tree', () => {
       const attr = declare('eisdir');
 
       // Act
-      const errors = [catchError(() => debugfs.read(attr.name)), catchError(() => debugfs.read('')), catchError(() => procfs.read('self'))];
+      const errors = [
+        catchErrInject(() => debugfs.read(attr.name)),
+        catchErrInject(() => debugfs.read('')),
+        catchErrInject(() => procfs.read('self')),
+      ];
 
       // Assert
       for (const error of errors) {
@@ -305,7 +296,7 @@ describe('control tree', () => {
       const attr = declare('eisdir-write');
 
       // Act
-      const error = catchError(() => debugfs.write(attr.name, '1'));
+      const error = catchErrInject(() => debugfs.write(attr.name, '1'));
 
       // Assert
       expect(error.code).to.equal('EISDIR');
@@ -317,7 +308,7 @@ describe('control tree', () => {
       const path = `${attr.name}/probability`;
 
       // Act
-      const error = catchError(() => debugfs.list(path));
+      const error = catchErrInject(() => debugfs.list(path));
 
       // Assert
       expect(error.code).to.equal('ENOTDIR');
@@ -332,9 +323,9 @@ describe('control tree', () => {
 
       // Act
       const errors = [
-        catchError(() => debugfs.read(`${attr.name}/probability/more`)),
-        catchError(() => debugfs.write(`${attr.name}/probability/more`, '1')),
-        catchError(() => procfs.read('self/fail-nth/more')),
+        catchErrInject(() => debugfs.read(`${attr.name}/probability/more`)),
+        catchErrInject(() => debugfs.write(`${attr.name}/probability/more`, '1')),
+        catchErrInject(() => procfs.read('self/fail-nth/more')),
       ];
 
       // Assert
@@ -349,7 +340,7 @@ describe('control tree', () => {
       const path = `${attr.name}/probability`;
 
       // Act
-      const error = catchError(() => debugfs.write(path, 'abc\n'));
+      const error = catchErrInject(() => debugfs.write(path, 'abc\n'));
 
       // Assert
       expect(isErrInjectError(error)).to.equal(true);
@@ -366,7 +357,7 @@ describe('control tree', () => {
       const path = `/sys/kernel/debug/${attr.name}/probability`;
 
       // Act
-      const error = catchError(() => debugfs.write(path, '-1'));
+      const error = catchErrInject(() => debugfs.write(path, '-1'));
 
       // Assert
       expect(error.message).to.include(path);
@@ -381,7 +372,7 @@ describe('control tree', () => {
       const path = `${attr.name}/probability`;
 
       // Act
-      const error = catchError(() => debugfs.write(path, '18446744073709551616'));
+      const error = catchErrInject(() => debugfs.write(path, '18446744073709551616'));
 
       // Assert
       expect(error.code).to.equal('ERANGE');
@@ -398,8 +389,8 @@ describe('control tree', () => {
       debugfs.write(`${attr.name}/task-filter`, 'Y');
 
       // Act
-      catchError(() => debugfs.write(`${attr.name}/probability`, '1e2'));
-      catchError(() => debugfs.write(`${attr.name}/task-filter`, 'maybe'));
+      catchErrInject(() => debugfs.write(`${attr.name}/probability`, '1e2'));
+      catchErrInject(() => debugfs.write(`${attr.name}/task-filter`, 'maybe'));
 
       // Assert
       expect(debugfs.read(`${attr.name}/probability`)).to.equal('30\n');
@@ -411,7 +402,7 @@ describe('control tree', () => {
       const attr = declare('not-a-string');
 
       // Act
-      const error = catchError(() => debugfs.write(`${attr.name}/probability`, 5 as unknown as string));
+      const error = catchErrInject(() => debugfs.write(`${attr.name}/probability`, 5 as unknown as string));
 
       // Assert
       expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
@@ -421,7 +412,7 @@ describe('control tree', () => {
 
     it('should refuse a path that is not a string with ERR_INVALID_ARG_TYPE', () => {
       // Act
-      const error = catchError(() => debugfs.read(42 as unknown as string));
+      const error = catchErrInject(() => debugfs.read(42 as unknown as string));
 
       // Assert
       expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
@@ -436,9 +427,9 @@ describe('control tree', () => {
 
       // Act
       const errors = [
-        catchError(() => debugfs.write(`${attr.name}/probability/`, '5')),
-        catchError(() => debugfs.write(`/sys/kernel/debug/${attr.name}/probability/`, '5')),
-        catchError(() => debugfs.write(`${attr.name}/probability//`, '5')),
+        catchErrInject(() => debugfs.write(`${attr.name}/probability/`, '5')),
+        catchErrInject(() => debugfs.write(`/sys/kernel/debug/${attr.name}/probability/`, '5')),
+        catchErrInject(() => debugfs.write(`${attr.name}/probability//`, '5')),
       ];
 
       // Assert
@@ -455,8 +446,8 @@ describe('control tree', () => {
 
       // Act
       const errors = [
-        catchError(() => debugfs.read(`${attr.name}/probability/`)),
-        catchError(() => debugfs.read(`/sys/kernel/debug/${attr.name}/times/`)),
+        catchErrInject(() => debugfs.read(`${attr.name}/probability/`)),
+        catchErrInject(() => debugfs.read(`/sys/kernel/debug/${attr.name}/times/`)),
       ];
 
       // Assert
@@ -467,9 +458,9 @@ describe('control tree', () => {
       // Act
       const result = runTask(() => {
         const codes = [
-          catchError(() => procfs.write('self/fail-nth/', '3')).code,
-          catchError(() => procfs.write('/proc/self/make-it-fail/', '1')).code,
-          catchError(() => procfs.read('self/fail-nth/')).code,
+          catchErrInject(() => procfs.write('self/fail-nth/', '3')).code,
+          catchErrInject(() => procfs.write('/proc/self/make-it-fail/', '1')).code,
+          catchErrInject(() => procfs.read('self/fail-nth/')).code,
         ];
         return { codes, nth: procfs.read('self/fail-nth'), mif: procfs.read('self/make-it-fail') };
       });

@@ -1,19 +1,10 @@
 import { expect } from 'chai';
 import { constants } from 'node:os';
-import { ErrInjectError, errno, errnoTable, getErrno, getErrnoOrThrow, isErrnoName } from '../../src/index';
+import { errno, errnoTable, getErrno, getErrnoOrThrow, isErrnoName } from '../../src/index';
+import { catchErrInject } from '../support/errors';
 
 /** The numbers the C library of this machine gives, by name (Linux numbering on Linux). */
 const systemErrno: Readonly<Record<string, number>> = constants.errno;
-
-function catchError(fn: () => unknown): ErrInjectError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.an.instanceOf(ErrInjectError);
-    return error as ErrInjectError;
-  }
-  throw new Error('expected the call to throw');
-}
 
 describe('errno', () => {
   describe('when compared with os.constants.errno', () => {
@@ -151,7 +142,7 @@ describe('errno', () => {
     describe('when the number names none', () => {
       it('should throw ERR_INVALID_ARG_VALUE naming the number', () => {
         // Act
-        const error = catchError(() => getErrnoOrThrow(9999));
+        const error = catchErrInject(() => getErrnoOrThrow(9999));
 
         // Assert
         expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');

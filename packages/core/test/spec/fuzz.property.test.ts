@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import * as fc from 'fast-check';
-import { debugfs, declareFaultAttr, procfs, runTask, setVerboseSink, type FaultAttr, type VerboseSink } from '../../src/index';
+import { debugfs, declareFaultAttr, procfs, runTask, type FaultAttr } from '../../src/index';
+import { uniqueName } from '../support/names';
+import { silenceVerbose } from '../support/sink';
 
 /**
  * Fuzzing every writable file of the control tree: a capability's knobs, `fail_function`'s knobs
@@ -34,11 +36,8 @@ const PROCFS_FILES = ['self/fail-nth', 'self/make-it-fail'] as const;
 const U64_MAX = (1n << 64n) - 1n;
 const U32_MAX = (1n << 32n) - 1n;
 
-let serial = 0;
-
 function capability(): FaultAttr {
-  serial += 1;
-  return declareFaultAttr(`spec-fuzz-${serial}`);
+  return declareFaultAttr(uniqueName('spec-fuzz'));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,16 +315,9 @@ function checkAgainstSpec(tree: 'debugfs' | 'procfs', path: string, value: strin
 // ---------------------------------------------------------------------------------------------
 
 describe('control tree writes (fuzzed)', () => {
-  let previousSink: VerboseSink | undefined;
   const fuzzCap = () => capability().name;
 
-  before(() => {
-    previousSink = setVerboseSink(() => {});
-  });
-
-  after(() => {
-    setVerboseSink(previousSink);
-  });
+  silenceVerbose('all');
 
   describe('when any string is written to a capability knob', () => {
     let cap: string;

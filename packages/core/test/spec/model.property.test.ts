@@ -7,16 +7,16 @@ import {
   FAULT_NOWARN,
   procfs,
   runTask,
-  setVerboseSink,
   shouldFail,
   shouldFailEx,
   type FaultAttr,
   type FaultDecision,
   type TaskOptions,
   type VerboseRecord,
-  type VerboseSink,
 } from '../../src/index';
 import { reseed, roll } from '../../src/attr/random';
+import { uniqueName } from '../support/names';
+import { useVerboseSink } from '../support/sink';
 
 /**
  * An executable model of `should_fail_ex` as kernel-semantics.md §2.1 states it (mainline ≥ v6.2,
@@ -260,7 +260,6 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 // ---------------------------------------------------------------------------------------------
 // Driving the implementation
 
-let serial = 0;
 /** Fault records the sink received since the last call. */
 const records: VerboseRecord[] = [];
 
@@ -318,8 +317,7 @@ function applySetting(attr: FaultAttr, model: ModelAttr, setting: Setting): void
 }
 
 function setUp(config: Config): { attr: FaultAttr; model: ModelAttr } {
-  serial += 1;
-  const attr = declareFaultAttr(`spec-model-${serial}`);
+  const attr = declareFaultAttr(uniqueName('spec-model'));
   const model: ModelAttr = {
     name: attr.name,
     probability: 0n,
@@ -431,17 +429,9 @@ function runScenario(configs: readonly Config[], initialTask: ModelTask, ops: re
 }
 
 describe('should_fail (model of kernel-semantics.md §2)', () => {
-  let previousSink: VerboseSink | undefined;
-
-  before(() => {
-    previousSink = setVerboseSink((record) => {
-      records.push(record);
-    });
-  });
-
-  after(() => {
-    setVerboseSink(previousSink);
-  });
+  useVerboseSink((record) => {
+    records.push(record);
+  }, 'all');
 
   describe('when knobs, fail-nth and make-it-fail vary at random', () => {
     it('should decide every call as the model does and leave the same knobs behind', () => {

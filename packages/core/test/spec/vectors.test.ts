@@ -12,8 +12,9 @@ import {
   type FaultAttr,
   type FaultRecord,
   type VerboseRecord,
-  type VerboseSink,
 } from '../../src/index';
+import { uniqueName } from '../support/names';
+import { silenceVerbose } from '../support/sink';
 
 /**
  * The test vectors of kernel-semantics.md §8 A–E, one `it` per vector, each on a capability of its
@@ -27,12 +28,9 @@ import {
  *   require-stack/reject-stack patterns of API.md.
  */
 
-let serial = 0;
-
 /** A fresh capability with the kernel's defaults (count 0), under a name no other test uses. */
 function capability(tag: string): FaultAttr {
-  serial += 1;
-  return declareFaultAttr(`spec-vectors-${tag}-${serial}`);
+  return declareFaultAttr(uniqueName(`spec-vectors-${tag}`));
 }
 
 /** Writes knobs through debugfs, in the order given. */
@@ -109,15 +107,7 @@ function recordLines(record: FaultRecord): string[] {
 }
 
 describe('fault-injection test vectors (kernel-semantics.md §8)', () => {
-  let previousSink: VerboseSink | undefined;
-
-  before(() => {
-    previousSink = setVerboseSink(() => {});
-  });
-
-  after(() => {
-    setVerboseSink(previousSink);
-  });
+  silenceVerbose('all');
 
   describe('when probability, interval and times are set (A)', () => {
     it('should fail every call with interval 1 and leave times -1 and count 0 (vector 1)', () => {

@@ -1,25 +1,14 @@
 import { expect } from 'chai';
-import { declareFaultAttr, ErrInjectError, type FaultAttr, procfs, runTask, setVerboseSink, shouldFail, type VerboseSink } from '../../src/index';
+import { declareFaultAttr, ErrInjectError, type FaultAttr, procfs, runTask, shouldFail } from '../../src/index';
+import { catchErrInject } from '../support/errors';
+import { uniqueNames } from '../support/names';
+import { silenceVerbose } from '../support/sink';
 
-let sequence = 0;
-function uniqueName(label: string): string {
-  sequence += 1;
-  return `task-procfs-${label}-${sequence}`;
-}
+const uniqueName = uniqueNames('task-procfs');
 
 /** A capability that only fail-nth can fail. */
 function nthOnlyAttr(label: string): FaultAttr {
   return declareFaultAttr(uniqueName(label), { probability: 0, times: -1, verbose: 0 });
-}
-
-function catchError(fn: () => unknown): ErrInjectError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.an.instanceOf(ErrInjectError);
-    return error as ErrInjectError;
-  }
-  throw new Error('expected the call to throw');
 }
 
 /** Runs a write and a read-back in a fresh task, so that the root task is never armed. */
@@ -35,14 +24,9 @@ function writeInTask(path: string, value: string): { ok: true; read: string } | 
 }
 
 describe('procfs self/ files', () => {
-  let previousSink: VerboseSink | undefined;
-
-  beforeEach(() => {
-    previousSink = setVerboseSink(() => {});
-  });
+  silenceVerbose('each');
 
   afterEach(() => {
-    setVerboseSink(previousSink);
     procfs.write('self/fail-nth', '0');
     procfs.write('self/make-it-fail', '0');
   });
@@ -103,7 +87,7 @@ describe('procfs self/ files', () => {
           // Act
           const result = runTask(
             () => {
-              const error = catchError(() => procfs.write('self/fail-nth', value));
+              const error = catchErrInject(() => procfs.write('self/fail-nth', value));
               return { code: error.code, read: procfs.read('self/fail-nth') };
             },
             { failNth: 5 },
@@ -116,7 +100,7 @@ describe('procfs self/ files', () => {
 
       it('should describe a refused write: code, errno, path, value and what is accepted', () => {
         // Act
-        const error = runTask(() => catchError(() => procfs.write('/proc/self/fail-nth', '-1')));
+        const error = runTask(() => catchErrInject(() => procfs.write('/proc/self/fail-nth', '-1')));
 
         // Assert
         expect(error.code).to.equal('EINVAL');
@@ -131,7 +115,7 @@ describe('procfs self/ files', () => {
 
       it('should report ERANGE with errno -34', () => {
         // Act
-        const error = runTask(() => catchError(() => procfs.write('self/fail-nth', '4294967296')));
+        const error = runTask(() => catchErrInject(() => procfs.write('self/fail-nth', '4294967296')));
 
         // Assert
         expect(error.code).to.equal('ERANGE');
@@ -286,7 +270,7 @@ describe('procfs self/ files', () => {
           // Act
           const result = runTask(
             () => {
-              const error = catchError(() => procfs.write('self/make-it-fail', value));
+              const error = catchErrInject(() => procfs.write('self/make-it-fail', value));
               return { code: error.code, read: procfs.read('self/make-it-fail') };
             },
             { makeItFail: true },
@@ -299,7 +283,7 @@ describe('procfs self/ files', () => {
 
       it('should describe a refused write: code, errno, path, value and what is accepted', () => {
         // Act
-        const error = runTask(() => catchError(() => procfs.write('self/make-it-fail', '2')));
+        const error = runTask(() => catchErrInject(() => procfs.write('self/make-it-fail', '2')));
 
         // Assert
         expect(error.code).to.equal('EINVAL');

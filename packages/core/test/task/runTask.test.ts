@@ -9,18 +9,14 @@ import {
   type FaultEvent,
   procfs,
   runTask,
-  setVerboseSink,
   shouldFail,
-  type VerboseSink,
 } from '../../src/index';
 import { state } from '../../src/state/sharedState';
+import { uniqueNames } from '../support/names';
+import { silenceVerbose } from '../support/sink';
+import { sleep } from '../support/timers';
 
-let sequence = 0;
-/** Capabilities are process-global: every test declares its own. */
-function uniqueName(label: string): string {
-  sequence += 1;
-  return `task-runTask-${label}-${sequence}`;
-}
+const uniqueName = uniqueNames('task-runTask');
 
 /** A capability that never fails by probability, so that only fail-nth can fail its calls. */
 function nthOnlyAttr(label: string): FaultAttr {
@@ -33,12 +29,6 @@ function readFailNth(): string {
 
 function readMakeItFail(): string {
   return procfs.read('self/make-it-fail');
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    setTimeout(resolve, ms);
-  });
 }
 
 /** Whether the AsyncLocalStorage behind tasks is enabled (Node's `enabled` field, present on Node 20). */
@@ -68,14 +58,9 @@ function seededRandom(seed: number): () => number {
 }
 
 describe('runTask', () => {
-  let previousSink: VerboseSink | undefined;
-
-  beforeEach(() => {
-    previousSink = setVerboseSink(() => {});
-  });
+  silenceVerbose('each');
 
   afterEach(() => {
-    setVerboseSink(previousSink);
     // Leave the root task as every test found it.
     procfs.write('self/fail-nth', '0');
     procfs.write('self/make-it-fail', '0');

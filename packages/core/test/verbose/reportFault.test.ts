@@ -18,21 +18,14 @@ import {
   type VerboseRecord,
   type VerboseSink,
 } from '../../src/index';
+import { uniqueNames } from '../support/names';
+import { captureVerbose } from '../support/sink';
+import { sleep } from '../support/timers';
 
-let sequence = 0;
-function uniqueName(label: string): string {
-  sequence += 1;
-  return `attr-verbose-${label}-${sequence}`;
-}
+const uniqueName = uniqueNames('attr-verbose');
 
 function declare(label: string, init: FaultAttrInit): FaultAttr {
   return declareFaultAttr(uniqueName(label), init);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    setTimeout(resolve, ms);
-  });
 }
 
 function header(attr: FaultAttr, fields: { interval: number; probability: number; space: number; times: number }): string {
@@ -51,22 +44,10 @@ function callerForVerboseStack(attr: FaultAttr): boolean {
 const CORE_FRAME = /packages[/\\]core[/\\](src|dist|dist-test[/\\]src)[/\\]/;
 
 describe('verbose', () => {
-  let previousSink: VerboseSink | undefined;
-  let records: VerboseRecord[];
-
-  beforeEach(() => {
-    records = [];
-    previousSink = setVerboseSink((record) => {
-      records.push(record);
-    });
-  });
-
-  afterEach(() => {
-    setVerboseSink(previousSink);
-  });
+  const verbose = captureVerbose('each');
 
   function recordsOf(attr: FaultAttr): VerboseRecord[] {
-    return records.filter((record) => record.capability === attr.name);
+    return verbose.records.filter((record) => record.capability === attr.name);
   }
 
   describe('when verbose is 1', () => {
@@ -236,8 +217,8 @@ describe('verbose', () => {
       // Assert
       expect(calls).to.deep.equal([true, true, false]);
       expect(eventsOf(attr)).to.deep.equal([
-        { capability: attr.name, size: 7, failNth: false, taskId: 0, interval: 1, probability: 100, space: 0, times: 2 },
-        { capability: attr.name, size: 3, failNth: false, taskId: 0, interval: 1, probability: 100, space: 0, times: 1 },
+        { capability: attr.name, size: 7, failNth: false, taskId: 0, interval: 1, probability: 100, space: 0, times: 2, function: undefined },
+        { capability: attr.name, size: 3, failNth: false, taskId: 0, interval: 1, probability: 100, space: 0, times: 1, function: undefined },
       ]);
     });
 
@@ -452,7 +433,7 @@ describe('verbose', () => {
       const inSink: Array<{ recordTimes: number; knobTimes: string; inner: boolean }> = [];
       let entered = false;
       setVerboseSink((record) => {
-        records.push(record);
+        verbose.records.push(record);
         // Once only: were times not decremented yet, each inner fault would call the sink again.
         if (record.kind !== 'fault' || record.capability !== attr.name || entered) return;
         entered = true;

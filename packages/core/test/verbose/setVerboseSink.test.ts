@@ -1,21 +1,10 @@
 import { expect } from 'chai';
-import { declareFaultAttr, ErrInjectError, setVerboseSink, shouldFail, type VerboseRecord, type VerboseSink } from '../../src/index';
+import { declareFaultAttr, setVerboseSink, shouldFail, type VerboseRecord, type VerboseSink } from '../../src/index';
+import { catchErrInject } from '../support/errors';
+import { uniqueNames } from '../support/names';
+import { silenceVerbose } from '../support/sink';
 
-let sequence = 0;
-function uniqueName(label: string): string {
-  sequence += 1;
-  return `verbose-sink-${label}-${sequence}`;
-}
-
-function catchError(fn: () => unknown): ErrInjectError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).to.be.an.instanceOf(ErrInjectError);
-    return error as ErrInjectError;
-  }
-  throw new Error('expected the call to throw');
-}
+const uniqueName = uniqueNames('verbose-sink');
 
 /** Runs `fn` with process.stderr.write captured, and returns what was written. */
 function captureStderr(fn: () => void): string {
@@ -42,15 +31,7 @@ function injectOneFault(): string {
 }
 
 describe('setVerboseSink', () => {
-  let originalSink: VerboseSink | undefined;
-
-  beforeEach(() => {
-    originalSink = setVerboseSink(() => {});
-  });
-
-  afterEach(() => {
-    setVerboseSink(originalSink);
-  });
+  silenceVerbose('each');
 
   describe('when given a function', () => {
     it('should return the sink it replaces, and the next call should return this one', () => {
@@ -134,7 +115,7 @@ describe('setVerboseSink', () => {
         setVerboseSink(mine);
 
         // Act
-        const error = catchError(() => setVerboseSink(value as never));
+        const error = catchErrInject(() => setVerboseSink(value as never));
         const name = injectOneFault();
         const current = setVerboseSink(mine);
 

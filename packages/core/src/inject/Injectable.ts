@@ -1,0 +1,53 @@
+import type { ErrorInjectionType } from './errorTypes';
+
+/** How a function is marked error-injectable. */
+export interface InjectOptions {
+  /**
+   * The injectable's name in `fail_function/injectable` and `inject`. Default: `Class.method` for a
+   * method, the function's own name for a function.
+   */
+  readonly name?: string;
+  /**
+   * For ERRNO and ERRNO_NULL functions that return objects: fail with `errPtr(retval)` in place of
+   * the errno number, as a kernel function returns `ERR_PTR(-e)`.
+   */
+  readonly errPtr?: boolean;
+  /**
+   * The function returns a Promise although it is not an `async function` (the runtime cannot see
+   * that): fail with a resolved Promise of the failure value.
+   */
+  readonly async?: boolean;
+}
+
+/** Any function; only its identity, `this` and arguments are used. */
+export type AnyFunction = (this: unknown, ...args: never[]) => unknown;
+
+/**
+ * One error-injectable function, an entry of the kernel's `error_injection/list`. Plain data and
+ * closures, shared by every copy of the core through the state.
+ */
+export interface Injectable {
+  /** Its name in the control tree (set once, when it is registered). */
+  name: string;
+  readonly type: ErrorInjectionType;
+  /** Fails with `errPtr(retval)` in place of the number. */
+  readonly errPtr: boolean;
+  /** Fails with a Promise. */
+  readonly async: boolean;
+  /** A method replaced on its class only while armed, or a function wrapped from the start. */
+  readonly kind: 'method' | 'function';
+  /** The function as written. */
+  readonly original: AnyFunction;
+  /** 1 while armed: the one field an unarmed wrapped function reads. */
+  armed: number;
+  /** The failure value's number: the errno (negative), 0 or 1, as `retval` reads it. */
+  retval: number;
+  /** Methods: the object that holds the method (a prototype, or a class for a static method); `undefined` until known. */
+  holder: object | undefined;
+  /** Methods: the property key. */
+  readonly key: string | symbol | undefined;
+  /** Methods while armed: the property descriptor the armed wrapper replaced. */
+  saved: PropertyDescriptor | undefined;
+  /** The wrapper: for a function, the one its callers hold; for a method, the one installed while armed. */
+  wrapper: AnyFunction | undefined;
+}

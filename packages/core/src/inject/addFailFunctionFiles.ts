@@ -1,0 +1,70 @@
+import { kernelBuffer, strstrip } from '../control/kstrtox';
+import type { ControlDir } from '../control/tree';
+import { ErrInjectError, showValue } from '../errors/ErrInjectError';
+import { state } from '../state/sharedState';
+import { armInjectable, disarmInjectable } from './armInjectable';
+import { errorTypeName } from './errorTypes';
+import { KSYM_NAME_LEN } from './registerInjectable';
+
+/**
+ * `fail_function/inject` and `fail_function/injectable` (`kernel/fail_function.c`,
+ * `lib/error-inject.c`).
+ */
+
+function refuse(code: 'EINVAL' | 'EBUSY' | 'ENOENT', path: string, value: string, why: string): never {
+  throw new ErrInjectError(code, `debugfs ${path}: cannot write ${showValue(value)} (${code}: ${why})`, { path, value });
+}
+
+function unknownNameHint(name: string): string {
+  const method = name.slice(name.lastIndexOf('.') + 1);
+  const pending = state.pendingMethods.filter((p) => String(p.key) === method);
+  if (pending.length > 0) {
+    return (
+      `; a method "${method}" marked under standard decorators is not known by its class yet: JavaScript does not tell a ` +
+      'method decorator its class, so it becomes known when its class is first instantiated (or give it options.name)'
+    );
+  }
+  return state.injectables.size === 0 ? '; no function is marked error-injectable yet' : '; fail_function/injectable lists those that are';
+}
+
+/**
+ * A write to `inject`, one name at a time: the name arms it (EINVAL when no function of that name is
+ * marked, EBUSY when it is armed already), `!name` disarms it (ENOENT when it is not armed), and an
+ * empty write disarms every one.
+ */
+function writeInject(value: string, path: string): void {
+  const text = strstrip(kernelBuffer(value, KSYM_NAME_LEN));
+  if (text === '') {
+    for (const entry of [...state.armed]) disarmInjectable(entry);
+    return;
+  }
+  if (text.startsWith('!')) {
+    // The rest is taken exactly: "! name" looks for " name".
+    const name = text.slice(1);
+    const entry = state.armed.find((armed) => armed.name === name);
+    if (entry === undefined) refuse('ENOENT', path, value, `${showValue(name)} is not armed; reading inject lists those that are`);
+    disarmInjectable(entry);
+    return;
+  }
+  const entry = state.injectables.get(text);
+  if (entry === undefined) refuse('EINVAL', path, value, `no error-injectable function is named ${showValue(text)}${unknownNameHint(text)}`);
+  if (entry.armed !== 0) refuse('EBUSY', path, value, `${text} is armed already; write !${text} to disarm it`);
+  armInjectable(entry);
+}
+
+/**
+ * Adds `inject` and `injectable` to the `fail_function` directory.
+ *
+ * @param dir - `fail_function/`
+ */
+export function addFailFunctionFiles(dir: ControlDir): void {
+  dir.entries.set('inject', {
+    kind: 'file',
+    read: () => state.armed.map((entry) => `${entry.name}\n`).join(''),
+    write: writeInject,
+  });
+  dir.entries.set('injectable', {
+    kind: 'file',
+    read: () => [...state.injectables.values()].map((entry) => `${entry.name}\t${errorTypeName(entry.type)}\n`).join(''),
+  });
+}

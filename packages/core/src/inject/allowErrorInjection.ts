@@ -1,0 +1,60 @@
+import type { FaultAttrImpl } from '../attr/FaultAttr';
+import { ErrInjectError, showValue } from '../errors/ErrInjectError';
+import { state } from '../state/sharedState';
+import { assertErrorType, type ErrorInjectionType } from './errorTypes';
+import { generateWrapper } from './generateWrapper';
+import type { AnyFunction, InjectOptions } from './Injectable';
+import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFunction, registerInjectable } from './registerInjectable';
+
+/**
+ * Marks a plain or arrow function error-injectable, the `ALLOW_ERROR_INJECTION(fn, TYPE)` of the
+ * kernel, and returns the function to call in its place: the same TypeScript type, `name` and
+ * `length`. Until it is armed through `fail_function/inject`, a call costs one predictable branch
+ * more than the function itself; armed, a call may return the failure value of `type` without running
+ * the function, as `fail_function` decides. Under `ERRINJECT=off` the function itself is returned.
+ *
+ * @param type - what the function returns when it fails: `EI_TYPE_NULL`, `EI_TYPE_ERRNO`,
+ * `EI_TYPE_ERRNO_NULL` or `EI_TYPE_TRUE`
+ * @param fn - the function
+ * @param options - its name (default: the function's own; an anonymous function needs one), `errPtr`
+ * for ERRNO functions that return objects, `async` for a function that returns a Promise without
+ * being `async`
+ * @returns the function to use from now on
+ * @throws ErrInjectError ERR_INVALID_ARG_TYPE / ERR_INVALID_ARG_VALUE for bad arguments (a class, an
+ * anonymous function without a name), ERR_DUPLICATE_NAME when the name is taken by another function
+ */
+export function allowErrorInjection<F extends (...args: never[]) => unknown>(type: ErrorInjectionType, fn: F, options: InjectOptions = {}): F {
+  assertErrorType(type, 'allowErrorInjection');
+  if (typeof fn !== 'function') {
+    throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `allowErrorInjection: fn must be a function, got ${showValue(fn)}`);
+  }
+  if (/^class[\s{]/.test(Function.prototype.toString.call(fn))) {
+    throw new ErrInjectError('ERR_INVALID_ARG_VALUE', `allowErrorInjection: ${fn.name || 'this'} is a class; mark its methods with @AllowErrorInjection`);
+  }
+  assertInjectOptions(options, type, 'allowErrorInjection');
+  if (state.off) return fn;
+  for (const entry of state.injectables.values()) {
+    // Marking a wrapper again gives the wrapper back.
+    if (entry.kind === 'function' && entry.wrapper === (fn as unknown)) return fn;
+  }
+  const name = options.name ?? fn.name;
+  if (name === '') {
+    throw new ErrInjectError('ERR_INVALID_ARG_VALUE', 'allowErrorInjection: an anonymous function needs options.name');
+  }
+  assertInjectableName(name, options.name === undefined ? `allowErrorInjection: the function's name (give options.name)` : 'allowErrorInjection');
+  const original = fn as unknown as AnyFunction;
+  const entry = registerInjectable(
+    createInjectable({
+      name,
+      type,
+      errPtr: options.errPtr ?? false,
+      async: options.async ?? isAsyncFunction(original),
+      kind: 'function',
+      original,
+      holder: undefined,
+      key: undefined,
+    }),
+  );
+  entry.wrapper ??= generateWrapper(entry, original, state.attrs.get('fail_function') as FaultAttrImpl);
+  return entry.wrapper as unknown as F;
+}

@@ -1,0 +1,218 @@
+import type { FaultAttrImpl } from '../../attr/FaultAttr';
+import { ErrInjectError, showValue } from '../../errors/ErrInjectError';
+import { state } from '../../state/sharedState';
+import { installMethodWrapper, reoptimizeHolder } from '../armInjectable';
+import { assertErrorType, type ErrorInjectionType } from '../errorTypes';
+import { generateWrapper } from '../generateWrapper';
+import type { AnyFunction, Injectable, InjectOptions } from '../Injectable';
+import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFunction, registerInjectable } from '../registerInjectable';
+import { enclosingClassName } from './enclosingClassName';
+import type { PendingMethod } from './PendingMethod';
+
+/**
+ * The decorator `@AllowErrorInjection(type, options?)` returns: one function that serves both
+ * TypeScript's `experimentalDecorators` (target, key, descriptor) and standard decorators
+ * (value, context).
+ */
+export interface ErrorInjectionDecorator {
+  /** Under `experimentalDecorators`. */
+  (target: object, propertyKey: string | symbol, descriptor: PropertyDescriptor): void;
+  /** Under standard decorators. */
+  <This>(value: (this: This, ...args: never[]) => unknown, context: ClassMethodDecoratorContext<This>): void;
+}
+
+function notAMethod(where: string): ErrInjectError {
+  return new ErrInjectError(
+    'ERR_DECORATOR_TARGET',
+    `@AllowErrorInjection on ${where}: only methods can be error-injectable, since an injected failure replaces what a call returns`,
+  );
+}
+
+function className(value: unknown): string {
+  return typeof value === 'function' && value.name !== '' ? value.name : '(anonymous class)';
+}
+
+function memberName(key: string | symbol): string {
+  return typeof key === 'symbol' ? `[${key.description ?? 'symbol'}]` : key;
+}
+
+function defaultName(where: string, klass: string, key: string | symbol, options: InjectOptions): string {
+  if (options.name !== undefined) return options.name;
+  if (typeof key === 'symbol') {
+    throw new ErrInjectError('ERR_INVALID_ARG_VALUE', `@AllowErrorInjection on ${where}: a method with a symbol key needs options.name`);
+  }
+  const name = `${klass}.${key}`;
+  assertInjectableName(name, `@AllowErrorInjection on ${where}: its name`);
+  return name;
+}
+
+function failFunction(): FaultAttrImpl {
+  return state.attrs.get('fail_function') as FaultAttrImpl;
+}
+
+/** Decorated classes whose layout is refreshed once the running decorators are done. */
+const toReoptimize = new Set<object>();
+
+function reoptimizeSoon(holder: object): void {
+  if (toReoptimize.size === 0) {
+    // After the class is complete: TypeScript's emit redefines each decorated method after the
+    // decorator returns, which is what leaves the class in its slower shape.
+    queueMicrotask(() => {
+      for (const each of toReoptimize) reoptimizeHolder(each);
+      toReoptimize.clear();
+    });
+  }
+  toReoptimize.add(holder);
+}
+
+/** `design:returntype` from `emitDecoratorMetadata`: a hint that a method returns a Promise. */
+function returnsPromiseByMetadata(target: object, key: string | symbol): boolean {
+  const reflect = Reflect as unknown as { getMetadata?: (key: string, target: object, property: string | symbol) => unknown };
+  return typeof reflect.getMetadata === 'function' && reflect.getMetadata('design:returntype', target, key) === Promise;
+}
+
+/** `experimentalDecorators`: the class is at hand, so the method is registered at once. */
+function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target: unknown, key: unknown, descriptor: unknown): void {
+  if (typeof key !== 'string' && typeof key !== 'symbol') {
+    throw notAMethod(typeof target === 'function' ? `the class ${className(target)}` : showValue(target));
+  }
+  const isStatic = typeof target === 'function';
+  const klass = className(isStatic ? target : (target as { constructor?: unknown }).constructor);
+  const where = `${klass}.${memberName(key)}`;
+  if (typeof descriptor === 'number') throw notAMethod(`a parameter of ${where}`);
+  if (descriptor === undefined) throw notAMethod(`the field ${where}`);
+  const desc = descriptor as PropertyDescriptor;
+  if (desc.get !== undefined || desc.set !== undefined) throw notAMethod(`the accessor ${where}`);
+  if (typeof desc.value !== 'function') throw notAMethod(where);
+  if (state.off) return;
+  const holder = target as object;
+  const original = desc.value as AnyFunction;
+  registerInjectable(
+    createInjectable({
+      name: defaultName(where, klass, key, options),
+      type,
+      errPtr: options.errPtr ?? false,
+      async: options.async ?? (isAsyncFunction(original) || returnsPromiseByMetadata(holder, key)),
+      kind: 'method',
+      original,
+      holder,
+      key,
+    }),
+  );
+  reoptimizeSoon(holder);
+}
+
+/** Finds the object that holds a method, from an instance up its prototype chain. */
+function holderOf(instance: object, key: string | symbol, original: AnyFunction, wrapper: AnyFunction | undefined): object | undefined {
+  for (let object = Object.getPrototypeOf(instance) as object | null; object !== null; object = Object.getPrototypeOf(object) as object | null) {
+    const value: unknown = Object.getOwnPropertyDescriptor(object, key)?.value;
+    if (value === original || (value !== undefined && value === wrapper)) return object;
+  }
+  return undefined;
+}
+
+/**
+ * Standard decorators: the class is not at hand. A static method learns it at the end of the class
+ * definition (static initializers run then with `this` the class); an instance method from the
+ * decorator's call site when that shows it, and otherwise when the class is first instantiated. A
+ * private method cannot be replaced from outside its class, so it is wrapped from the start.
+ */
+function decorateStandard(
+  type: ErrorInjectionType,
+  options: InjectOptions,
+  decorator: AnyFunction,
+  value: unknown,
+  context: ClassMethodDecoratorContext,
+): AnyFunction | undefined {
+  const kind = context.kind as string;
+  if (kind === 'class') throw notAMethod(`the class ${String(context.name)}`);
+  const where = `the ${context.static ? 'static ' : ''}${kind} ${memberName(context.name)}`;
+  if (kind !== 'method' || typeof value !== 'function') {
+    const klass = enclosingClassName(decorator);
+    throw notAMethod(klass === undefined ? where : `${where} of ${klass}`);
+  }
+  if (state.off) return undefined;
+  const original = value as AnyFunction;
+  const key = context.name;
+  const entry = createInjectable({
+    name: '',
+    type,
+    errPtr: options.errPtr ?? false,
+    async: options.async ?? isAsyncFunction(original),
+    kind: context.private ? 'function' : 'method',
+    original,
+    holder: undefined,
+    key: context.private ? undefined : key,
+  });
+  let registered: Injectable | undefined;
+  const register = (klass: string): void => {
+    entry.name = defaultName(where, klass, key, options);
+    registered = registerInjectable(entry);
+  };
+  const knownClass = options.name !== undefined ? '' : context.static ? undefined : enclosingClassName(decorator);
+  if (knownClass !== undefined) register(knownClass);
+  const pending: PendingMethod = { key, original };
+  if (registered === undefined && !context.static) state.pendingMethods.push(pending);
+
+  let resolved = false;
+  context.addInitializer(function (this: unknown) {
+    // Runs for every instance of an instance method's class; only the first one does anything.
+    if (resolved) return;
+    resolved = true;
+    const index = state.pendingMethods.indexOf(pending);
+    if (index !== -1) state.pendingMethods.splice(index, 1);
+    if (context.private) {
+      if (registered === undefined) register(className(context.static ? this : (this as { constructor?: unknown }).constructor));
+      return;
+    }
+    const holder = context.static ? (this as object) : holderOf(this as object, key, original, entry.wrapper);
+    if (holder === undefined) return;
+    if (registered === undefined) register(className(context.static ? holder : (holder as { constructor?: unknown }).constructor));
+    if (registered !== entry) return;
+    entry.holder = holder;
+    // Armed before its class was known: the wrapper goes in now, before the first call.
+    if (entry.armed !== 0) installMethodWrapper(entry);
+    else reoptimizeHolder(holder);
+  });
+
+  if (context.private) {
+    entry.wrapper = generateWrapper(entry, original, failFunction());
+    return entry.wrapper;
+  }
+  return undefined;
+}
+
+/**
+ * Marks a method error-injectable, the `ALLOW_ERROR_INJECTION(fn, TYPE)` of the kernel. Its name in
+ * `fail_function/injectable` is `Class.method` (for static methods too) unless `options.name` says
+ * otherwise. Until the method is armed through `fail_function/inject` it stays exactly as written on
+ * its class; armed, a call may return the failure value of `type` without running, as
+ * `fail_function` decides.
+ *
+ * Works under `experimentalDecorators` (with or without `emitDecoratorMetadata`) and under standard
+ * decorators. Standard decorators do not tell a method decorator its class: an instance method is
+ * named from the decorator's call site where the compiler's output shows it (TypeScript, target
+ * ES2022 or later), and otherwise when its class is first instantiated.
+ *
+ * @param type - what the method returns when it fails: `EI_TYPE_NULL`, `EI_TYPE_ERRNO`,
+ * `EI_TYPE_ERRNO_NULL` or `EI_TYPE_TRUE`
+ * @param options - its name, `errPtr` for ERRNO methods that return objects, `async` for a method that
+ * returns a Promise without being `async`
+ * @returns the decorator
+ * @throws ErrInjectError ERR_INVALID_ARG_VALUE / ERR_INVALID_ARG_TYPE for a bad type or options; the
+ * decorator throws ERR_DECORATOR_TARGET when applied to anything but a method, and ERR_DUPLICATE_NAME
+ * when the name is taken by another function
+ */
+export function AllowErrorInjection(type: ErrorInjectionType, options: InjectOptions = {}): ErrorInjectionDecorator {
+  assertErrorType(type, '@AllowErrorInjection');
+  assertInjectOptions(options, type, '@AllowErrorInjection');
+  function decorator(target: unknown, context: unknown, descriptor?: unknown): AnyFunction | undefined {
+    // Standard decorators pass a context object with a string `kind`; the legacy ones a key.
+    if (typeof context === 'object' && context !== null && typeof (context as { kind?: unknown }).kind === 'string') {
+      return decorateStandard(type, options, decorator as AnyFunction, target, context as ClassMethodDecoratorContext);
+    }
+    decorateLegacy(type, options, target, context, descriptor);
+    return undefined;
+  }
+  return decorator as unknown as ErrorInjectionDecorator;
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { EntryPoint } from '../../attr/captureCallerFrames';
+
+/**
+ * The name of the class a standard method decorator is being applied to, read from where the
+ * decorator is called. JavaScript does not give a method decorator its class; but TypeScript's
+ * emit (target ES2022 and later) applies member decorators in a static block that opens the class
+ * body, so the source right before that block's position reads `class Name {`. The file is read
+ * once, and only a position that does start a static block there is trusted: anything else (other
+ * compilers, loaders that run code not on disk, bundles) gives `undefined`, and the class is learnt
+ * when it is first instantiated.
+ */
+
+const sources = new Map<string, string | undefined>();
+
+function sourceOf(file: string): string | undefined {
+  if (!sources.has(file)) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(file.startsWith('file:') ? fileURLToPath(file) : file, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    sources.set(file, text);
+  }
+  return sources.get(file);
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let i = 1; i < line; i++) {
+    offset = text.indexOf('\n', offset) + 1;
+    if (offset === 0) return -1;
+  }
+  return offset + column - 1;
+}
+
+/**
+ * Finds the class name at the decorator's call site.
+ *
+ * @param decorator - the decorator function being called (frames from it upwards are dropped)
+ * @returns the class name, or `undefined` when the call site does not show it
+ */
+export function enclosingClassName(decorator: EntryPoint): string | undefined {
+  const previousPrepare = Error.prepareStackTrace;
+  const previousLimit = Error.stackTraceLimit;
+  const holder: { stack?: unknown } = {};
+  let site: NodeJS.CallSite | undefined;
+  try {
+    Error.prepareStackTrace = (_error, sites) => sites;
+    Error.stackTraceLimit = 4;
+    Error.captureStackTrace(holder, decorator);
+    site = (holder.stack as NodeJS.CallSite[]).find((frame) => frame.getFunctionName() === '<static_initializer>');
+  } finally {
+    Error.prepareStackTrace = previousPrepare;
+    Error.stackTraceLimit = previousLimit;
+  }
+  const file = site?.getFileName();
+  const line = site?.getEnclosingLineNumber();
+  const column = site?.getEnclosingColumnNumber();
+  if (file === undefined || file === null || typeof line !== 'number' || typeof column !== 'number') return undefined;
+  const text = sourceOf(file);
+  if (text === undefined) return undefined;
+  const offset = offsetOf(text, line, column);
+  if (offset < 0 || !text.startsWith('static', offset)) return undefined;
+  const match = /class\s+([A-Za-z_$][\w$]*)(?:\s+extends\s[^{}]*)?\s*\{\s*$/.exec(text.slice(Math.max(0, offset - 400), offset));
+  return match?.[1];
+}
