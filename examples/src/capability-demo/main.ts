@@ -40,6 +40,8 @@ function scene(title: string): void {
   console.log(`\n== ${title}`);
 }
 
+console.log('== capability-demo: a capability of its own, configured through the control tree');
+
 const journal = new Journal();
 let published = 0;
 diagnosticsChannel.subscribe(FAULT_CHANNEL, () => {
