@@ -1,6 +1,7 @@
 import { setVerboseSink } from '@errinject/core';
 import { asyncChild, benchAsyncOverhead, type AsyncMode } from './asyncOverhead.bench';
 import { consumed } from './harness';
+import { benchInject } from './inject.bench';
 import { benchShouldFail, shouldFailCallsChild } from './shouldFail.bench';
 
 /**
@@ -11,6 +12,7 @@ import { benchShouldFail, shouldFailCallsChild } from './shouldFail.bench';
 const BENCHES: Record<string, () => boolean> = {
   shouldFail: benchShouldFail,
   async: benchAsyncOverhead,
+  inject: benchInject,
 };
 
 async function main(): Promise<void> {

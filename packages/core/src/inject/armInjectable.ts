@@ -22,18 +22,6 @@ function failFunctionDir(): ControlDir {
 }
 
 /**
- * Asks V8 to lay an object out afresh as a prototype. Defining a property on a class or prototype
- * after the fact (as decorators and arming do) leaves it in a slower shape in which its methods are no
- * longer constants to the optimiser; making it a function's prototype again restores the fast one.
- *
- * @param holder - a prototype, or a class (for static methods)
- */
-export function reoptimizeHolder(holder: object): void {
-  function Relayout(): void {}
-  Relayout.prototype = holder;
-}
-
-/**
  * Puts the armed wrapper of a method on its class, once the class is known and the method armed.
  *
  * @param entry - a method entry with its holder known
@@ -90,7 +78,6 @@ export function disarmInjectable(entry: Injectable): void {
     const key = entry.key as string | symbol;
     if (Object.getOwnPropertyDescriptor(holder, key)?.value === entry.wrapper) {
       Object.defineProperty(holder, key, entry.saved);
-      reoptimizeHolder(holder);
     }
     entry.saved = undefined;
     entry.wrapper = undefined;

@@ -1,7 +1,7 @@
 import type { FaultAttrImpl } from '../../attr/FaultAttr';
 import { ErrInjectError, showValue } from '../../errors/ErrInjectError';
 import { state } from '../../state/sharedState';
-import { installMethodWrapper, reoptimizeHolder } from '../armInjectable';
+import { installMethodWrapper } from '../armInjectable';
 import { assertErrorType, type ErrorInjectionType } from '../errorTypes';
 import { generateWrapper } from '../generateWrapper';
 import type { AnyFunction, Injectable, InjectOptions } from '../Injectable';
@@ -50,21 +50,6 @@ function failFunction(): FaultAttrImpl {
   return state.attrs.get('fail_function') as FaultAttrImpl;
 }
 
-/** Decorated classes whose layout is refreshed once the running decorators are done. */
-const toReoptimize = new Set<object>();
-
-function reoptimizeSoon(holder: object): void {
-  if (toReoptimize.size === 0) {
-    // After the class is complete: TypeScript's emit redefines each decorated method after the
-    // decorator returns, which is what leaves the class in its slower shape.
-    queueMicrotask(() => {
-      for (const each of toReoptimize) reoptimizeHolder(each);
-      toReoptimize.clear();
-    });
-  }
-  toReoptimize.add(holder);
-}
-
 /** `design:returntype` from `emitDecoratorMetadata`: a hint that a method returns a Promise. */
 function returnsPromiseByMetadata(target: object, key: string | symbol): boolean {
   const reflect = Reflect as unknown as { getMetadata?: (key: string, target: object, property: string | symbol) => unknown };
@@ -99,7 +84,6 @@ function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target
       key,
     }),
   );
-  reoptimizeSoon(holder);
 }
 
 /** Finds the object that holds a method, from an instance up its prototype chain. */
@@ -172,7 +156,6 @@ function decorateStandard(
     entry.holder = holder;
     // Armed before its class was known: the wrapper goes in now, before the first call.
     if (entry.armed !== 0) installMethodWrapper(entry);
-    else reoptimizeHolder(holder);
   });
 
   if (context.private) {
