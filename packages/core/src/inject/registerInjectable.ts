@@ -1,3 +1,4 @@
+import { GENERIC_KNOBS } from '../attr/createKnobDir';
 import { retryPendingBoot } from '../boot/pendingBoot';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
@@ -10,6 +11,12 @@ export const KSYM_NAME_LEN = 512;
 const NAME_RULE = `1 to ${KSYM_NAME_LEN} characters without whitespace or "/", not starting with "!"`;
 
 /**
+ * Names an injectable cannot take: each injectable gets a directory `fail_function/<name>/`, which
+ * must not replace one of the directory's own files, nor be `.` or `..`.
+ */
+export const RESERVED_INJECTABLE_NAMES: ReadonlySet<string> = new Set(['.', '..', 'inject', 'injectable', ...GENERIC_KNOBS]);
+
+/**
  * Checks an injectable's name: it becomes a directory of `fail_function/` and a line of `inject`.
  *
  * @param name - the name
@@ -19,6 +26,13 @@ const NAME_RULE = `1 to ${KSYM_NAME_LEN} characters without whitespace or "/", n
 export function assertInjectableName(name: unknown, where: string): asserts name is string {
   if (typeof name !== 'string' || name.length === 0 || name.length > KSYM_NAME_LEN || /[\s/]/.test(name) || name.startsWith('!')) {
     throw new ErrInjectError('ERR_INVALID_ARG_VALUE', `${where}: ${showValue(name)} is not a usable name; a name is ${NAME_RULE}`);
+  }
+  if (RESERVED_INJECTABLE_NAMES.has(name)) {
+    throw new ErrInjectError(
+      'ERR_INVALID_ARG_VALUE',
+      `${where}: ${showValue(name)} is not a usable name: it would be the directory fail_function/${name}/, which is taken by ` +
+        `fail_function's own files; reserved: ${[...RESERVED_INJECTABLE_NAMES].join(', ')}; give the function another name with options.name`,
+    );
   }
 }
 

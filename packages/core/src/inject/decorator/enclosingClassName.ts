@@ -6,10 +6,10 @@ import type { EntryPoint } from '../../attr/captureCallerFrames';
  * The name of the class a standard method decorator is being applied to, read from where the
  * decorator is called. JavaScript does not give a method decorator its class; but TypeScript's
  * emit (target ES2022 and later) applies member decorators in a static block that opens the class
- * body, so the source right before that block's position reads `class Name {`. The file is read
- * once, and only a position that does start a static block there is trusted: anything else (other
- * compilers, loaders that run code not on disk, bundles) gives `undefined`, and the class is learnt
- * when it is first instantiated.
+ * body, so the source right before the decorating call reads `class Name { static {`. The file is
+ * read once, and only a call that sits in a static block right after a class header is trusted:
+ * anything else (other compilers, loaders that run code not on disk, bundles) gives `undefined`,
+ * and the class is learnt when it is first instantiated.
  */
 
 const sources = new Map<string, string | undefined>();
@@ -26,6 +26,13 @@ function sourceOf(file: string): string | undefined {
   }
   return sources.get(file);
 }
+
+/** How far before the call the block may start, and how long a class header may be. */
+const MAX_BLOCK = 20_000;
+const MAX_HEADER = 400;
+
+/** `class Name {` or `class Name extends Base {`, right before the block. */
+const CLASS_HEADER = /class\s+([A-Za-z_$][\w$]*)(?:\s+extends\s[^{}]*)?\s*\{\s*$/;
 
 function offsetOf(text: string, line: number, column: number): number {
   let offset = 0;
@@ -57,13 +64,19 @@ export function enclosingClassName(decorator: EntryPoint): string | undefined {
     Error.stackTraceLimit = previousLimit;
   }
   const file = site?.getFileName();
-  const line = site?.getEnclosingLineNumber();
-  const column = site?.getEnclosingColumnNumber();
+  const line = site?.getLineNumber();
+  const column = site?.getColumnNumber();
   if (file === undefined || file === null || typeof line !== 'number' || typeof column !== 'number') return undefined;
   const text = sourceOf(file);
   if (text === undefined) return undefined;
   const offset = offsetOf(text, line, column);
-  if (offset < 0 || !text.startsWith('static', offset)) return undefined;
-  const match = /class\s+([A-Za-z_$][\w$]*)(?:\s+extends\s[^{}]*)?\s*\{\s*$/.exec(text.slice(Math.max(0, offset - 400), offset));
+  if (offset < 0) return undefined;
+  // The call is inside the static block that decorates the class; the class's static fields and
+  // other static blocks come after it, so the nearest `static {` before the call is that block.
+  const before = text.slice(Math.max(0, offset - MAX_BLOCK), offset);
+  let blockStart = -1;
+  for (const found of before.matchAll(/static\s*\{/g)) blockStart = found.index;
+  if (blockStart < 0) return undefined;
+  const match = CLASS_HEADER.exec(before.slice(Math.max(0, blockStart - MAX_HEADER), blockStart));
   return match?.[1];
 }
