@@ -1,0 +1,69 @@
+import type { ts } from 'ts-morph';
+import type { LintConfig } from '../config/LintConfig';
+import type { Finding } from '../finding/Finding';
+import { InjectableIndex } from '../model/InjectableIndex';
+import type { RuleContext, RuleReport } from '../rule/Rule';
+import { RULES } from '../rules';
+import { applySuppressions } from '../suppress/applySuppressions';
+
+function interpolate(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (data === undefined) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/**
+ * Compares findings by file, then position, then rule.
+ *
+ * @param a - a finding
+ * @param b - another
+ * @returns negative, zero or positive
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/**
+ * Runs every rule that is not off over a program.
+ *
+ * @param program - the program
+ * @param files - the files to lint, all of them in the program
+ * @param config - the configuration
+ * @returns the findings, sorted by file and position, and how many marks the program holds
+ */
+export function lintProgram(program: ts.Program, files: readonly ts.SourceFile[], config: LintConfig): { findings: Finding[]; injectableCount: number } {
+  const checker = program.getTypeChecker();
+  const injectables = new InjectableIndex(program, checker);
+  const linted = new Set(files);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    const severity = setting === 'warn' ? 'warning' : 'error';
+    const context: RuleContext<string> = {
+      program,
+      checker,
+      files,
+      injectables,
+      config,
+      isLinted: (node) => linted.has(node.getSourceFile()),
+      report: ({ node, messageId, data }: RuleReport<string>) => {
+        const file = node.getSourceFile();
+        if (!linted.has(file)) return;
+        const start = file.getLineAndCharacterOfPosition(node.getStart(file));
+        const end = file.getLineAndCharacterOfPosition(node.getEnd());
+        findings.push({
+          ruleId: rule.id,
+          severity,
+          file: file.fileName,
+          line: start.line + 1,
+          column: start.character + 1,
+          endLine: end.line + 1,
+          endColumn: end.character + 1,
+          message: interpolate(rule.messages[messageId] ?? messageId, data),
+        });
+      },
+    };
+    rule.check(context);
+  }
+  return { findings: applySuppressions(findings, files).sort(compareFindings), injectableCount: injectables.all.length };
+}

@@ -1,0 +1,17 @@
+/**
+ * `@errinject/lint`: the static checker for error-injectable functions, as a library that takes a
+ * project and returns findings as data.
+ */
+export { DEFAULT_CONFIG } from './config/LintConfig';
+export type { LintConfig, LintConfigInput, RuleSetting } from './config/LintConfig';
+export { resolveConfig } from './config/resolveConfig';
+export { lintProject } from './engine/lintProject';
+export type { LintProjectOptions, LintResult } from './engine/lintProject';
+export { lintSources } from './engine/lintSources';
+export type { LintSourcesOptions } from './engine/lintSources';
+export { LintError } from './errors/LintError';
+export type { LintErrorCode } from './errors/LintError';
+export { RULE_IDS } from './finding/Finding';
+export type { Finding, RuleId, Severity } from './finding/Finding';
+export { RULES } from './rules';
+export type { Rule } from './rule/Rule';

@@ -1,0 +1,119 @@
+import { ts } from 'ts-morph';
+import { findInjectablesInFile, memberNameText } from './findInjectables';
+import type { Injectable } from './Injectable';
+import { skipOuterExpressions } from './skipOuterExpressions';
+
+/** A call of an error-injectable function. */
+export interface InjectableCall {
+  readonly call: ts.CallExpression;
+  readonly injectable: Injectable;
+}
+
+function calleeNameNode(call: ts.CallExpression): ts.Identifier | ts.PrivateIdentifier | ts.StringLiteralLike | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) return callee;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name;
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) return callee.argumentExpression;
+  return undefined;
+}
+
+/**
+ * Every error-injectable function of a program, and the calls that reach them. A call reaches a
+ * mark when its callee resolves to the marked method, to a member of an interface or base class the
+ * marked method implements, or to the variable or property a wrapped function is stored in.
+ *
+ * Calls are first filtered by the callee's name, so the type checker is asked only about calls
+ * that could reach a mark.
+ */
+export class InjectableIndex {
+  /** Every mark, in file order. */
+  readonly all: readonly Injectable[];
+  private readonly byDeclaration = new Map<ts.Node, Injectable>();
+  private readonly names = new Set<string>();
+  private readonly callsByFile = new Map<ts.SourceFile, InjectableCall[]>();
+
+  /**
+   * @param program - the program
+   * @param checker - its type checker
+   */
+  constructor(
+    program: ts.Program,
+    private readonly checker: ts.TypeChecker,
+  ) {
+    const all: Injectable[] = [];
+    for (const file of program.getSourceFiles()) all.push(...findInjectablesInFile(file, checker));
+    this.all = all;
+    for (const injectable of all) this.add(injectable);
+  }
+
+  private add(injectable: Injectable): void {
+    const callee = injectable.callee;
+    if (callee === undefined) return;
+    const name = ts.getNameOfDeclaration(callee);
+    const text = name === undefined ? undefined : ts.isPropertyName(name) ? memberNameText(name) : undefined;
+    if (text === undefined) return;
+    this.names.add(text);
+    if (!this.byDeclaration.has(callee)) this.byDeclaration.set(callee, injectable);
+    if (injectable.kind === 'method') this.addSupertypeMembers(callee as ts.MethodDeclaration, text, injectable);
+  }
+
+  /** Members of the interfaces and base classes a marked method implements reach it too. */
+  private addSupertypeMembers(method: ts.MethodDeclaration, name: string, injectable: Injectable): void {
+    const isStatic = method.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+    if (isStatic || !ts.isClassLike(method.parent)) return;
+    for (const clause of method.parent.heritageClauses ?? []) {
+      for (const expression of clause.types) {
+        const type = this.checker.getTypeAtLocation(expression);
+        const property = type.getProperty(name);
+        for (const declaration of property?.declarations ?? []) {
+          if (declaration !== method && !this.byDeclaration.has(declaration)) this.byDeclaration.set(declaration, injectable);
+        }
+      }
+    }
+  }
+
+  /**
+   * The mark a call reaches.
+   *
+   * @param call - any call expression
+   * @returns the mark, or `undefined` for a call of anything else
+   */
+  resolveCall(call: ts.CallExpression): Injectable | undefined {
+    const nameNode = calleeNameNode(call);
+    if (nameNode === undefined || !this.names.has(nameNode.text)) return undefined;
+    let symbol = this.checker.getSymbolAtLocation(nameNode);
+    if (symbol === undefined) return undefined;
+    if (symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    for (const declaration of symbol.declarations ?? []) {
+      const injectable = this.byDeclaration.get(declaration);
+      if (injectable !== undefined) return injectable;
+    }
+    return undefined;
+  }
+
+  /**
+   * The calls of error-injectable functions in a file.
+   *
+   * @param file - a source file
+   * @returns the calls, in source order
+   */
+  callsIn(file: ts.SourceFile): readonly InjectableCall[] {
+    let calls = this.callsByFile.get(file);
+    if (calls === undefined) {
+      calls = [];
+      if (this.names.size > 0) {
+        const found = calls;
+        const visit = (node: ts.Node): void => {
+          if (ts.isCallExpression(node)) {
+            const injectable = this.resolveCall(node);
+            if (injectable !== undefined) found.push({ call: node, injectable });
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(file);
+      }
+      this.callsByFile.set(file, calls);
+    }
+    return calls;
+  }
+}
