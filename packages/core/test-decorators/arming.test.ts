@@ -619,6 +619,46 @@ describeMode('fail_function/inject on @AllowErrorInjection methods', () => {
     });
   });
 
+  describe('when a class is frozen after it was armed and before its first instance (regression: the constructor threw EPERM)', () => {
+    it('should construct, disarm the method with a warning, and run it as written', async () => {
+      // Only standard decorators learn an instance method's holder at the first instance;
+      // the legacy modes arm on the prototype at once and refuse a frozen one (above).
+      if (MODE !== 'standard') return;
+
+      // Arrange
+      class FrozenLate {
+        @AllowErrorInjection(EI_TYPE_ERRNO, named('FrozenLate.open'))
+        open(): number {
+          return 0;
+        }
+      }
+      arm(nameOf('FrozenLate.open'));
+      failEveryCall();
+      Object.freeze(FrozenLate.prototype);
+      const warnings: Error[] = [];
+      const onWarning = (warning: Error): void => {
+        warnings.push(warning);
+      };
+      process.on('warning', onWarning);
+
+      // Act
+      let instance: FrozenLate;
+      try {
+        instance = new FrozenLate();
+        // 'warning' events are emitted on the next tick.
+        await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        process.off('warning', onWarning);
+      }
+
+      // Assert
+      expect(armedNames()).to.deep.equal([]);
+      expect(instance.open()).to.equal(0);
+      expect(warnings.map((warning) => (warning as Error & { code?: string }).code)).to.deep.equal(['ERRINJECT_DISARMED']);
+      expect(warnings[0]?.message).to.include(nameOf('FrozenLate.open'));
+    });
+  });
+
   describe('when several methods are armed', () => {
     it('should share the fail_function knobs between them (times 2: the third call passes)', () => {
       // Arrange

@@ -542,6 +542,26 @@ describeMode('@AllowErrorInjection', () => {
     });
   });
 
+  describe('when put on a constructor parameter (regression: the message named a class, not the parameter)', () => {
+    it('should throw ERR_DECORATOR_TARGET at class definition, naming the constructor', () => {
+      // Standard decorators have no parameter decorators: TypeScript drops them from the output.
+      if (MODE === 'standard') return;
+
+      // Act
+      const error = catchErrInject(() => {
+        class MisusedConstructorParameter {
+          // @ts-expect-error -- a parameter is not a method (refused by the types in every mode)
+          constructor(@AllowErrorInjection(EI_TYPE_NULL) readonly path: string) {}
+        }
+        return MisusedConstructorParameter;
+      });
+
+      // Assert
+      expect(error.code).to.equal('ERR_DECORATOR_TARGET');
+      expect(error.message).to.include('a parameter of the constructor of MisusedConstructorParameter');
+    });
+  });
+
   describe('when its own arguments are wrong', () => {
     it('should throw ERR_INVALID_ARG_VALUE at once for an unknown error type', () => {
       // @ts-expect-error -- 7 is no error type

@@ -88,19 +88,54 @@ function tryApply({ entry, report }: PendingBootEntry): boolean {
   return true;
 }
 
+/**
+ * What an entry must keep its order with: a later entry waits while an earlier one of the same
+ * target waits, so `inject=Store.open inject=!Store.open` never disarms before it arms.
+ *
+ * @param entry - a queued entry
+ * @returns `inject:<name>` (`inject:*` for the empty write that disarms all) for fail_function/inject,
+ * `<tree>:<path>` for other paths, `attr:<cap>` for boot options
+ */
+function orderKey(entry: PendingBootEntry['entry']): string {
+  if (entry.kind === 'attr') return `attr:${entry.capability}`;
+  const path = splitPath(entry.tree, entry.path).join('/');
+  if (entry.tree === 'debugfs' && path === 'fail_function/inject') {
+    const name = strstrip(entry.value);
+    return `inject:${name === '' ? '*' : name.startsWith('!') ? name.slice(1) : name}`;
+  }
+  return `${entry.tree}:${path}`;
+}
+
 let retrying = false;
 
 /**
- * Applies the boot entries whose capability or path has appeared since they were read. Called
- * whenever the tree grows.
+ * Applies the boot entries whose capability or path has appeared since they were read, in the
+ * order they were written for each target. Called whenever the tree grows.
  */
 export function retryPendingBoot(): void {
   if (retrying || state.pendingBoot.length === 0) return;
   retrying = true;
   try {
     const pending = state.pendingBoot.splice(0);
+    const waiting = new Set<string>();
     for (const item of pending) {
-      if (!tryApply(item)) state.pendingBoot.push(item);
+      let key: string;
+      try {
+        key = orderKey(item.entry);
+      } catch {
+        // A path the tree refuses outright: tryApply reports it.
+        key = '';
+      }
+      // The empty inject write disarms every function armed before it, so it waits for them all,
+      // and every inject entry after it waits for it.
+      const behind =
+        waiting.has(key) ||
+        (key.startsWith('inject:') && waiting.has('inject:*')) ||
+        (key === 'inject:*' && [...waiting].some((k) => k.startsWith('inject:')));
+      if (behind || !tryApply(item)) {
+        state.pendingBoot.push(item);
+        if (key !== '') waiting.add(key);
+      }
     }
   } finally {
     retrying = false;

@@ -34,8 +34,19 @@ export function allowErrorInjection<F extends (...args: never[]) => unknown>(typ
   assertInjectOptions(options, type, 'allowErrorInjection');
   if (state.off) return fn;
   for (const entry of state.injectables.values()) {
-    // Marking a wrapper again gives the wrapper back.
-    if (entry.kind === 'function' && entry.wrapper === (fn as unknown)) return fn;
+    // Marking a wrapper again the same way gives the wrapper back; any other way is refused.
+    if (entry.kind === 'function' && entry.wrapper === (fn as unknown)) {
+      const same =
+        entry.type === type &&
+        entry.errPtr === (options.errPtr ?? entry.errPtr) &&
+        entry.async === (options.async ?? entry.async) &&
+        (options.name === undefined || options.name === entry.name);
+      if (same) return fn;
+      throw new ErrInjectError(
+        'ERR_INVALID_ARG_VALUE',
+        `allowErrorInjection: this is the wrapper of ${entry.name}, marked error-injectable already with another name, type or options; a function has one mark`,
+      );
+    }
   }
   const name = options.name ?? fn.name;
   if (name === '') {

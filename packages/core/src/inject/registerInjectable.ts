@@ -2,7 +2,7 @@ import { GENERIC_KNOBS } from '../attr/createKnobDir';
 import { retryPendingBoot } from '../boot/pendingBoot';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
-import { type ErrorInjectionType, EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL } from './errorTypes';
+import { type ErrorInjectionType, EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL, errorTypeName } from './errorTypes';
 import type { AnyFunction, Injectable, InjectOptions } from './Injectable';
 
 /** The longest name `fail_function/inject` takes (KSYM_NAME_LEN). */
@@ -94,19 +94,43 @@ export function createInjectable(spec: InjectableSpec): Injectable {
   return { ...spec, armed: 0, retval: 0, saved: undefined, wrapper: undefined };
 }
 
+function sameMark(a: Injectable, b: Injectable): boolean {
+  return a.original === b.original && a.kind === b.kind && a.type === b.type && a.errPtr === b.errPtr && a.async === b.async;
+}
+
+function describeEntry(entry: Injectable): string {
+  return `${entry.name} (${errorTypeName(entry.type)}${entry.errPtr ? ', errPtr' : ''}${entry.async ? ', async' : ''})`;
+}
+
 /**
  * Adds an entry to the registry, the `ALLOW_ERROR_INJECTION` of the kernel. Marking the same
- * function twice under one name is harmless and gives the first entry; a different function under
- * a name already taken is refused.
+ * function again the same way is harmless and gives the first entry; a function has one mark, so
+ * marking it again under another name or type is refused, as is a different function under a name
+ * already taken.
  *
  * @param entry - the new entry, its name set
  * @returns the entry in the registry
- * @throws ErrInjectError ERR_DUPLICATE_NAME
+ * @throws ErrInjectError ERR_DUPLICATE_NAME when the name is taken by another function;
+ * ERR_INVALID_ARG_VALUE when the function is marked already, otherwise
  */
 export function registerInjectable(entry: Injectable): Injectable {
   const existing = state.injectables.get(entry.name);
+  if (existing !== undefined && (existing === entry || sameMark(existing, entry))) return existing;
+  for (const other of state.injectables.values()) {
+    if (other !== existing && other.original === entry.original && other.kind === entry.kind && other.key === entry.key) {
+      throw new ErrInjectError(
+        'ERR_INVALID_ARG_VALUE',
+        `this function is marked error-injectable already, as ${describeEntry(other)}; it cannot be marked again as ${describeEntry(entry)}`,
+      );
+    }
+  }
   if (existing !== undefined) {
-    if (existing === entry || (existing.original === entry.original && existing.kind === entry.kind)) return existing;
+    if (existing.original === entry.original && existing.kind === entry.kind) {
+      throw new ErrInjectError(
+        'ERR_INVALID_ARG_VALUE',
+        `this function is marked error-injectable already, as ${describeEntry(existing)}; it cannot be marked again as ${describeEntry(entry)}`,
+      );
+    }
     throw new ErrInjectError(
       'ERR_DUPLICATE_NAME',
       `an error-injectable function named ${JSON.stringify(entry.name)} is already marked, and this is another function; ` +

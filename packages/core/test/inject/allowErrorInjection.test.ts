@@ -438,6 +438,37 @@ describe('allowErrorInjection', () => {
       expect(injectableLines().filter((line) => line.startsWith(`${name}\t`))).to.have.length(1);
     });
 
+    it('should refuse marking the wrapper again with another type or name (regression: it gave the first wrapper back)', () => {
+      // Arrange
+      const name = uniqueName('rewrap-other');
+      const wrapped = allowErrorInjection(EI_TYPE_ERRNO, (): number | null => 1, { name });
+
+      // Act
+      const otherType = catchErrInject(() => allowErrorInjection(EI_TYPE_ERRNO_NULL, wrapped, { name }));
+      const otherName = catchErrInject(() => allowErrorInjection(EI_TYPE_ERRNO, wrapped, { name: `${name}-2` }));
+
+      // Assert
+      expect([otherType.code, otherName.code]).to.deep.equal(['ERR_INVALID_ARG_VALUE', 'ERR_INVALID_ARG_VALUE']);
+      expect(otherType.message).to.include(name);
+      expect(injectableLines().filter((line) => line.startsWith(name))).to.deep.equal([`${name}\tERRNO`]);
+    });
+
+    it('should refuse marking the same function again under another name or type (regression: it was accepted silently)', () => {
+      // Arrange
+      const name = uniqueName('remark');
+      const fn = (): number | null => 1;
+      allowErrorInjection(EI_TYPE_ERRNO, fn, { name });
+
+      // Act
+      const otherType = catchErrInject(() => allowErrorInjection(EI_TYPE_ERRNO_NULL, fn, { name }));
+      const otherName = catchErrInject(() => allowErrorInjection(EI_TYPE_ERRNO, fn, { name: `${name}-2` }));
+
+      // Assert
+      expect([otherType.code, otherName.code]).to.deep.equal(['ERR_INVALID_ARG_VALUE', 'ERR_INVALID_ARG_VALUE']);
+      expect(otherName.message).to.include(`${name} (ERRNO)`);
+      expect(injectableLines().filter((line) => line.startsWith(name))).to.deep.equal([`${name}\tERRNO`]);
+    });
+
     for (const [label, bad] of [
       ['the empty string', ''],
       ['a name with a space', 'has space'],

@@ -53,6 +53,44 @@ describe('boot configuration of error-injectable functions', () => {
       expect(wrapped()).to.equal(-22);
     });
 
+    it('should keep the written order: arm, then disarm, once the function is marked (regression: the disarm ran first)', () => {
+      // Arrange
+      const name = uniqueName('late-arm-disarm');
+      const arm = `fail_function/inject=${name}`;
+      const disarm = `fail_function/inject=!${name}`;
+
+      // Act
+      const reported = apply(`${arm} ${disarm}`);
+      const pendingBefore = [isPending(arm), isPending(disarm)];
+      allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name });
+
+      // Assert
+      expect(reported).to.deep.equal([]);
+      expect(pendingBefore).to.deep.equal([true, true]);
+      expect([isPending(arm), isPending(disarm)]).to.deep.equal([false, false]);
+      expect(debugfs.read('fail_function/inject').split('\n')).to.not.include(name);
+    });
+
+    it('should hold an empty inject write behind the functions armed before it, and those after it behind it', () => {
+      // Arrange
+      const early = uniqueName('late-before-clear');
+      const late = uniqueName('late-after-clear');
+      const arm = `fail_function/inject=${late}`;
+      const clear = 'fail_function/inject=';
+
+      // Act
+      const reported = apply(`fail_function/inject=${early} ${clear} ${arm}`);
+      allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name: late });
+      const whileEarlyWaits = [isPending(clear), isPending(arm), debugfs.read('fail_function/inject').split('\n').includes(late)];
+      allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name: early });
+
+      // Assert
+      expect(reported).to.deep.equal([]);
+      expect(whileEarlyWaits).to.deep.equal([true, true, false]);
+      expect([isPending(clear), isPending(arm)]).to.deep.equal([false, false]);
+      expect(debugfs.read('fail_function/inject')).to.equal(`${late}\n`);
+    });
+
     it('should apply a retval written after it in the same configuration once the function is armed', () => {
       // Arrange
       const name = uniqueName('late-retval');

@@ -1,7 +1,7 @@
 import type { FaultAttrImpl } from '../../attr/FaultAttr';
 import { ErrInjectError, showValue } from '../../errors/ErrInjectError';
 import { state } from '../../state/sharedState';
-import { installMethodWrapper } from '../armInjectable';
+import { disarmInjectable, installMethodWrapper } from '../armInjectable';
 import { assertErrorType, type ErrorInjectionType } from '../errorTypes';
 import { generateWrapper } from '../generateWrapper';
 import type { AnyFunction, Injectable, InjectOptions } from '../Injectable';
@@ -58,6 +58,10 @@ function returnsPromiseByMetadata(target: object, key: string | symbol): boolean
 
 /** `experimentalDecorators`: the class is at hand, so the method is registered at once. */
 function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target: unknown, key: unknown, descriptor: unknown): void {
+  if (typeof descriptor === 'number' && key === undefined && typeof target === 'function') {
+    // A parameter decorator on a constructor parameter: (class, undefined, index).
+    throw notAMethod(`a parameter of the constructor of ${className(target)}`);
+  }
   if (typeof key !== 'string' && typeof key !== 'symbol') {
     throw notAMethod(typeof target === 'function' ? `the class ${className(target)}` : showValue(target));
   }
@@ -154,8 +158,17 @@ function decorateStandard(
     if (registered === undefined) register(className(context.static ? holder : (holder as { constructor?: unknown }).constructor));
     if (registered !== entry) return;
     entry.holder = holder;
-    // Armed before its class was known: the wrapper goes in now, before the first call.
-    if (entry.armed !== 0) installMethodWrapper(entry);
+    // Armed before its class was known: the wrapper goes in now, before the first call. A class
+    // frozen since cannot take it; the constructor must not fail for that, so the function is
+    // disarmed (fail_function/inject stops listing it) and a warning says why.
+    if (entry.armed !== 0) {
+      try {
+        installMethodWrapper(entry);
+      } catch (error) {
+        disarmInjectable(entry);
+        process.emitWarning(`errinject: ${entry.name} was disarmed: ${(error as Error).message}`, { code: 'ERRINJECT_DISARMED' });
+      }
+    }
   });
 
   if (context.private) {
