@@ -182,6 +182,39 @@ describe('boot configuration of error-injectable functions', () => {
       expect(stderr).to.equal('');
     });
 
+    it('should, with ERRINJECT=off, leave decorated methods exactly as written in both decorator modes', () => {
+      // Act: the decorator is applied as TypeScript's output applies it, legacy (target, key,
+      // descriptor) and standard (value, context).
+      const { out, stderr } = runChild(
+        'off',
+        `class Legacy { open() { return 1; } }
+         const legacyBefore = Object.getOwnPropertyDescriptor(Legacy.prototype, 'open');
+         out.legacyReturned = core.AllowErrorInjection(core.EI_TYPE_ERRNO)(Legacy.prototype, 'open', legacyBefore) === undefined;
+         out.legacySame = Object.getOwnPropertyDescriptor(Legacy.prototype, 'open').value === legacyBefore.value;
+         const initializers = [];
+         function open() { return 2; }
+         const context = { kind: 'method', name: 'open', static: false, private: false, metadata: {},
+           access: { has: () => true, get: () => open }, addInitializer: (fn) => initializers.push(fn) };
+         out.standardReturned = core.AllowErrorInjection(core.EI_TYPE_NULL)(open, context) === undefined;
+         out.initializers = initializers.length;
+         out.injectable = core.debugfs.read('fail_function/injectable');
+         out.arm = codeOf(() => core.debugfs.write('fail_function/inject', 'Legacy.open'));
+         out.result = new Legacy().open();`,
+      );
+
+      // Assert
+      expect(out).to.deep.equal({
+        legacyReturned: true,
+        legacySame: true,
+        standardReturned: true,
+        initializers: 0,
+        injectable: '',
+        arm: 'EPERM',
+        result: 1,
+      });
+      expect(stderr).to.equal('');
+    });
+
     it('should arm a function marked after load that ERRINJECT names, so that its call fails', () => {
       // Act
       const { out, stderr } = runChild(
