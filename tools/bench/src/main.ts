@@ -2,6 +2,7 @@ import { setVerboseSink } from '@errinject/core';
 import { asyncChild, benchAsyncOverhead, type AsyncMode } from './asyncOverhead.bench';
 import { consumed } from './harness';
 import { benchInject } from './inject.bench';
+import { benchLint } from './lint.bench';
 import { benchShouldFail, shouldFailCallsChild } from './shouldFail.bench';
 
 /**
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => boolean> = {
   shouldFail: benchShouldFail,
   async: benchAsyncOverhead,
   inject: benchInject,
+  lint: benchLint,
 };
 
 async function main(): Promise<void> {
