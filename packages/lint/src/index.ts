@@ -5,6 +5,12 @@
 export { DEFAULT_CONFIG } from './config/LintConfig';
 export type { LintConfig, LintConfigInput, RuleSetting } from './config/LintConfig';
 export { resolveConfig } from './config/resolveConfig';
+export { loadConfig } from './config/loadConfig';
+export type { LoadedConfig } from './config/loadConfig';
+export { findConfigFile } from './config/findConfigFile';
+export type { ConfigSource } from './config/findConfigFile';
+export { validateConfig } from './config/validateConfig';
+export type { ConfigOrigin } from './config/validateConfig';
 export { lintProject } from './engine/lintProject';
 export type { LintProjectOptions, LintResult } from './engine/lintProject';
 export { lintSources } from './engine/lintSources';

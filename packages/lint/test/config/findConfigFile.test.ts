@@ -1,0 +1,109 @@
+import * as path from 'node:path';
+import { expect } from 'chai';
+import { findConfigFile } from '../../src/config/findConfigFile';
+import { LintError } from '../../src/errors/LintError';
+import { tempDir, type TempDir } from './tempDir';
+
+describe('findConfigFile', () => {
+  let tmp: TempDir;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => tmp.remove());
+
+  describe('when no directory up from the start holds a configuration', () => {
+    it('should return undefined, past package.json files without the key', () => {
+      // Arrange
+      tmp.write('package.json', { name: 'outer' });
+      const dir = tmp.mkdir('a/b');
+
+      // Act, assert
+      expect(findConfigFile(dir)).to.equal(undefined);
+    });
+  });
+
+  describe('when the start directory holds a configuration', () => {
+    it('should read .eilintrc.json whole', () => {
+      // Arrange
+      const file = tmp.write('.eilintrc.json', { guards: ['isFailure'] });
+
+      // Act, assert
+      expect(findConfigFile(tmp.root)).to.deep.equal({ file, key: undefined, value: { guards: ['isFailure'] } });
+    });
+
+    it('should read the "ei-lint" key of package.json', () => {
+      // Arrange
+      const file = tmp.write('package.json', { name: 'p', 'ei-lint': { rules: { 'ei/bad-usage': 'off' } } });
+
+      // Act, assert
+      expect(findConfigFile(tmp.root)).to.deep.equal({ file, key: 'ei-lint', value: { rules: { 'ei/bad-usage': 'off' } } });
+    });
+
+    it('should return a key whose value is null, for the check to refuse', () => {
+      // Arrange
+      tmp.write('package.json', { 'ei-lint': null });
+
+      // Act, assert
+      expect(findConfigFile(tmp.root)?.value).to.equal(null);
+    });
+
+    it('should prefer .eilintrc.json to the package.json key beside it', () => {
+      // Arrange
+      const rc = tmp.write('.eilintrc.json', { guards: ['fromRc'] });
+      tmp.write('package.json', { 'ei-lint': { guards: ['fromPackage'] } });
+
+      // Act, assert
+      expect(findConfigFile(tmp.root)).to.deep.equal({ file: rc, key: undefined, value: { guards: ['fromRc'] } });
+    });
+  });
+
+  describe('when configurations are at several levels', () => {
+    it('should take the nearest, whichever kind it is', () => {
+      // Arrange
+      tmp.write('.eilintrc.json', { guards: ['outer'] });
+      const inner = tmp.write('pkg/package.json', { 'ei-lint': { guards: ['inner'] } });
+
+      // Act, assert
+      expect(findConfigFile(path.join(tmp.root, 'pkg', 'src'))).to.deep.equal({ file: inner, key: 'ei-lint', value: { guards: ['inner'] } });
+    });
+
+    it('should go past a package.json without the key to a configuration above', () => {
+      // Arrange
+      const outer = tmp.write('package.json', { workspaces: ['pkg'], 'ei-lint': { lockCalls: ['acquire'] } });
+      tmp.write('pkg/package.json', { name: 'pkg' });
+
+      // Act, assert
+      expect(findConfigFile(path.join(tmp.root, 'pkg'))?.file).to.equal(outer);
+    });
+  });
+
+  describe('when a file cannot be used', () => {
+    it('should refuse a file that is not JSON, naming it', () => {
+      // Arrange
+      const file = tmp.write('.eilintrc.json', '{ rules: }');
+
+      // Act, assert
+      expect(() => findConfigFile(tmp.root))
+        .to.throw(LintError, `${file}: is not valid JSON (`)
+        .with.property('code', 'ERR_CONFIG');
+    });
+
+    it('should refuse a package.json that is not JSON, since it may hold the key', () => {
+      // Arrange
+      const file = tmp.write('package.json', '{');
+
+      // Act, assert
+      expect(() => findConfigFile(tmp.root)).to.throw(LintError, `${file}: is not valid JSON`);
+    });
+
+    it('should refuse a configuration that cannot be read, naming it', () => {
+      // Arrange
+      const dir = tmp.mkdir('.eilintrc.json');
+
+      // Act, assert
+      expect(() => findConfigFile(tmp.root))
+        .to.throw(LintError, `${dir}: cannot be read (EISDIR); accepted: a readable JSON file`)
+        .with.property('code', 'ERR_CONFIG');
+    });
+  });
+});
