@@ -1,0 +1,14 @@
+import type { FormatName } from '../format/formatters';
+
+/** What the command line asked for, checked. */
+export interface CliOptions {
+  /** `-p/--project`: a tsconfig.json, or the directory that holds one. */
+  readonly project: string;
+  readonly format: FormatName;
+  /** `--max-warnings`; `undefined` for no limit. */
+  readonly maxWarnings: number | undefined;
+  readonly help: boolean;
+  readonly version: boolean;
+  /** Files or directories of the project to lint; empty for all of it. */
+  readonly paths: readonly string[];
+}

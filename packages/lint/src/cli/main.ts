@@ -1,0 +1,71 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { loadConfig } from '../config/loadConfig';
+import { lintProject } from '../engine/lintProject';
+import { LintError } from '../errors/LintError';
+import { FORMATTERS } from '../format/formatters';
+import { TOOL_INFO } from '../format/toolInfo';
+import type { CliIo } from './CliIo';
+import { parseCliArgs } from './parseCliArgs';
+import { USAGE } from './usage';
+import { useColor } from './useColor';
+
+/** The exit statuses. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The directory the configuration search starts from: the tsconfig's. */
+function projectDir(project: string, cwd: string): string {
+  const resolved = path.resolve(cwd, project);
+  return existsSync(resolved) && statSync(resolved).isDirectory() ? resolved : path.dirname(resolved);
+}
+
+function run(argv: readonly string[], io: CliIo): number {
+  const options = parseCliArgs(argv);
+  if (options.help) {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout.write(`${TOOL_INFO.version}\n`);
+    return EXIT_OK;
+  }
+  const { config } = loadConfig(projectDir(options.project, io.cwd));
+  const { findings } = lintProject({ tsconfig: options.project, paths: options.paths, config, cwd: io.cwd });
+  io.stdout.write(FORMATTERS[options.format](findings, { cwd: io.cwd, color: useColor(io.stdout, io.env), readSource }));
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`ei-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows\n`);
+  return errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * The `ei-lint` command: parses the arguments, loads the configuration from the tsconfig's
+ * directory up, lints the project and prints the findings in the chosen format on stdout. The bin
+ * only calls this and sets the exit status.
+ *
+ * @param argv - the arguments after the program's name
+ * @param io - where to read and write (default: the process)
+ * @returns the exit status: 0 no errors and warnings within `--max-warnings`, 1 findings over
+ *   that, 2 it could not run (bad flags, no tsconfig, bad configuration, a path outside the
+ *   project), with the reason on stderr
+ */
+export async function main(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }): Promise<number> {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (error instanceof LintError) io.stderr.write(`ei-lint: ${error.message}\n`);
+    else io.stderr.write(`ei-lint: internal error, please report it: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return EXIT_CANNOT_RUN;
+  }
+}

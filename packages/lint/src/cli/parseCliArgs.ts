@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { LintError } from '../errors/LintError';
+import { FORMAT_NAMES, type FormatName } from '../format/formatters';
+import type { CliOptions } from './CliOptions';
+
+/** The options that take a value, and what the value may be (for messages). */
+const VALUE_OPTIONS: Readonly<Record<string, string>> = {
+  '-p': 'a tsconfig.json or the directory that holds one',
+  '--project': 'a tsconfig.json or the directory that holds one',
+  '--format': FORMAT_NAMES.join(', '),
+  '--max-warnings': 'a non-negative integer (0, 1, 2, ...)',
+};
+
+function refuse(option: string, value: string): never {
+  throw new LintError('ERR_INVALID_ARG_VALUE', `${option} is ${JSON.stringify(value)}; accepted: ${VALUE_OPTIONS[option]}`);
+}
+
+/**
+ * An option that takes a value followed by something that starts with `-`: `--max-warnings -1` is
+ * a value that was meant, and `--format --help` a value that was forgotten; either way the value is
+ * refused by name rather than read as a flag.
+ */
+function refuseDashValues(argv: readonly string[]): void {
+  for (let i = 0; i < argv.length - 1; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return;
+    const next = argv[i + 1]!;
+    if (Object.hasOwn(VALUE_OPTIONS, arg) && next.startsWith('-') && next !== '-') refuse(arg, next);
+  }
+}
+
+/**
+ * Reads ei-lint's command line (`node:util` `parseArgs`, strict).
+ *
+ * @param argv - the arguments after the program's name
+ * @returns the options, checked
+ * @throws LintError `ERR_USAGE` for an unknown option or a missing value, `ERR_INVALID_ARG_VALUE`
+ *   for a value that is not accepted, naming the option, the value and what is accepted
+ */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  refuseDashValues(argv);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        project: { type: 'string', short: 'p' },
+        format: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new LintError('ERR_USAGE', `${(error as Error).message} (see ei-lint --help)`, { cause: error });
+  }
+  const { values, positionals } = parsed;
+  const project = values.project ?? 'tsconfig.json';
+  if (project === '') refuse('--project', project);
+  const format = values.format ?? 'stylish';
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) refuse('--format', format);
+  const maxWarningsText = values['max-warnings'];
+  let maxWarnings: number | undefined;
+  if (maxWarningsText !== undefined) {
+    maxWarnings = Number(maxWarningsText);
+    if (!/^\d+$/.test(maxWarningsText) || !Number.isSafeInteger(maxWarnings)) refuse('--max-warnings', maxWarningsText);
+  }
+  return {
+    project,
+    format: format as FormatName,
+    maxWarnings,
+    help: values.help === true,
+    version: values.version === true,
+    paths: positionals,
+  };
+}

@@ -1,0 +1,23 @@
+import { FORMAT_NAMES } from '../format/formatters';
+
+/** What `ei-lint --help` prints. */
+export const USAGE = `Usage: ei-lint [-p tsconfig.json] [--format ${FORMAT_NAMES.join('|')}] [--max-warnings N] [paths...]
+
+Checks a TypeScript project's error-injectable functions (@errinject/core) and their callers.
+
+Options:
+  -p, --project <path>  the project's tsconfig.json, or the directory that holds it
+                        (default: ./tsconfig.json)
+  --format <name>       stylish (default), json, sarif or github
+  --max-warnings <N>    fail when there are more than N warnings (default: no limit)
+  -h, --help            print this help
+  -v, --version         print the version
+  paths...              lint only these files or directories of the project
+
+Exit status: 0 no errors and warnings within the limit, 1 findings over that,
+2 ei-lint could not run (no tsconfig, bad flags, bad configuration).
+
+Configuration: an "ei-lint" key in package.json, or .eilintrc.json, in the
+tsconfig's directory or above. Suppressions:
+  // ei-lint-disable-next-line <rule>[, <rule>...] -- <reason>
+`;

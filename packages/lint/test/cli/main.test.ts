@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { expect } from 'chai';
+import type { CliIo } from '../../src/cli/CliIo';
+import { main } from '../../src/cli/main';
+import { USAGE } from '../../src/cli/usage';
+import { tempDir, type TempDir } from '../config/tempDir';
+
+const VERSION = (JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version;
+
+/** Output captured from a run of `main`. */
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function run(argv: readonly string[], cwd: string, options: { isTTY?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text), isTTY: options.isTTY ?? false },
+    stderr: { write: (text: string) => (stderr += text) },
+    cwd,
+    env: options.env ?? {},
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const TSCONFIG = { compilerOptions: { strict: true, noEmit: true, target: 'es2022', types: [] }, include: ['src'] };
+
+/** Marks nothing, so no rule reports anything whatever the rules do; only directives make findings. */
+const CLEAN = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
+const UNUSED_DIRECTIVE = '// ei-lint-disable-next-line ei/unchecked-call -- nothing to suppress\nexport const a = 1;\n';
+const NO_REASON = '// ei-lint-disable-next-line ei/unchecked-call\nexport const b = 2;\n';
+
+describe('main', () => {
+  let tmp: TempDir;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => tmp.remove());
+
+  describe('when asked for help or the version', () => {
+    it('should print the usage and exit 0', async () => {
+      // Act
+      const long = await run(['--help'], tmp.root);
+      const short = await run(['-h', '--format', 'json'], tmp.root);
+
+      // Assert
+      expect(long).to.deep.equal({ code: 0, stdout: USAGE, stderr: '' });
+      expect(short).to.deep.equal(long);
+      expect(USAGE).to.contain('Usage: ei-lint [-p tsconfig.json] [--format stylish|json|sarif|github] [--max-warnings N] [paths...]');
+    });
+
+    it('should print the package\'s version and exit 0', async () => {
+      // Act, assert
+      expect(await run(['--version'], tmp.root)).to.deep.equal({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+      expect((await run(['-v'], tmp.root)).stdout).to.equal(`${VERSION}\n`);
+    });
+  });
+
+  describe('when the project lints clean', () => {
+    it('should print nothing in stylish, [] in json, and exit 0', async () => {
+      // Arrange
+      tmp.write('tsconfig.json', TSCONFIG);
+      tmp.write('src/add.ts', CLEAN);
+
+      // Act
+      const stylish = await run([], tmp.root);
+      const json = await run(['--format', 'json', '-p', '.'], tmp.root);
+
+      // Assert
+      expect(stylish).to.deep.equal({ code: 0, stdout: '', stderr: '' });
+      expect(json).to.deep.equal({ code: 0, stdout: '[]\n', stderr: '' });
+    });
+  });
+
+  describe('when there are errors', () => {
+    it('should print them on stdout, relative to the working directory, and exit 1', async () => {
+      // Arrange
+      tmp.write('app/tsconfig.json', TSCONFIG);
+      tmp.write('app/src/b.ts', NO_REASON);
+
+      // Act
+      const result = await run(['-p', 'app/tsconfig.json', '--format', 'json'], tmp.root);
+
+      // Assert
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.equal('');
+      expect((JSON.parse(result.stdout) as { ruleId: string; severity: string; file: string; line: number; column: number }[]).map((f) => [f.ruleId, f.severity, f.file, f.line, f.column])).to.deep.equal([
+        ['ei/suppression', 'error', 'app/src/b.ts', 1, 1],
+      ]);
+    });
+
+    it('should print code frames in the stylish format', async () => {
+      // Arrange
+      tmp.write('tsconfig.json', TSCONFIG);
+      tmp.write('src/b.ts', NO_REASON);
+
+      // Act
+      const result = await run([], tmp.root);
+
+      // Assert
+      expect(result.code).to.equal(1);
+      expect(result.stdout).to.contain('src/b.ts\n  1:1  error  ');
+      expect(result.stdout).to.contain('    1 | // ei-lint-disable-next-line ei/unchecked-call\n      | ^^^^');
+      expect(result.stdout).to.contain('✖ 1 problem (1 error, 0 warnings)');
+    });
+  });
+
+  describe('when there are only warnings', () => {
+    beforeEach(() => {
+      tmp.write('tsconfig.json', TSCONFIG);
+      tmp.write('src/a.ts', UNUSED_DIRECTIVE);
+    });
+
+    it('should exit 0 without --max-warnings', async () => {
+      // Act
+      const result = await run(['--format', 'github'], tmp.root);
+
+      // Assert
+      expect(result.code).to.equal(0);
+      expect(result.stdout).to.match(/^::warning file=src\/a\.ts,line=1,col=30,/);
+    });
+
+    it('should exit 0 within --max-warnings and 1 past it, saying so on stderr', async () => {
+      // Act
+      const within = await run(['--max-warnings', '1', '--format', 'json'], tmp.root);
+      const past = await run(['--max-warnings', '0', '--format', 'json'], tmp.root);
+
+      // Assert
+      expect(within.code).to.equal(0);
+      expect(within.stderr).to.equal('');
+      expect(past.code).to.equal(1);
+      expect(past.stdout).to.equal(within.stdout);
+      expect(past.stderr).to.equal('ei-lint: 1 warning, more than --max-warnings 0 allows\n');
+    });
+
+    it('should count every warning', async () => {
+      // Arrange
+      tmp.write('src/c.ts', UNUSED_DIRECTIVE);
+
+      // Act
+      const result = await run(['--max-warnings=1', '--format=sarif'], tmp.root);
+
+      // Assert
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.equal('ei-lint: 2 warnings, more than --max-warnings 1 allows\n');
+      expect((JSON.parse(result.stdout) as { runs: { results: unknown[] }[] }).runs[0]!.results).to.have.length(2);
+    });
+  });
+
+  describe('when paths are given', () => {
+    beforeEach(() => {
+      tmp.write('tsconfig.json', TSCONFIG);
+      tmp.write('src/a.ts', UNUSED_DIRECTIVE);
+      tmp.write('src/clean/add.ts', CLEAN);
+    });
+
+    it('should lint only those files and directories', async () => {
+      // Act
+      const result = await run(['--format', 'json', 'src/clean'], tmp.root);
+
+      // Assert
+      expect(result).to.deep.equal({ code: 0, stdout: '[]\n', stderr: '' });
+    });
+
+    it('should exit 2 for a path that is not in the project', async () => {
+      // Act
+      const result = await run(['elsewhere.ts'], tmp.root);
+
+      // Assert
+      expect(result.code).to.equal(2);
+      expect(result.stdout).to.equal('');
+      expect(result.stderr).to.match(/^ei-lint: ".*\/elsewhere\.ts" is not a file or directory of the project/);
+    });
+  });
+
+  describe('when output goes to a terminal', () => {
+    beforeEach(() => {
+      tmp.write('tsconfig.json', TSCONFIG);
+      tmp.write('src/b.ts', NO_REASON);
+    });
+
+    it('should colour stylish output unless NO_COLOR is set', async () => {
+      // Act
+      const tty = await run([], tmp.root, { isTTY: true });
+      const noColor = await run([], tmp.root, { isTTY: true, env: { NO_COLOR: '1' } });
+
+      // Assert
+      expect(tty.stdout).to.contain('\u001b[31m');
+      expect(noColor.stdout).to.not.contain('\u001b[');
+    });
+  });
+
+  describe('when a configuration applies', () => {
+    it('should look for it from the tsconfig\'s directory up, not from the working directory', async () => {
+      // Arrange: a bad configuration above the project, a good one in the working directory
+      const bad = tmp.write('a/.eilintrc.json', { guards: 'isFailure' });
+      tmp.write('a/app/tsconfig.json', TSCONFIG);
+      tmp.write('a/app/src/add.ts', CLEAN);
+      tmp.write('b/.eilintrc.json', {});
+
+      // Act
+      const result = await run(['-p', '../a/app'], path.join(tmp.root, 'b'));
+
+      // Assert
+      expect(result.code).to.equal(2);
+      expect(result.stderr).to.equal(`ei-lint: ${bad}: guards is "isFailure"; accepted: an array of function names such as "isFailure" or "Result.isFailure"\n`);
+    });
+
+    it('should lint with a valid configuration', async () => {
+      // Arrange
+      tmp.write('package.json', { 'ei-lint': { rules: { 'ei/unchecked-call': 'warn' }, guards: ['isFailure'] } });
+      tmp.write('app/tsconfig.json', TSCONFIG);
+      tmp.write('app/src/add.ts', CLEAN);
+
+      // Act
+      const result = await run(['-p', 'app/tsconfig.json'], tmp.root);
+
+      // Assert
+      expect(result).to.deep.equal({ code: 0, stdout: '', stderr: '' });
+    });
+
+    it('should exit 2 when the configuration is invalid, naming the file', async () => {
+      // Arrange
+      tmp.write('app/tsconfig.json', TSCONFIG);
+      tmp.write('app/src/add.ts', CLEAN);
+      const rc = tmp.write('app/.eilintrc.json', { rules: { 'ei/unchecked-call': 'warning' } });
+
+      // Act
+      const result = await run(['-p', 'app'], tmp.root);
+
+      // Assert
+      expect(result).to.deep.equal({
+        code: 2,
+        stdout: '',
+        stderr: `ei-lint: ${rc}: rules["ei/unchecked-call"] is "warning"; accepted: "off", "warn", "error"\n`,
+      });
+    });
+  });
+
+  describe('when it cannot run', () => {
+    it('should exit 2 without a tsconfig, saying where it looked', async () => {
+      // Act
+      const missing = await run([], tmp.root);
+      const missingDir = await run(['-p', 'nowhere'], tmp.root);
+
+      // Assert
+      expect(missing.code).to.equal(2);
+      expect(missing.stdout).to.equal('');
+      expect(missing.stderr).to.contain(`ei-lint: no tsconfig at "${path.join(tmp.root, 'tsconfig.json')}"`);
+      expect(missingDir.code).to.equal(2);
+      expect(missingDir.stderr).to.contain(path.join(tmp.root, 'nowhere'));
+    });
+
+    it('should exit 2 on a bad flag or value, before reading anything', async () => {
+      // Act
+      const badFlag = await run(['--fix'], tmp.root);
+      const negative = await run(['--max-warnings', '-1'], tmp.root);
+      const format = await run(['--format', 'xml'], tmp.root);
+
+      // Assert
+      expect(badFlag.code).to.equal(2);
+      expect(badFlag.stderr).to.match(/^ei-lint: Unknown option '--fix'/);
+      expect(negative).to.deep.equal({ code: 2, stdout: '', stderr: 'ei-lint: --max-warnings is "-1"; accepted: a non-negative integer (0, 1, 2, ...)\n' });
+      expect(format.stderr).to.equal('ei-lint: --format is "xml"; accepted: stylish, json, sarif, github\n');
+    });
+
+    it('should exit 2 on an unexpected failure, asking for a report', async () => {
+      // Arrange
+      tmp.write('tsconfig.json', TSCONFIG);
+      tmp.write('src/add.ts', CLEAN);
+      let stderr = '';
+      const io: CliIo = {
+        stdout: {
+          write: () => {
+            throw new TypeError('stdout is gone');
+          },
+        },
+        stderr: { write: (text: string) => (stderr += text) },
+        cwd: tmp.root,
+        env: {},
+      };
+
+      // Act
+      const code = await main(['--version'], io);
+
+      // Assert
+      expect(code).to.equal(2);
+      expect(stderr).to.match(/^ei-lint: internal error, please report it: TypeError: stdout is gone\n {4}at /);
+    });
+  });
+});
