@@ -1,0 +1,129 @@
+import { ts } from 'ts-morph';
+import type { ErrorTypeName } from '../../model/Injectable';
+import { skipOuterExpressions } from '../../model/skipOuterExpressions';
+
+/**
+ * Finds the first error return of an error-injectable function: the first `return`, in source
+ * order, whose value is the failure of the mark's type. Returns of nested functions and classes
+ * are not the function's own and are skipped.
+ *
+ * What counts as the failure, by type (after parentheses, `as`, `!` and `satisfies`):
+ * - NULL: `null`, or an identifier whose type at the return is `null` (`if (!buf) return buf`).
+ * - ERRNO: a negation (`-12`, `-errno.ENOMEM`, `-ENOMEM`; not `-0`), `errPtr(...)`, `ptrErr(...)`,
+ *   an identifier whose type is a negative number literal (`const EBUSY = -16`) or `ErrPtr`
+ *   (narrowed by `isErr`), or an identifier returned in the then-branch of `if (x < 0)`,
+ *   `if (x <= -1)`, `if (0 > x)`, `if (isErr(x))`.
+ * - ERRNO_NULL: either of the above, and `if (isErrOrNull(x)) return x`.
+ * - TRUE: `true`, or an identifier whose type is `true`.
+ * - Any type: `Promise.resolve(failure)`, and a conditional `c ? a : b` with the failure on
+ *   either side.
+ *
+ * A `throw` is not an error return: a thrown exception is not the failure the mark declares (an
+ * injected failure returns a value, it never throws), so the rule leaves throws alone; a branch
+ * that ends in a throw simply does not reach the error return.
+ *
+ * @param body - the function's body
+ * @param type - the mark's error type
+ * @param checker - the type checker, asked only about identifiers returned
+ * @returns the first error return, or `undefined` when the function has none
+ */
+export function findFirstErrorReturn(body: ts.Block, type: ErrorTypeName, checker: ts.TypeChecker): ts.ReturnStatement | undefined {
+  let found: ts.ReturnStatement | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found !== undefined || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression !== undefined && isFailure(node.expression, node, type, checker)) {
+      found = node;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+const allowsNull = (type: ErrorTypeName): boolean => type === 'NULL' || type === 'ERRNO_NULL';
+const allowsErrno = (type: ErrorTypeName): boolean => type === 'ERRNO' || type === 'ERRNO_NULL';
+
+function calleeName(call: ts.CallExpression): string | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+function isFailure(value: ts.Expression, statement: ts.ReturnStatement, type: ErrorTypeName, checker: ts.TypeChecker): boolean {
+  const expression = skipOuterExpressions(value);
+  if (ts.isConditionalExpression(expression)) {
+    return isFailure(expression.whenTrue, statement, type, checker) || isFailure(expression.whenFalse, statement, type, checker);
+  }
+  if (ts.isCallExpression(expression)) {
+    const callee = skipOuterExpressions(expression.expression);
+    const argument = expression.arguments[0];
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      callee.name.text === 'resolve' &&
+      ts.isIdentifier(callee.expression) &&
+      callee.expression.text === 'Promise' &&
+      argument !== undefined
+    ) {
+      return isFailure(argument, statement, type, checker);
+    }
+    const name = calleeName(expression);
+    return allowsErrno(type) && (name === 'errPtr' || name === 'ptrErr');
+  }
+  if (expression.kind === ts.SyntaxKind.NullKeyword) return allowsNull(type);
+  if (expression.kind === ts.SyntaxKind.TrueKeyword) return type === 'TRUE';
+  if (ts.isPrefixUnaryExpression(expression) && expression.operator === ts.SyntaxKind.MinusToken) {
+    const operand = skipOuterExpressions(expression.operand);
+    return allowsErrno(type) && !(ts.isNumericLiteral(operand) && Number(operand.text) === 0);
+  }
+  if (ts.isIdentifier(expression)) return isFailingIdentifier(expression, statement, type, checker);
+  return false;
+}
+
+function isFailingIdentifier(identifier: ts.Identifier, statement: ts.ReturnStatement, type: ErrorTypeName, checker: ts.TypeChecker): boolean {
+  if (allowsErrno(type) && guardedAsError(identifier, statement, type)) return true;
+  const valueType = checker.getTypeAtLocation(identifier);
+  if (allowsNull(type) && valueType.flags & ts.TypeFlags.Null) return true;
+  if (allowsErrno(type)) {
+    if (valueType.isNumberLiteral() && valueType.value < 0) return true;
+    if ((valueType.aliasSymbol ?? valueType.getSymbol())?.name === 'ErrPtr') return true;
+  }
+  return type === 'TRUE' && valueType.flags & ts.TypeFlags.BooleanLiteral ? checker.typeToString(valueType) === 'true' : false;
+}
+
+/** `if (x < 0) return x;` and its forms: the return sits (through blocks) in the then-branch of such a test. */
+function guardedAsError(identifier: ts.Identifier, statement: ts.ReturnStatement, type: ErrorTypeName): boolean {
+  let node: ts.Node = statement;
+  while (ts.isBlock(node.parent)) node = node.parent;
+  const test = node.parent;
+  if (!ts.isIfStatement(test) || test.thenStatement !== node) return false;
+  const condition = skipOuterExpressions(test.expression);
+  const name = identifier.text;
+  const isName = (expression: ts.Expression): boolean => {
+    const inner = skipOuterExpressions(expression);
+    return ts.isIdentifier(inner) && inner.text === name;
+  };
+  const isNumber = (expression: ts.Expression, value: number): boolean => {
+    const inner = skipOuterExpressions(expression);
+    if (ts.isNumericLiteral(inner)) return Number(inner.text) === value;
+    return (
+      ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(inner.operand) && -Number(inner.operand.text) === value
+    );
+  };
+  if (ts.isBinaryExpression(condition)) {
+    const operator = condition.operatorToken.kind;
+    const { left, right } = condition;
+    return (
+      (operator === ts.SyntaxKind.LessThanToken && isName(left) && isNumber(right, 0)) ||
+      (operator === ts.SyntaxKind.LessThanEqualsToken && isName(left) && isNumber(right, -1)) ||
+      (operator === ts.SyntaxKind.GreaterThanToken && isNumber(left, 0) && isName(right)) ||
+      (operator === ts.SyntaxKind.GreaterThanEqualsToken && isNumber(left, -1) && isName(right))
+    );
+  }
+  if (ts.isCallExpression(condition) && condition.arguments.length === 1 && isName(condition.arguments[0]!)) {
+    const guard = calleeName(condition);
+    return guard === 'isErr' || (guard === 'isErrOrNull' && type === 'ERRNO_NULL');
+  }
+  return false;
+}
