@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import type { LintConfig } from '../config/LintConfig';
 import { resolveConfig } from '../config/resolveConfig';
 import { LintError } from '../errors/LintError';
 import type { Finding } from '../finding/Finding';
+import { createProjectProgram } from './createProjectProgram';
 import { lintProgram } from './lintProgram';
 
 /** What `lintProject` lints. */
@@ -47,18 +48,13 @@ function isProjectFile(file: ts.SourceFile, program: ts.Program): boolean {
  *
  * @param options - the project, and what to lint of it
  * @returns the findings
- * @throws LintError ERR_TSCONFIG when the tsconfig cannot be read; ENOENT when a path matches no file of the project
+ * @throws LintError ERR_TSCONFIG when there is no tsconfig or TypeScript does not accept it (see
+ * `readTsconfig`); ENOENT when a path matches no file of the project
  */
 export function lintProject(options: LintProjectOptions): LintResult {
   const cwd = options.cwd ?? process.cwd();
   const file = tsconfigPath(options.tsconfig, cwd);
-  let project: Project;
-  try {
-    project = new Project({ tsConfigFilePath: file });
-  } catch (error) {
-    throw new LintError('ERR_TSCONFIG', `cannot read ${JSON.stringify(file)}: ${(error as Error).message}`, { cause: error });
-  }
-  const program = project.getProgram().compilerObject;
+  const program = createProjectProgram(file);
   let files = program.getSourceFiles().filter((sourceFile) => isProjectFile(sourceFile, program));
   if (options.paths !== undefined && options.paths.length > 0) {
     const wanted = options.paths.map((p) => path.resolve(cwd, p).split(path.sep).join('/'));
