@@ -1,9 +1,120 @@
+import { ts } from 'ts-morph';
 import { createRule } from '../rule/Rule';
+import { CheckEnv } from './uncheckedCall/CheckEnv';
+import { describeFailure, howToCheck } from './uncheckedCall/describeFailure';
+import { failureModelOf } from './uncheckedCall/FailureModel';
+import { judgeCall, type UncheckedCallMessageId } from './uncheckedCall/judgeCall';
 
-/** `ei/unchecked-call`: not written yet. */
-export const uncheckedCall = createRule<'todo'>({
+function describeRead(read: ts.Node | undefined): string {
+  if (read === undefined) return '';
+  let node: ts.Node = read;
+  // Show the use around the read: `r.size`, `use(r)`, `return r`.
+  const parent = node.parent;
+  if (
+    ts.isPropertyAccessExpression(parent) ||
+    ts.isElementAccessExpression(parent) ||
+    ts.isCallExpression(parent) ||
+    ts.isNonNullExpression(parent) ||
+    ts.isAsExpression(parent) ||
+    ts.isReturnStatement(parent) ||
+    ts.isBinaryExpression(parent)
+  ) {
+    node = parent;
+  }
+  const file = node.getSourceFile();
+  let text = node.getText(file).replace(/\s+/g, ' ');
+  if (text.length > 40) text = `${text.slice(0, 39)}…`;
+  return ` (\`${text}\`, line ${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1})`;
+}
+
+/**
+ * `ei/unchecked-call`: every call of an error-injectable function must handle the failure before
+ * its value is used (`kernel-semantics.md` §4, rule 1: every caller checks the return value).
+ *
+ * **Which calls.** Those `InjectableIndex.callsIn` finds: direct, through `this`, through an
+ * interface or base class the marked method implements, and of wrapped plain functions. Only
+ * these calls, the functions around them and the variables that hold their results are looked
+ * at; the checker is asked about nothing else. Marks whose error type is not a constant are left
+ * to `ei/bad-usage`, and a return type that cannot carry the failure to `ei/type-mismatch`: this
+ * rule judges what the result's type shows.
+ *
+ * **The failure.** NULL fails with `null`; ERRNO with a negative number, or an `ErrPtr` when the
+ * mark says `{ errPtr: true }` or the return type holds `ErrPtr`; ERRNO_NULL with either; TRUE with
+ * `true`. A call that returns a Promise (an async injectable) fails with what the Promise resolves
+ * to: its value is judged once awaited (or in a `.then` callback).
+ *
+ * **What checks a failure.** A test with a branch where success is possible and no failure is:
+ * - null: `=== null`, `== null`, `== undefined` (not `=== undefined`, which misses null),
+ *   truthiness (`if (r)`, `!r`, `r && …`, `r ? … : …`), `?.`, `??`, `||` as a default;
+ * - a negative errno: `< 0`, `<= -1`, `>= 0`, `> -1`, `=== 0`, `!== 0`, and truthiness (`if (r)
+ *   return r;`, the kernel's idiom for functions that return 0 or -errno). `> 0` (`>= 1`) is not a
+ *   check: it takes a negative errno for success, the kernel's classic mistake, even where it keeps
+ *   a use safe;
+ * - an ErrPtr: `isErr`, `isErrOrNull` (null too); truthiness does not catch it;
+ * - true (TRUE): any boolean test: truthiness, `=== true`, `=== false`, `!==` either. `=== false`
+ *   alone is fine: its other branch is the failure;
+ * - any failure: a configured guard (`guards` in the configuration, by the callee's text:
+ *   `isFailure`, `Result.isFailure`) is true on failure; as a statement it asserts (throws) it
+ *   away. `x instanceof C`, `switch (x)` and `assert(cond)` count too.
+ * ERRNO_NULL needs both: `isErrOrNull`, or `=== null` and `< 0` (or `isErr`).
+ *
+ * **Results in variables.** A result assigned to a local (`const r = f()`, `r = f()`, a parameter
+ * of a `.then` callback, a property `this.fd = f()` within the same function) is followed to every
+ * read until the next assignment: each read must be a check, or a use where the failure is
+ * excluded on every path (after an early `return`, `throw`, `break` or `continue`, inside the
+ * branch of a check), or in the branch where the value is known to be the failure (`if (r < 0) {
+ * log(r); return r; }`). The checker's narrowing tells this for null, ErrPtr and `true`; a small
+ * dataflow of this rule's own (walking up from the read to the assignment) tells it for errno
+ * numbers and for guards that are not type predicates. A variable never checked is a discarded
+ * result; one copied into another variable is followed there.
+ *
+ * **Propagation.** Returning the result (or a variable holding it) is fine when the function's
+ * declared return type, or its contextual one for a callback, still holds the failure (null for
+ * NULL, a number or ErrPtr for ERRNO…), when its return type is inferred, and when the function
+ * is itself injectable with the same error type (the kernel's common pattern). Storing it in a
+ * property, an element, a class field or an exported variable is propagation on the same terms:
+ * reads of a property in other functions are not followed.
+ *
+ * **Findings**, all on the call: a discarded result (expression statement, `void`, a variable
+ * never read, a `.then` callback without a parameter); a floating promise (an async injectable's
+ * Promise neither awaited, returned, nor handled by `.then`); `x!` (when the type shows null) and
+ * `x as T` (when T drops a failure the type shows) before a check; a use before a check (a member,
+ * an argument to anything but a guard, arithmetic, destructuring, a template, an object or array
+ * literal); a check for the wrong failure (only null on ERRNO_NULL, only the errno, `> 0`, null on
+ * a function that never returns it); a return or store into a type that cannot carry the failure
+ * (`void`, a callback of `forEach`).
+ *
+ * **Known limits.** Results passed to `Promise.all`/`allSettled`/`race`/`any` are not followed; a
+ * property holding a result is followed only in the function that assigns it; a read after a
+ * later assignment in another branch (`if (c) r = 0;`) is not followed; the dataflow reads loops
+ * once, in source order, and narrowing of `let` variables captured by closures is the checker's.
+ */
+export const uncheckedCall = createRule<UncheckedCallMessageId>({
   id: 'ei/unchecked-call',
-  description: 'not written yet',
-  messages: { todo: 'not written yet' },
-  check() {},
+  description: 'every call of an error-injectable function must handle the failure before its value is used',
+  messages: {
+    used: 'the result of {{name}} ({{failure}}) is used{{at}} before it is checked; {{how}} first',
+    discarded: 'the result of {{name}} ({{failure}}) is discarded{{at}}; {{how}}',
+    floating: 'the promise of {{name}} ({{failure}}) is neither awaited nor returned; await it and {{how}}',
+    nonNull: 'the result of {{name}} ({{failure}}) is asserted with `!`{{at}} instead of checked; {{how}} first',
+    cast: 'the result of {{name}} ({{failure}}) is cast to `{{type}}`{{at}} instead of checked; {{how}} first',
+    wrongCheck: 'the result of {{name}} ({{failure}}) is checked {{checked}}{{at}}; {{how}}',
+    lost: 'the result of {{name}} ({{failure}}) is {{where}}{{at}}, which cannot carry the failure; {{how}} first',
+  },
+  check(context) {
+    const env = new CheckEnv(context.checker, context.config.guards, context.injectables.all);
+    for (const file of context.files) {
+      for (const { call, injectable } of context.injectables.callsIn(file)) {
+        const model = failureModelOf(call, injectable, context.checker);
+        if (model === undefined) continue;
+        const found = judgeCall(call, model, env);
+        if (found === undefined) continue;
+        context.report({
+          node: call,
+          messageId: found.messageId,
+          data: { name: model.name, failure: describeFailure(model), how: howToCheck(model), at: describeRead(found.at), ...found.data },
+        });
+      }
+    }
+  },
 });

@@ -1,0 +1,68 @@
+import { ts } from 'ts-morph';
+import type { ErrorTypeName, Injectable } from '../../model/Injectable';
+import { Component } from './Component';
+import { typeShapeOf } from './typeShapeOf';
+
+/** How one call of an error-injectable function fails, and what its value's type shows of it. */
+export interface FailureModel {
+  readonly injectable: Injectable;
+  /** The function's name, as `fail_function/injectable` lists it (or the callee's text). */
+  readonly name: string;
+  readonly type: ErrorTypeName;
+  /** The failure components: `null`, `errno`, `errPtr`, `true`. */
+  readonly failure: number;
+  /** The failure components the value's type shows, which the checker's narrowing can follow. */
+  readonly visible: number;
+  /** The call returns a Promise: its resolved value is what fails. */
+  readonly promise: boolean;
+  /** A value of success may be falsy (`0`, `false`, `''`…). */
+  readonly okMayBeFalsy: boolean;
+  /** A value of success may be truthy (not for TRUE, which succeeds with `false`). */
+  readonly okMayBeTruthy: boolean;
+}
+
+function failureOf(type: ErrorTypeName, errPtrForm: boolean): number {
+  const errno = errPtrForm ? Component.errPtr : Component.errno;
+  switch (type) {
+    case 'NULL':
+      return Component.null;
+    case 'ERRNO':
+      return errno;
+    case 'ERRNO_NULL':
+      return Component.null | errno;
+    case 'TRUE':
+      return Component.true;
+  }
+}
+
+/**
+ * Reads how a call fails: from the mark's error type and options, and from the type of the value
+ * the call gives (its awaited type for a Promise).
+ *
+ * @param call - a call of an error-injectable function
+ * @param injectable - the mark it reaches
+ * @param checker - the type checker
+ * @returns the model, or `undefined` when the mark's error type is unknown (`ei/bad-usage` reports it)
+ */
+export function failureModelOf(call: ts.CallExpression, injectable: Injectable, checker: ts.TypeChecker): FailureModel | undefined {
+  const type = injectable.type;
+  if (type === undefined) return undefined;
+  const callType = checker.getTypeAtLocation(call);
+  const awaited = checker.getAwaitedType(callType) ?? callType;
+  const promise = awaited !== callType && !(callType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+  const shape = typeShapeOf(awaited);
+  const errPtrForm = injectable.options.errPtr === true || (shape.components & Component.errPtr) !== 0;
+  const failure = failureOf(type, errPtrForm);
+  const visible = shape.open ? 0 : failure & shape.components;
+  const numeric = (failure & Component.errno) !== 0;
+  return {
+    injectable,
+    name: injectable.name ?? call.expression.getText(),
+    type,
+    failure,
+    visible,
+    promise,
+    okMayBeFalsy: type === 'TRUE' || numeric || shape.open || shape.otherMayBeFalsy || shape.undefined || (shape.components & Component.errno) !== 0,
+    okMayBeTruthy: type !== 'TRUE',
+  };
+}

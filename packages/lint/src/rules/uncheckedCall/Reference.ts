@@ -1,0 +1,174 @@
+import { ts } from 'ts-morph';
+import type { CheckEnv } from './CheckEnv';
+
+/**
+ * Where a call's result is kept and read again: a variable or parameter (by its symbol), or a
+ * property reached by names (`this.fd`, by its text, within one function).
+ */
+export interface Reference {
+  /** The variable's name, or the property's last name. */
+  readonly text: string;
+  /** The variable's symbol; `undefined` for a property. */
+  readonly symbol: ts.Symbol | undefined;
+  /** The property's chain of names (`this.fd`); `undefined` for a variable. */
+  readonly chain: string | undefined;
+  /** The declaration, parameter or assignment that gives it the result. */
+  readonly def: ts.Node;
+  /** Where it is read: the function (or file) that declares the variable or makes the assignment. */
+  readonly scope: ts.Node;
+  /** An assignment whose own value is used (`if ((r = f()) < 0)`): its first read. */
+  readonly defValue: ts.Expression | undefined;
+  /** Where the value goes when nothing in the scope reads it: an exported variable, a property. */
+  readonly store: ts.Node | undefined;
+}
+
+/**
+ * The key of a chain of names: `r`, `this`, `this.fd`, `a.b.#c`.
+ *
+ * @param node - an expression
+ * @returns its key, or `undefined` for anything else (optional chains, calls, elements)
+ */
+export function chainKey(node: ts.Expression): string | undefined {
+  if (ts.isIdentifier(node)) return node.text;
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(node) && node.questionDotToken === undefined) {
+    const left = chainKey(node.expression);
+    return left === undefined ? undefined : `${left}.${node.name.text}`;
+  }
+  return undefined;
+}
+
+function functionScope(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current !== undefined && !ts.isSourceFile(current)) {
+    if ((ts.isFunctionLike(current) && (current as ts.FunctionLikeDeclaration).body !== undefined) || ts.isClassStaticBlockDeclaration(current)) {
+      return current;
+    }
+    current = current.parent;
+  }
+  return current ?? node.getSourceFile();
+}
+
+function isExported(declaration: ts.VariableDeclaration): boolean {
+  const statement = declaration.parent.parent;
+  return ts.isVariableStatement(statement) && (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+}
+
+/**
+ * The reference a variable declaration, a parameter or an assignment to a name creates.
+ *
+ * @param name - the variable's or parameter's name, or the left side of the assignment
+ * @param def - the declaration, parameter or assignment
+ * @param env - the shared analysis state
+ * @returns the reference, or `undefined` when the target is not a name or a chain of names
+ */
+export function referenceOf(name: ts.Expression | ts.BindingName, def: ts.Node, env: CheckEnv): Reference | undefined {
+  const defValue = ts.isBinaryExpression(def) && !ts.isExpressionStatement(def.parent) ? def : undefined;
+  if (ts.isIdentifier(name)) {
+    const symbol = env.valueSymbolOf(name);
+    const declaration = symbol?.valueDeclaration;
+    if (symbol === undefined || declaration === undefined) return undefined;
+    const scope = ts.isParameter(declaration) ? declaration.parent : functionScope(declaration);
+    const store = ts.isVariableDeclaration(declaration) && isExported(declaration) ? declaration.name : undefined;
+    return { text: name.text, symbol, chain: undefined, def, scope, defValue, store };
+  }
+  if (ts.isPropertyAccessExpression(name)) {
+    const chain = chainKey(name);
+    if (chain === undefined) return undefined;
+    return { text: name.name.text, symbol: undefined, chain, def, scope: functionScope(def), defValue, store: name };
+  }
+  return undefined;
+}
+
+/**
+ * Tells whether an expression reads the reference: the name itself, or an assignment to it.
+ *
+ * @param node - an expression
+ * @param ref - the reference
+ * @param env - the shared analysis state
+ * @returns true when the expression's value is the reference's value
+ */
+export function refersTo(node: ts.Expression, ref: Reference, env: CheckEnv): boolean {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken) return refersTo(inner.left, ref, env);
+  if (ref.symbol !== undefined) return ts.isIdentifier(inner) && inner.text === ref.text && env.valueSymbolOf(inner) === ref.symbol;
+  return ts.isPropertyAccessExpression(inner) && inner.name.text === ref.text && chainKey(inner) === ref.chain;
+}
+
+const COMPOUND_ASSIGNMENTS = new Set([
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+  ts.SyntaxKind.PercentEqualsToken,
+  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
+  ts.SyntaxKind.LessThanLessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
+  ts.SyntaxKind.AmpersandEqualsToken,
+  ts.SyntaxKind.BarEqualsToken,
+  ts.SyntaxKind.CaretEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+
+function isNameOnly(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  if (ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent) || ts.isJsxAttribute(parent)) return true;
+  return (
+    (ts.isVariableDeclaration(parent) ||
+      ts.isParameter(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isPropertyDeclaration(parent) ||
+      ts.isMethodDeclaration(parent) ||
+      ts.isFunctionDeclaration(parent) ||
+      ts.isBindingElement(parent)) &&
+    parent.name === identifier
+  );
+}
+
+/**
+ * The reads of a reference after the value is given to it, in source order, up to the next
+ * assignment to it (a compound assignment or `++` is the last read). Only the names with the
+ * reference's text are asked the checker for their symbol.
+ *
+ * @param ref - the reference
+ * @param env - the shared analysis state
+ * @returns the expressions that read it: names, property chains, or the assignment itself
+ */
+export function occurrencesOf(ref: Reference, env: CheckEnv): ts.Expression[] {
+  const found: ts.Expression[] = ref.defValue === undefined ? [] : [ref.defValue];
+  for (const identifier of env.identifiersIn(ref.scope, ref.text)) {
+    if (identifier.end <= ref.def.end) continue;
+    let node: ts.Expression;
+    if (ref.symbol !== undefined) {
+      if (!ts.isIdentifier(identifier) || isNameOnly(identifier)) continue;
+      if (ts.isPropertyAccessExpression(identifier.parent) && identifier.parent.name === identifier) continue;
+      if (env.valueSymbolOf(identifier) !== ref.symbol) continue;
+      node = identifier;
+    } else {
+      const parent = identifier.parent;
+      if (!ts.isPropertyAccessExpression(parent) || parent.name !== identifier || chainKey(parent) !== ref.chain) continue;
+      node = parent;
+    }
+    let outer: ts.Node = node;
+    while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    const parent = outer.parent;
+    if (ts.isBinaryExpression(parent) && parent.left === outer) {
+      if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) break;
+      if (COMPOUND_ASSIGNMENTS.has(parent.operatorToken.kind)) {
+        found.push(node);
+        break;
+      }
+    }
+    if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+        (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) {
+      found.push(node);
+      break;
+    }
+    found.push(node);
+  }
+  return found;
+}

@@ -1,0 +1,221 @@
+import { ts } from 'ts-morph';
+import type { CheckEnv } from './CheckEnv';
+import { Component } from './Component';
+import { isComparison } from './excludedWhen';
+import type { FailureModel } from './FailureModel';
+import { keepsFailure } from './keepsFailure';
+import { typeShapeOf } from './typeShapeOf';
+
+/** Where a value ends up, once what passes it on unchanged (parentheses, `await`, `satisfies`…) is looked through. */
+export type Position = PositionBase &
+  (
+    | { readonly kind: 'test'; readonly root: ts.Expression }
+    | { readonly kind: 'switch' | 'discarded' | 'ignored' }
+    | { readonly kind: 'nullish'; readonly site: ts.Node }
+    | { readonly kind: 'use' | 'nonNull'; readonly site: ts.Node }
+    | { readonly kind: 'cast'; readonly site: ts.AsExpression | ts.TypeAssertion; readonly type: ts.Type }
+    | { readonly kind: 'return'; readonly site: ts.Node; readonly fn: ts.SignatureDeclaration | undefined }
+    | { readonly kind: 'local'; readonly name: ts.Expression | ts.BindingName; readonly def: ts.Node }
+    | { readonly kind: 'stored'; readonly site: ts.Node; readonly target: ts.Node }
+    | { readonly kind: 'then'; readonly site: ts.CallExpression; readonly callback: ts.Expression | undefined }
+  );
+
+interface PositionBase {
+  /** The expression whose value is the value at that position. */
+  readonly node: ts.Expression;
+  /** The value is still a Promise there. */
+  readonly promise: boolean;
+  /** An `await` was crossed on the way: `node` holds the resolved value. */
+  readonly awaited: boolean;
+}
+
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+
+/**
+ * Tells whether a value's truthiness decides a branch: the condition of `if`, a loop or `?:`, the
+ * operand of `!`, or the left side of `&&`/`||` whose result is itself such a condition.
+ *
+ * @param node - an expression
+ * @returns true in a boolean context
+ */
+export function inBooleanContext(node: ts.Expression): boolean {
+  let current: ts.Node = node;
+  for (;;) {
+    const parent = current.parent;
+    if (ts.isParenthesizedExpression(parent)) current = parent;
+    else if (ts.isBinaryExpression(parent) && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      if (parent.left === current) return true;
+      current = parent;
+    } else {
+      return (
+        ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === current) ||
+        (ts.isForStatement(parent) && parent.condition === current) ||
+        (ts.isConditionalExpression(parent) && parent.condition === current) ||
+        (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken)
+      );
+    }
+  }
+}
+
+/**
+ * The whole condition a test belongs to: up through parentheses, `!`, `&&` and `||`.
+ *
+ * @param test - the test of the value (a comparison, a guard call, the value itself)
+ * @returns the outermost condition
+ */
+export function testRoot(test: ts.Expression): ts.Expression {
+  let root = test;
+  for (;;) {
+    const parent = root.parent;
+    if (
+      ts.isParenthesizedExpression(parent) ||
+      (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) ||
+      (ts.isBinaryExpression(parent) && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken))
+    ) {
+      root = parent;
+    } else {
+      return root;
+    }
+  }
+}
+
+function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current !== undefined; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+    if (ts.isClassStaticBlockDeclaration(current) || ts.isSourceFile(current)) return undefined;
+  }
+  return undefined;
+}
+
+function isPromiseCombinatorArgument(array: ts.ArrayLiteralExpression): boolean {
+  const call = array.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== array) return false;
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && PROMISE_COMBINATORS.has(callee.name.text);
+}
+
+/**
+ * Follows a value (a call's result, or a read of the variable that holds it) to where it is used,
+ * and says what that use is.
+ *
+ * @param value - the expression
+ * @param promise - whether the value is a Promise of the result
+ * @param model - how the result fails
+ * @param env - the shared analysis state
+ * @returns the position
+ */
+export function classifyPosition(value: ts.Expression, promise: boolean, model: FailureModel, env: CheckEnv): Position {
+  let node = value;
+  let isPromise = promise;
+  let awaited = false;
+  const at = <K extends Position['kind']>(kind: K) => ({ node, promise: isPromise, awaited, kind });
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isSatisfiesExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    if (ts.isAwaitExpression(parent)) {
+      if (isPromise) awaited = true;
+      isPromise = false;
+      node = parent;
+      continue;
+    }
+    if (ts.isAsExpression(parent) || ts.isTypeAssertionExpression(parent)) {
+      const type = env.checker.getTypeFromTypeNode(parent.type);
+      const shown = isPromise ? (env.checker.getAwaitedType(type) ?? type) : type;
+      if (keepsFailure(shown, model)) {
+        node = parent;
+        continue;
+      }
+      return { ...at('cast'), site: parent, type };
+    }
+    if (ts.isNonNullExpression(parent)) {
+      if (!isPromise && model.failure & Component.null && (model.visible & Component.null || typeShapeOf(env.checker.getTypeAtLocation(node)).open)) {
+        return { ...at('nonNull'), site: parent };
+      }
+      node = parent;
+      continue;
+    }
+    if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return at('discarded');
+    if (ts.isBinaryExpression(parent)) {
+      const operator = parent.operatorToken.kind;
+      const left = parent.left === node;
+      switch (operator) {
+        case ts.SyntaxKind.CommaToken:
+          if (left) return at('discarded');
+          node = parent;
+          continue;
+        case ts.SyntaxKind.AmpersandAmpersandToken:
+        case ts.SyntaxKind.BarBarToken:
+          if (left && (operator === ts.SyntaxKind.AmpersandAmpersandToken || inBooleanContext(parent))) return { ...at('test'), root: testRoot(node) };
+          if (left) return { ...at('nullish'), site: parent };
+          if (inBooleanContext(parent)) return { ...at('test'), root: testRoot(node) };
+          node = parent;
+          continue;
+        case ts.SyntaxKind.QuestionQuestionToken:
+          if (left) return { ...at('nullish'), site: parent };
+          node = parent;
+          continue;
+        case ts.SyntaxKind.EqualsToken:
+          if (left) return { ...at('use'), site: parent };
+          if (ts.isIdentifier(skipParens(parent.left)) || ts.isPropertyAccessExpression(skipParens(parent.left))) {
+            return { ...at('local'), name: skipParens(parent.left), def: parent };
+          }
+          return { ...at('stored'), site: parent, target: parent.left };
+        case ts.SyntaxKind.InstanceOfKeyword:
+          if (left) return { ...at('test'), root: testRoot(parent) };
+          return { ...at('use'), site: parent };
+        default:
+          if (isComparison(operator)) return { ...at('test'), root: testRoot(parent) };
+          return { ...at('use'), site: parent };
+      }
+    }
+    if (ts.isConditionalExpression(parent)) {
+      if (parent.condition === node) return { ...at('test'), root: testRoot(node) };
+      node = parent;
+      continue;
+    }
+    if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return { ...at('test'), root: testRoot(node) };
+    if (
+      ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === node) ||
+      (ts.isForStatement(parent) && parent.condition === node)
+    ) {
+      return { ...at('test'), root: node };
+    }
+    if (ts.isForStatement(parent)) return at('discarded');
+    if (ts.isSwitchStatement(parent)) return at('switch');
+    if (ts.isReturnStatement(parent)) return { ...at('return'), site: parent, fn: enclosingFunction(parent) };
+    if (ts.isArrowFunction(parent) && parent.body === node) return { ...at('return'), site: node, fn: parent };
+    if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
+      if (ts.isIdentifier(parent.name)) return { ...at('local'), name: parent.name, def: parent };
+      return { ...at('use'), site: parent.name };
+    }
+    if ((ts.isPropertyDeclaration(parent) || ts.isParameter(parent)) && parent.initializer === node) return { ...at('stored'), site: parent, target: parent.name };
+    if (ts.isCallExpression(parent) && parent.expression !== node) {
+      if (parent.arguments[0] === node && env.guardKindOf(parent) !== undefined) return { ...at('test'), root: testRoot(parent) };
+      return { ...at('use'), site: parent };
+    }
+    if (ts.isArrayLiteralExpression(parent) && isPromise && isPromiseCombinatorArgument(parent)) return at('ignored');
+    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
+      if (parent.questionDotToken !== undefined) return { ...at('nullish'), site: parent };
+      const call = parent.parent;
+      if (isPromise && ts.isPropertyAccessExpression(parent) && ts.isCallExpression(call) && call.expression === parent) {
+        if (parent.name.text === 'then') return { ...at('then'), site: call, callback: call.arguments[0] };
+        if (parent.name.text === 'catch' || parent.name.text === 'finally') {
+          node = call;
+          continue;
+        }
+      }
+      return { ...at('use'), site: parent };
+    }
+    if (ts.isExportSpecifier(parent)) return at('ignored');
+    return { ...at('use'), site: parent };
+  }
+}
+
+function skipParens(node: ts.Expression): ts.Expression {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  return inner;
+}

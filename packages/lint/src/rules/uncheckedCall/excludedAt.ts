@@ -1,0 +1,136 @@
+import { ts } from 'ts-morph';
+import { dottedName } from './CheckEnv';
+import { Component } from './Component';
+import { excludedWhen, type Subject } from './excludedWhen';
+
+/**
+ * The dataflow of ei/unchecked-call for what the checker's narrowing does not follow (errno
+ * numbers, guards that are not type predicates): what the checks between a value's definition and
+ * one of its reads exclude there. It walks up from the read to the definition through the syntax:
+ * the branches of `if`, `?:`, `&&`, `||` and loops the read sits in, and the statements before it
+ * that leave when a check fails (`if (r < 0) return r;`, `throw`, `break`, `continue`, a call that
+ * returns `never`), or assert (`assert(r >= 0)`, a configured guard as a statement).
+ */
+
+function isNeverCall(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+  if (!ts.isCallExpression(expression)) return false;
+  const name = dottedName(expression.expression);
+  if (name === 'process.exit' || name === 'process.abort') return true;
+  const signature = checker.getResolvedSignature(expression);
+  return signature !== undefined && (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0;
+}
+
+/**
+ * Tells whether a statement never completes normally: it returns, throws, breaks, continues or
+ * calls a function that returns `never`, on every path.
+ *
+ * @param statement - a statement
+ * @param checker - the type checker, asked only about calls in such statements
+ * @returns true when the code after it is not reached from it
+ */
+export function exits(statement: ts.Statement, checker: ts.TypeChecker): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isBreakStatement(statement) || ts.isContinueStatement(statement)) {
+    return true;
+  }
+  if (ts.isBlock(statement)) return statement.statements.some((inner) => exits(inner, checker));
+  if (ts.isIfStatement(statement)) {
+    return statement.elseStatement !== undefined && exits(statement.thenStatement, checker) && exits(statement.elseStatement, checker);
+  }
+  if (ts.isExpressionStatement(statement)) return isNeverCall(statement.expression, checker);
+  return false;
+}
+
+/** What a statement that comes before a read says of the value on the paths that get past it. */
+function factsAfter(statement: ts.Statement, subject: Subject): number {
+  const checker = subject.env.checker;
+  if (ts.isIfStatement(statement)) {
+    const thenExits = exits(statement.thenStatement, checker);
+    const elseExits = statement.elseStatement !== undefined && exits(statement.elseStatement, checker);
+    if (thenExits && elseExits) return Component.all;
+    if (thenExits) return excludedWhen(statement.expression, false, subject);
+    if (elseExits) return excludedWhen(statement.expression, true, subject);
+    return 0;
+  }
+  // `while (r < 0) { …; return r; }`: past the loop, its condition is false.
+  if (ts.isWhileStatement(statement) && exits(statement.statement, checker)) return excludedWhen(statement.expression, false, subject);
+  if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
+    const call = statement.expression;
+    const name = dottedName(call.expression);
+    const first = call.arguments[0];
+    if ((name === 'assert' || name === 'assert.ok' || name === 'assert.strict') && first !== undefined) return excludedWhen(first, true, subject);
+    if (first !== undefined && subject.matches(first) && subject.env.guardKindOf(call) === 'configured') return subject.model.failure;
+  }
+  return 0;
+}
+
+function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return outer.pos <= inner.pos && inner.end <= outer.end;
+}
+
+function statementsOf(node: ts.Node): readonly ts.Statement[] | undefined {
+  if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) return node.statements;
+  return undefined;
+}
+
+/** The statement, in a list of statements, that holds a node. */
+function statementOf(node: ts.Node): ts.Statement | undefined {
+  let current: ts.Node = node;
+  while (current.parent !== undefined && statementsOf(current.parent) === undefined) current = current.parent;
+  return current.parent === undefined ? undefined : (current as ts.Statement);
+}
+
+/**
+ * What the statements after the definition, in its own block nested in `outer`, say on the paths
+ * that get past them (`if (a) { r = f(); if (r < 0) return r; } use(r)`).
+ */
+function factsAfterDefinition(definition: ts.Node, outer: ts.Statement, subject: Subject): number {
+  const statement = statementOf(definition);
+  if (statement === undefined || statement === outer) return 0;
+  const statements = statementsOf(statement.parent)!;
+  let facts = ts.isIfStatement(statement) && contains(statement.expression, definition) ? factsAfter(statement, subject) : 0;
+  for (let i = statements.indexOf(statement) + 1; i < statements.length; i += 1) facts |= factsAfter(statements[i]!, subject);
+  return facts;
+}
+
+/**
+ * What the checks between a value's definition and a read of it exclude at that read.
+ *
+ * @param read - an expression that reads the value
+ * @param definition - the declaration, parameter or assignment that gave the value
+ * @param subject - the value under test
+ * @returns a mask of `Component`s the value cannot be at the read
+ */
+export function excludedAt(read: ts.Node, definition: ts.Node, subject: Subject): number {
+  let facts = 0;
+  let node = read;
+  while (node.parent !== undefined && !contains(node, definition)) {
+    const parent = node.parent;
+    if (ts.isIfStatement(parent) && node !== parent.expression) {
+      facts |= excludedWhen(parent.expression, node === parent.thenStatement, subject);
+    } else if (ts.isConditionalExpression(parent) && node !== parent.condition) {
+      facts |= excludedWhen(parent.condition, node === parent.whenTrue, subject);
+    } else if (ts.isBinaryExpression(parent) && node === parent.right) {
+      const operator = parent.operatorToken.kind;
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) facts |= excludedWhen(parent.left, true, subject);
+      if (operator === ts.SyntaxKind.BarBarToken) facts |= excludedWhen(parent.left, false, subject);
+    } else if ((ts.isWhileStatement(parent) || ts.isForStatement(parent)) && node === parent.statement) {
+      const condition = ts.isWhileStatement(parent) ? parent.expression : parent.condition;
+      if (condition !== undefined) facts |= excludedWhen(condition, true, subject);
+    } else {
+      const statements = statementsOf(parent);
+      if (statements !== undefined) {
+        for (let i = statements.indexOf(node as ts.Statement) - 1; i >= 0; i -= 1) {
+          const before = statements[i]!;
+          if (contains(before, definition)) {
+            if (ts.isIfStatement(before) && contains(before.expression, definition)) facts |= factsAfter(before, subject);
+            else facts |= factsAfterDefinition(definition, before, subject);
+            return facts;
+          }
+          facts |= factsAfter(before, subject);
+        }
+      }
+    }
+    node = parent;
+  }
+  return facts;
+}

@@ -1,0 +1,268 @@
+import { ts } from 'ts-morph';
+import type { CheckEnv } from './CheckEnv';
+import { Component } from './Component';
+import type { FailureModel } from './FailureModel';
+
+/** What a condition is read against: the value under test and how it fails. */
+export interface Subject {
+  readonly model: FailureModel;
+  readonly env: CheckEnv;
+  /** Whether an expression is the value under test (the call's result, or a read of its variable). */
+  matches(node: ts.Expression): boolean;
+  /**
+   * The call's result itself, when it is tested where it is made: on a path that skips it
+   * (`a && f() < 0` when `a` is false) the call is not made and cannot have failed.
+   */
+  readonly direct: ts.Node | undefined;
+  /**
+   * Whether `> 0` on an errno counts: it keeps a failure out of its true branch, but it takes a
+   * negative errno for success on the other, the kernel's classic mistake. Off when judging
+   * whether the failure was checked, on when judging whether a use is safe.
+   */
+  readonly allowGt: boolean;
+}
+
+/** A constant a value is compared with. */
+type Operand =
+  | { readonly kind: 'null' | 'undefined' | 'true' | 'false' | 'negative' }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'other' };
+
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+]);
+
+/**
+ * Tells whether an operator compares.
+ *
+ * @param kind - a binary operator
+ * @returns true for `===`, `!==`, `==`, `!=`, `<`, `<=`, `>`, `>=`
+ */
+export function isComparison(kind: ts.SyntaxKind): boolean {
+  return COMPARISONS.has(kind);
+}
+
+const MIRRORED: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
+  [ts.SyntaxKind.LessThanToken]: ts.SyntaxKind.GreaterThanToken,
+  [ts.SyntaxKind.LessThanEqualsToken]: ts.SyntaxKind.GreaterThanEqualsToken,
+  [ts.SyntaxKind.GreaterThanToken]: ts.SyntaxKind.LessThanToken,
+  [ts.SyntaxKind.GreaterThanEqualsToken]: ts.SyntaxKind.LessThanEqualsToken,
+};
+
+function skipParentheses(node: ts.Expression): ts.Expression {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  return inner;
+}
+
+function operandOf(node: ts.Expression): Operand {
+  const inner = skipParentheses(node);
+  if (inner.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null' };
+  if (inner.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'true' };
+  if (inner.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'false' };
+  if (ts.isIdentifier(inner) && inner.text === 'undefined') return { kind: 'undefined' };
+  if (ts.isVoidExpression(inner)) return { kind: 'undefined' };
+  if (ts.isNumericLiteral(inner)) return { kind: 'number', value: Number(inner.text) };
+  if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken) {
+    const operand = skipParentheses(inner.operand);
+    // `-errno.ENOENT`, `-EINVAL`: some negative errno.
+    return ts.isNumericLiteral(operand) ? { kind: 'number', value: -Number(operand.text) } : { kind: 'negative' };
+  }
+  return { kind: 'other' };
+}
+
+/**
+ * Tells whether a comparison is `x > 0` (or `x >= 1`, `0 < x`, `1 <= x`) of the value under test.
+ *
+ * @param node - a binary expression
+ * @param subject - the value under test
+ * @returns true for that test
+ */
+export function isGreaterThanZero(node: ts.BinaryExpression, subject: Subject): boolean {
+  if (!(subject.model.failure & Component.errno)) return false;
+  const normalized = normalize(node, subject);
+  if (normalized === undefined || normalized.other.kind !== 'number') return false;
+  const { operator, other } = normalized;
+  return (operator === ts.SyntaxKind.GreaterThanToken && other.value === 0) || (operator === ts.SyntaxKind.GreaterThanEqualsToken && other.value === 1);
+}
+
+function normalize(node: ts.BinaryExpression, subject: Subject): { operator: ts.SyntaxKind; other: Operand } | undefined {
+  const operator = node.operatorToken.kind;
+  if (subject.matches(node.left)) return { operator, other: operandOf(node.right) };
+  if (subject.matches(node.right)) return { operator: MIRRORED[operator] ?? operator, other: operandOf(node.left) };
+  return undefined;
+}
+
+/**
+ * What truthiness tells: a truthy value is not null; a falsy one is no errno, ErrPtr or `true`.
+ * An errno tested for truthiness follows the kernel's idiom for functions that return 0 or -errno
+ * (`if (ret) return ret;`): non-zero is the failure.
+ */
+function truthiness(branch: boolean, subject: Subject): number {
+  const { model } = subject;
+  const numeric = (model.failure & Component.errno) !== 0;
+  if (branch) return Component.null | (model.okMayBeTruthy && !numeric ? 0 : Component.ok);
+  return Component.errno | Component.errPtr | Component.true | (model.okMayBeFalsy ? 0 : Component.ok);
+}
+
+/** Integers from `low` to `high`, either end infinite. */
+interface Range {
+  readonly low: number;
+  readonly high: number;
+}
+
+function rangeOf(operator: ts.SyntaxKind, k: number, branch: boolean): Range | undefined {
+  const below = { low: -Infinity, high: Math.ceil(k) - 1 }; // x < k
+  const atMost = { low: -Infinity, high: Math.floor(k) }; // x <= k
+  const above = { low: Math.floor(k) + 1, high: Infinity }; // x > k
+  const atLeast = { low: Math.ceil(k), high: Infinity }; // x >= k
+  switch (operator) {
+    case ts.SyntaxKind.LessThanToken:
+      return branch ? below : atLeast;
+    case ts.SyntaxKind.LessThanEqualsToken:
+      return branch ? atMost : above;
+    case ts.SyntaxKind.GreaterThanToken:
+      return branch ? above : atMost;
+    case ts.SyntaxKind.GreaterThanEqualsToken:
+      return branch ? atLeast : below;
+    default:
+      return undefined;
+  }
+}
+
+function comparison(node: ts.BinaryExpression, branch: boolean, subject: Subject): number {
+  const normalized = normalize(node, subject);
+  if (normalized === undefined) return 0;
+  const { operator, other } = normalized;
+  const numeric = (subject.model.failure & Component.errno) !== 0;
+  const isTrueType = subject.model.type === 'TRUE';
+  const equality =
+    operator === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    operator === ts.SyntaxKind.EqualsEqualsToken ||
+    operator === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    operator === ts.SyntaxKind.ExclamationEqualsToken;
+  if (equality) {
+    const loose = operator === ts.SyntaxKind.EqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+    const equal = (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) === branch;
+    const notNull = Component.errno | Component.errPtr | Component.true | Component.ok;
+    switch (other.kind) {
+      case 'null':
+        return equal ? notNull : Component.null;
+      case 'undefined':
+        // `=== undefined` does not catch null: only `== undefined` does.
+        return loose ? (equal ? notNull : Component.null) : equal ? Component.all : 0;
+      case 'true':
+        return equal ? Component.null | Component.errno | Component.errPtr | (isTrueType ? Component.ok : 0) : Component.true;
+      case 'false':
+        return equal ? Component.null | Component.errno | Component.errPtr | Component.true : isTrueType ? Component.ok : 0;
+      case 'number':
+        // `r !== 0`: the kernel's idiom again, non-zero is the failure.
+        if (!equal) return numeric && other.value === 0 ? Component.ok | Component.null : 0;
+        return (
+          Component.null |
+          Component.errPtr |
+          Component.true |
+          (other.value >= 0 ? Component.errno : 0) |
+          (numeric && other.value < 0 ? Component.ok : 0)
+        );
+      case 'negative':
+        return equal ? Component.null | Component.errPtr | Component.true | (numeric ? Component.ok : 0) : 0;
+      default:
+        return 0;
+    }
+  }
+  if (other.kind === 'negative') {
+    const below = operator === ts.SyntaxKind.LessThanToken || operator === ts.SyntaxKind.LessThanEqualsToken;
+    return below && branch ? Component.null | (numeric ? Component.ok : 0) : 0;
+  }
+  if (other.kind !== 'number') return 0;
+  if (!subject.allowGt && isGreaterThanZero(node, subject)) return 0;
+  const range = rangeOf(operator, other.value, branch);
+  if (range === undefined) return 0;
+  // Relational operators read null as 0.
+  return (
+    (range.low >= 0 ? Component.errno : 0) |
+    (numeric && range.high <= -1 ? Component.ok : 0) |
+    (range.low > 0 || range.high < 0 ? Component.null : 0)
+  );
+}
+
+function guard(node: ts.CallExpression, branch: boolean, subject: Subject): number {
+  const argument = node.arguments[0];
+  if (argument === undefined || !subject.matches(argument)) return 0;
+  const kind = subject.env.guardKindOf(node);
+  switch (kind) {
+    case 'isErr':
+      return branch ? Component.null | Component.errno | Component.true | Component.ok : Component.errPtr;
+    case 'isErrOrNull':
+      return branch ? Component.errno | Component.true | Component.ok : Component.null | Component.errPtr;
+    case 'configured':
+      return branch ? Component.ok : subject.model.failure;
+    default:
+      return 0;
+  }
+}
+
+function contains(outer: ts.Node, inner: ts.Node | undefined): boolean {
+  return inner !== undefined && outer.pos <= inner.pos && inner.end <= outer.end;
+}
+
+function optionalChainRoot(node: ts.Expression): ts.Expression | undefined {
+  let current = node;
+  let optional = false;
+  for (;;) {
+    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isCallExpression(current)) {
+      if (current.questionDotToken !== undefined) optional = true;
+      current = current.expression;
+    } else if (ts.isNonNullExpression(current) || ts.isParenthesizedExpression(current)) {
+      current = current.expression;
+    } else {
+      return optional ? current : undefined;
+    }
+  }
+}
+
+/**
+ * What a condition excludes of the value under test on one of its branches: the failure
+ * components (and success) the value cannot be when the condition is `branch`.
+ *
+ * @param condition - a condition (any expression)
+ * @param branch - which outcome
+ * @param subject - the value under test
+ * @returns a mask of `Component`s
+ */
+export function excludedWhen(condition: ts.Expression, branch: boolean, subject: Subject): number {
+  const node = skipParentheses(condition);
+  if (subject.matches(node)) return truthiness(branch, subject);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return excludedWhen(node.operand, !branch, subject);
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      const and = operator === ts.SyntaxKind.AmpersandAmpersandToken;
+      // `a && b` is true (`a || b` false) only when both are: what either says holds.
+      if (branch === and) return excludedWhen(node.left, branch, subject) | excludedWhen(node.right, branch, subject);
+      // Otherwise the left side decided, or the left side did not and the right side decided.
+      const skipped = contains(node.right, subject.direct) && !contains(node.left, subject.direct);
+      const leftDecided = skipped ? Component.all : excludedWhen(node.left, branch, subject);
+      const rightDecided = excludedWhen(node.left, !branch, subject) | excludedWhen(node.right, branch, subject);
+      return leftDecided & rightDecided;
+    }
+    if (isComparison(operator)) return comparison(node, branch, subject);
+    if (operator === ts.SyntaxKind.InstanceOfKeyword) return branch && subject.matches(node.left) ? subject.model.failure : 0;
+    return 0;
+  }
+  if (ts.isCallExpression(node)) {
+    const excluded = guard(node, branch, subject);
+    if (excluded !== 0) return excluded;
+  }
+  const root = optionalChainRoot(node);
+  if (branch && root !== undefined && subject.matches(root)) return Component.null;
+  return 0;
+}
