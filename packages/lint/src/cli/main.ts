@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../config/loadConfig';
 import { lintProject } from '../engine/lintProject';
@@ -7,6 +7,7 @@ import { FORMATTERS } from '../format/formatters';
 import { TOOL_INFO } from '../format/toolInfo';
 import type { CliIo } from './CliIo';
 import { parseCliArgs } from './parseCliArgs';
+import { readSource } from './readSource';
 import { USAGE } from './usage';
 import { useColor } from './useColor';
 
@@ -14,14 +15,6 @@ import { useColor } from './useColor';
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_CANNOT_RUN = 2;
-
-function readSource(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /** The directory the configuration search starts from: the tsconfig's. */
 function projectDir(project: string, cwd: string): string {

@@ -20,7 +20,7 @@ function readJson(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new LintError('ERR_CONFIG', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); accepted: a readable JSON file`, { cause: error });
+    throw new LintError('ERR_CONFIG', `${file}: cannot be read (${(error as Error).message}); accepted: a readable JSON file`, { cause: error });
   }
   try {
     return JSON.parse(text) as unknown;
@@ -40,7 +40,9 @@ function readJson(file: string): unknown {
  * @throws LintError `ERR_CONFIG` when one of those files cannot be read or is not JSON
  */
 export function findConfigFile(dir: string): ConfigSource | undefined {
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+  let current = path.resolve(dir);
+  let previous: string;
+  do {
     const rc = path.join(current, RC_FILE);
     if (existsSync(rc)) return { file: rc, key: undefined, value: readJson(rc) };
     const pkg = path.join(current, 'package.json');
@@ -50,6 +52,8 @@ export function findConfigFile(dir: string): ConfigSource | undefined {
         return { file: pkg, key: PACKAGE_JSON_KEY, value: (manifest as Record<string, unknown>)[PACKAGE_JSON_KEY] };
       }
     }
-    if (path.dirname(current) === current) return undefined;
-  }
+    previous = current;
+    current = path.dirname(current);
+  } while (current !== previous);
+  return undefined;
 }

@@ -11,21 +11,31 @@ export interface ToolInfo {
   readonly informationUri: string;
 }
 
-/** The manifest of `@errinject/lint`, found from this module up (it runs from dist/ and from dist-test/src/). */
-function readManifest(): { version: string; homepage: string } {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+/**
+ * Finds the manifest of `@errinject/lint` from a directory up (this module runs from dist/ and
+ * from dist-test/src/, at different depths).
+ *
+ * @param from - where to start
+ * @returns the manifest's version and homepage
+ * @throws Error when no directory up from `from` holds it
+ */
+export function findManifest(from: string): { version: string; homepage: string } {
+  let dir = from;
+  let previous: string;
+  do {
     try {
       const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version: string; homepage: string };
       if (manifest.name === '@errinject/lint') return manifest;
     } catch {
       // no manifest here: look further up
     }
-    /* c8 ignore next -- the package always ships its package.json */
-    if (path.dirname(dir) === dir) throw new Error(`the package.json of @errinject/lint was not found above ${__dirname}`);
-  }
+    previous = dir;
+    dir = path.dirname(dir);
+  } while (dir !== previous);
+  throw new Error(`the package.json of @errinject/lint is not in ${from} or above it`);
 }
 
-const manifest = readManifest();
+const manifest = findManifest(__dirname);
 
 /** ei-lint's name, version and documentation. */
 export const TOOL_INFO: ToolInfo = { name: 'ei-lint', version: manifest.version, informationUri: manifest.homepage };

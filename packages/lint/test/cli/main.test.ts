@@ -292,5 +292,27 @@ describe('main', () => {
       expect(code).to.equal(2);
       expect(stderr).to.match(/^ei-lint: internal error, please report it: TypeError: stdout is gone\n {4}at /);
     });
+
+    it('should report a thrown value that is not an Error as it is', async () => {
+      // Arrange
+      let stderr = '';
+      const io: CliIo = {
+        stdout: {
+          write: () => {
+            throw 'a string'; // as a careless dependency may
+          },
+        },
+        stderr: { write: (text: string) => (stderr += text) },
+        cwd: tmp.root,
+        env: {},
+      };
+
+      // Act
+      const code = await main(['--help'], io);
+
+      // Assert
+      expect(code).to.equal(2);
+      expect(stderr).to.equal('ei-lint: internal error, please report it: a string\n');
+    });
   });
 });

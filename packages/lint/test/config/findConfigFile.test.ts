@@ -15,6 +15,7 @@ describe('findConfigFile', () => {
     it('should return undefined, past package.json files without the key', () => {
       // Arrange
       tmp.write('package.json', { name: 'outer' });
+      tmp.write('a/package.json', 'null');
       const dir = tmp.mkdir('a/b');
 
       // Act, assert
@@ -102,7 +103,7 @@ describe('findConfigFile', () => {
 
       // Act, assert
       expect(() => findConfigFile(tmp.root))
-        .to.throw(LintError, `${dir}: cannot be read (EISDIR); accepted: a readable JSON file`)
+        .to.throw(LintError, `${dir}: cannot be read (EISDIR: illegal operation on a directory, read); accepted: a readable JSON file`)
         .with.property('code', 'ERR_CONFIG');
     });
   });

@@ -64,6 +64,7 @@ describe('validateConfig', () => {
       // Act, assert
       expect(refusal(null).message).to.equal('/p/.eilintrc.json: the configuration is null; accepted: an object with the keys rules, guards, lockCalls');
       expect(refusal([]).message).to.contain('the configuration is []');
+      expect(refusal(undefined).message).to.contain('the configuration is undefined;');
     });
   });
 

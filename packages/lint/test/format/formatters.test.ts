@@ -1,11 +1,14 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { expect } from 'chai';
 import { formatGithub } from '../../src/format/formatGithub';
 import { formatJson } from '../../src/format/formatJson';
 import { formatSarif } from '../../src/format/formatSarif';
 import { FORMAT_NAMES, FORMATTERS } from '../../src/format/formatters';
 import { formatStylish } from '../../src/format/formatStylish';
-import { helpUri, TOOL_INFO } from '../../src/format/toolInfo';
+import { findManifest, helpUri, TOOL_INFO } from '../../src/format/toolInfo';
 import { relativePath } from '../../src/format/relativePath';
+import { tempDir } from '../config/tempDir';
 
 describe('FORMATTERS', () => {
   describe('when a format is named', () => {
@@ -24,6 +27,16 @@ describe('TOOL_INFO', () => {
       expect(TOOL_INFO.name).to.equal('ei-lint');
       expect(TOOL_INFO.version).to.match(/^\d+\.\d+\.\d+/);
       expect(helpUri('ei/state-before-error')).to.equal(`${TOOL_INFO.informationUri}#eistate-before-error`);
+    });
+
+    it('should find the manifest from any directory of the package, and only there', () => {
+      // Act, assert
+      expect(findManifest(path.join(__dirname, 'deeper', 'still')).version).to.equal(TOOL_INFO.version);
+      expect(() => findManifest(os.tmpdir())).to.throw(Error, `the package.json of @errinject/lint is not in ${os.tmpdir()} or above it`);
+      const tmp = tempDir();
+      tmp.write('package.json', { name: 'another', version: '9.9.9' });
+      expect(() => findManifest(tmp.root)).to.throw(Error, 'the package.json of @errinject/lint is not in');
+      tmp.remove();
     });
   });
 });

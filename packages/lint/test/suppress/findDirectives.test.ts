@@ -56,6 +56,14 @@ describe('findDirectives', () => {
       expect(directive!.name).to.deep.equal({ text: 'ei-lint-disable-next-line', pos: 2, end: 27 });
     });
 
+    it('should read a directive on the last line, without a line break after it', () => {
+      // Arrange
+      const file = ts.createSourceFile('/virtual/case.ts', 'x();\n// ei-lint-disable-next-line ei/bad-usage -- the end', ts.ScriptTarget.ES2022, true);
+
+      // Act, assert
+      expect(summary(file)).to.deep.equal([{ at: '2:1', name: 'ei-lint-disable-next-line', rules: ['ei/bad-usage@2:30'], reason: 'the end' }]);
+    });
+
     it('should find one at the end of a line of code, one before a closing brace and one at the end of the file', () => {
       // Arrange
       const file = parse(`
