@@ -9,13 +9,12 @@ import { TargetClassifier } from './stateBeforeError/TargetClassifier';
 
 type MessageId = 'changed' | 'locked';
 
+/** The function's name for the message: the name it is registered under, else the name it is stored under. */
 function functionName(injectable: Injectable, declaration: ts.SignatureDeclaration): string {
-  if (injectable.name !== undefined) return injectable.name;
+  if (injectable.name !== undefined) return `\`${injectable.name}\``;
   const name = declaration.name ?? (injectable.callee === undefined ? undefined : ts.getNameOfDeclaration(injectable.callee));
-  return name === undefined ? 'this function' : name.getText();
+  return name === undefined ? 'an anonymous function' : `\`${name.getText()}\``;
 }
-
-const quote = (text: string): string => `\`${text}\``;
 
 /**
  * `ei/state-before-error`: an error-injectable function must change no state before its first
@@ -56,7 +55,7 @@ export const stateBeforeError = createRule<MessageId>({
       const scanner = new ChangeScanner(new TargetClassifier(declaration, context.checker), locks, declaration, context.checker);
       const file = declaration.getSourceFile();
       const line = file.getLineAndCharacterOfPosition(errorReturn.getStart(file)).line + 1;
-      const name = quote(functionName(injectable, declaration));
+      const name = functionName(injectable, declaration);
       // One finding per statement and kind, naming each target once (a loop's body is seen twice).
       const byStatement = new Map<ts.Statement, { changed: string[]; locked: string[] }>();
       for (const change of changesBeforeReturn(body, errorReturn, scanner)) {

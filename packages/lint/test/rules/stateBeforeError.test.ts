@@ -1,9 +1,10 @@
-import { ruleTester } from '../support/ruleTester';
+import { expect } from 'chai';
+import { lintCase, ruleTester } from '../support/ruleTester';
 
 const IMPORTS =
   "import { AllowErrorInjection, allowErrorInjection, EI_TYPE_NULL, EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL, EI_TYPE_TRUE, errno, errPtr, isErr, isErrOrNull, ptrErr, type ErrPtr } from '@errinject/core';";
 const LEGACY = { experimentalDecorators: true };
-const MUTEX = 'declare class Mutex { lock(): void; unlock(): void; acquire(): Promise<() => void>; }';
+const MUTEX = 'declare class Mutex { lock(): void; unlock(): void; acquire(): Promise<() => void>; hold(): void; touch(): void; }';
 
 ruleTester('ei/state-before-error', {
   valid: [
@@ -239,6 +240,14 @@ ruleTester('ei/state-before-error', {
               return Buffer.alloc(0);
             } else {
               // nothing
+            }
+            if (key === 'b') {
+              try {
+                this.hits++;
+                return Buffer.alloc(2);
+              } finally {
+                console.log('b');
+              }
             }
             switch (key) {
               case 'a':
@@ -482,6 +491,166 @@ ruleTester('ei/state-before-error', {
             }
             return null;
           }
+        }
+      `,
+    },
+
+    {
+      name: 'undoing statements: a decrement, an unshift, a voided unlock, a semaphore down and a pool acquire',
+      code: `
+        ${IMPORTS}
+        ${MUTEX}
+        declare class Semaphore { down(): void; up(): void; }
+        declare class Pool { acquire(): Promise<void>; release(): Promise<void>; }
+        export class Resources {
+          private credits = 5;
+          private readonly queue: string[] = [];
+          private readonly sem = new Semaphore();
+          private readonly pool = new Pool();
+          private readonly mutex = new Mutex();
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          async use(name: string): Promise<number> {
+            this.credits--;
+            this.queue.unshift(name);
+            this.sem.down();
+            await this.pool.acquire();
+            this.mutex.lock();
+            if (name === '') {
+              void this.mutex.unlock();
+              await this.pool.release();
+              this.sem.up();
+              this.queue.shift();
+              this.credits++;
+              return -errno.EINVAL;
+            }
+            return 0;
+          }
+        }
+      `,
+      config: { lockCalls: ['sem.down', 'pool.acquire', 'mutex.lock'] },
+    },
+    {
+      name: 'locals in other forms: an alias reassigned, a late initialisation, a loop over a new array, rest copies, copies, a callback index, an unresolved name',
+      code: `
+        ${IMPORTS}
+        export class Store {
+          private readonly items: string[] = [];
+          private mode = 'a';
+          @AllowErrorInjection(EI_TYPE_NULL)
+          make(items: string[]): object | null {
+            let list = this.items;
+            list = [];
+            let later: { n: number };
+            later = { n: 1 };
+            later.n = 2;
+            for (const item of [{ n: 1 }]) item.n = 2;
+            function helper(): void {}
+            helper.displayName = 'helper';
+            const { ...copy } = this;
+            copy.mode = 'b';
+            const [...rest] = this.items;
+            rest.push('x');
+            const joined = items.concat([]);
+            joined.push('y');
+            const pair = (0, items.slice());
+            pair.push('z');
+            // @ts-expect-error: a name the checker cannot resolve
+            unresolved.value = 1;
+            items.forEach((item, index) => {
+              index++;
+            });
+            if (items.length === list.length) return null;
+            return {};
+          }
+        }
+      `,
+    },
+    {
+      name: 'the error return in an else branch: the then branch is not on its path',
+      code: `
+        ${IMPORTS}
+        export class Store {
+          private count = 0;
+          @AllowErrorInjection(EI_TYPE_NULL)
+          get(key: string): object | null {
+            if (key !== '') {
+              this.count++;
+            } else {
+              return null;
+            }
+            return {};
+          }
+        }
+      `,
+    },
+    {
+      name: 'an error return in dead code after an unconditional return',
+      code: `
+        ${IMPORTS}
+        export class Store {
+          private count = 0;
+          @AllowErrorInjection(EI_TYPE_NULL)
+          get(): object | null {
+            this.count++;
+            return {};
+            return null;
+          }
+        }
+      `,
+      compilerOptions: { allowUnreachableCode: true },
+    },
+    {
+      name: 'a configured lock name longer than the call',
+      code: `
+        ${IMPORTS}
+        ${MUTEX}
+        const mutex = new Mutex();
+        export const take = allowErrorInjection(EI_TYPE_NULL, function take(): object | null {
+          mutex.lock();
+          return null;
+        });
+      `,
+      config: { lockCalls: ['shared.mutex.lock'] },
+    },
+    {
+      name: 'returns that are not error returns: a number not known negative, a call, -0, false, undefined',
+      code: `
+        ${IMPORTS}
+        declare function check(n: number): boolean;
+        export class Dev {
+          private n = 0;
+          private readonly handlers: (() => number)[] = [];
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          a(failed: boolean): number {
+            this.n++;
+            const r = this.prepare();
+            if (failed) return r;
+            if (check(r)) return r;
+            if (r < 1) return r;
+            if (r === 0) return r;
+            return -0;
+          }
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          b(): number {
+            this.n++;
+            return this.handlers[0]!() + (this.handlers[1] ?? this.prepare)();
+          }
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          c(): number {
+            this.n++;
+            return (this.handlers[0] ?? this.prepare)();
+          }
+          @AllowErrorInjection(EI_TYPE_TRUE)
+          d(): boolean {
+            this.n++;
+            return false;
+          }
+          @AllowErrorInjection(EI_TYPE_NULL)
+          e(): object | null | undefined {
+            this.n++;
+            return undefined;
+          }
+          prepare(): number { return 0; }
         }
       `,
     },
@@ -1040,5 +1209,379 @@ ruleTester('ei/state-before-error', {
       `,
       errors: [{ line: 7, column: 5 }],
     },
+    {
+      name: 'errno, null and true through variables: <= -1, 0 >, -1 >=, an ErrPtr, a narrowed null and true, a failure on the false side',
+      code: `
+        ${IMPORTS}
+        export class Dev {
+          private n = 0;
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          a(): number {
+            this.n++;
+            const r = this.prepare();
+            if (r <= -1) return r;
+            return 0;
+          }
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          b(): number {
+            this.n++;
+            const r = this.prepare();
+            if (0 > r) {
+              return r;
+            }
+            return 0;
+          }
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          c(): number {
+            this.n++;
+            const r = this.prepare();
+            if (-1 >= r) return r;
+            return 0;
+          }
+          @AllowErrorInjection(EI_TYPE_ERRNO, { errPtr: true })
+          d(): object | ErrPtr {
+            this.n++;
+            const p = errPtr(-errno.EIO);
+            return p;
+          }
+          @AllowErrorInjection(EI_TYPE_NULL)
+          e(): object | null {
+            this.n++;
+            const o = this.find();
+            if (!o) return o;
+            return o;
+          }
+          @AllowErrorInjection(EI_TYPE_TRUE)
+          f(flag: boolean): boolean {
+            this.n++;
+            if (flag === true) return flag;
+            return false;
+          }
+          @AllowErrorInjection(EI_TYPE_NULL)
+          g(ok: boolean): object | null {
+            this.n++;
+            return ok ? {} : null;
+          }
+          prepare(): number { return 0; }
+          find(): object | null { return null; }
+        }
+      `,
+      errors: [
+        { line: 6, column: 5 },
+        { line: 13, column: 5 },
+        { line: 22, column: 5 },
+        { line: 29, column: 5 },
+        { line: 35, column: 5 },
+        { line: 42, column: 5 },
+        { line: 48, column: 5 },
+      ],
+    },
+    {
+      name: 'destructuring assignments to this and to a module variable',
+      code: `
+        ${IMPORTS}
+        let total = 0;
+        export class Point {
+          private x = 0;
+          private rest: number[] = [];
+          @AllowErrorInjection(EI_TYPE_NULL)
+          move(src: { x: number; total: number }, list: number[]): object | null {
+            ({ x: this.x, total } = src);
+            [...this.rest] = list;
+            let a = 0;
+            [a = 1, , ] = list;
+            if (list.length === a) return null;
+            return {};
+          }
+        }
+      `,
+      errors: [
+        { line: 8, column: 5 },
+        { line: 9, column: 5 },
+      ],
+    },
+    {
+      name: 'a lock taken on a call result, and a lock with no counterpart name, with unrelated calls after them',
+      code: `
+        ${IMPORTS}
+        ${MUTEX}
+        declare function getMutex(): Mutex;
+        export class Locks {
+          private readonly other = new Mutex();
+          private readonly fns: (() => void)[] = [];
+          @AllowErrorInjection(EI_TYPE_NULL)
+          run(): object | null {
+            getMutex().lock();
+            this.other.unlock();
+            this.fns[0]!();
+            this.other.hold();
+            this.other.touch();
+            return null;
+          }
+        }
+      `,
+      config: { lockCalls: ['lock', 'hold'] },
+      errors: [
+        { line: 9, column: 5 },
+        { line: 12, column: 5 },
+      ],
+    },
+    {
+      name: 'changes in a labeled for-in, while, do-while, a for without update and a try statement',
+      code: `
+        ${IMPORTS}
+        export class Walk {
+          private a = 0;
+          private b = 0;
+          private c = 0;
+          private d = 0;
+          private e = 0;
+          private f = 0;
+          private g = 0;
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          walk(keys: Record<string, number>): number {
+            outer: for (const k in keys) {
+              this.a++;
+              if (k === 'stop') break outer;
+            }
+            let i = 0;
+            while (i < 3) {
+              this.b++;
+              i++;
+            }
+            do {
+              this.c++;
+            } while (this.c < 3);
+            for (; i < 6; ) {
+              this.d++;
+              i++;
+            }
+            for (let j = 0; j < 2; j++) i += j;
+            try {
+              this.e++;
+            } catch {
+              this.f++;
+            } finally {
+              this.g++;
+            }
+            if (i > 5) return -errno.ERANGE;
+            return 0;
+          }
+        }
+      `,
+      errors: [
+        { line: 13, column: 7 },
+        { line: 18, column: 7 },
+        { line: 22, column: 7 },
+        { line: 25, column: 7 },
+        { line: 30, column: 7 },
+        { line: 32, column: 7 },
+        { line: 34, column: 7 },
+      ],
+    },
+    {
+      name: 'the error return in an else branch, in a finally block, in a labeled block, and in a catch after a try that returns',
+      code: `
+        ${IMPORTS}
+        export class Paths {
+          private a = 0;
+          private b = 0;
+          private c = 0;
+          @AllowErrorInjection(EI_TYPE_NULL)
+          one(key: string): object | null {
+            this.a = 1;
+            if (key === '') {
+              this.b = 1;
+            } else {
+              this.c = 1;
+              return null;
+            }
+            return {};
+          }
+          @AllowErrorInjection(EI_TYPE_NULL)
+          two(): object | null {
+            try {
+              this.a = 2;
+            } finally {
+              this.b = 2;
+              return null;
+            }
+          }
+          @AllowErrorInjection(EI_TYPE_NULL)
+          three(): object | null {
+            block: {
+              this.c = 3;
+              if (this.c > 0) break block;
+              return null;
+            }
+            return {};
+          }
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          four(text: string): number {
+            try {
+              this.a = 4;
+              return JSON.parse(text) as number;
+            } catch {
+              return -errno.EINVAL;
+            }
+          }
+        }
+      `,
+      errors: [
+        { line: 8, column: 5 },
+        { line: 12, column: 7 },
+        { line: 20, column: 7 },
+        { line: 22, column: 7 },
+        { line: 29, column: 7 },
+        { line: 38, column: 7 },
+      ],
+    },
+    {
+      name: 'a module object property, a value that is not a saved local, aliases through ?:, ??, ||, &&, await and a pattern',
+      code: `
+        ${IMPORTS}
+        const config = { debug: false, mode: 'a' };
+        const DEFAULT_MODE = config.mode;
+        interface Entry { seen: boolean }
+        export class Service {
+          private mode = 'a';
+          private readonly items: string[] = [];
+          private readonly spare: string[] = [];
+          private readonly entries: Entry[] = [];
+          private readonly ready = Promise.resolve({ n: 0 });
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          async start(flag: boolean, maybe: string[] | undefined): Promise<number> {
+            config.debug = true;
+            this.mode = DEFAULT_MODE;
+            const list = flag ? this.items : this.spare;
+            list.push('x');
+            const local: string[] | undefined = flag ? undefined : [];
+            const other = local ?? maybe;
+            other?.sort();
+            const state = await this.ready;
+            state.n = 1;
+            const fallback = maybe || this.spare;
+            fallback.pop();
+            const some = this.entries.length > 0 && this.entries;
+            if (some) some.reverse();
+            const [first] = this.entries;
+            if (first) first.seen = true;
+            const { entries: [second] } = this;
+            if (second) second.seen = false;
+            if (!flag) return -errno.EAGAIN;
+            return 0;
+          }
+        }
+      `,
+      errors: [
+        { line: 13, column: 5 },
+        { line: 14, column: 5 },
+        { line: 16, column: 5 },
+        { line: 19, column: 5 },
+        { line: 21, column: 5 },
+        { line: 23, column: 5 },
+        { line: 25, column: 15 },
+        { line: 27, column: 16 },
+        { line: 29, column: 17 },
+      ],
+    },
+    {
+      name: 'the array a callback is given, and a parenthesized callback',
+      code: `
+        ${IMPORTS}
+        interface Entry { seen: boolean }
+        export class Table {
+          private readonly items: string[] = [];
+          private readonly entries: Entry[] = [];
+          @AllowErrorInjection(EI_TYPE_NULL)
+          trim(): object | null {
+            this.items.forEach((item, index, all) => {
+              all[index] = item.trim();
+            });
+            this.entries.forEach(((entry) => {
+              entry.seen = true;
+            }));
+            return null;
+          }
+        }
+      `,
+      errors: [
+        { line: 9, column: 7 },
+        { line: 12, column: 7 },
+      ],
+    },
   ],
+});
+
+describe('ei/state-before-error messages', () => {
+  describe('when changes of each kind are reported', () => {
+    it('should name the function, what changed and the line of the first error return', () => {
+      // Arrange
+      const testCase = {
+        name: 'messages',
+        code: `
+          ${IMPORTS}
+          ${MUTEX}
+          let cache = new Map<string, number>();
+          export class Store {
+            private count = 0;
+            private readonly mutex = new Mutex();
+            @AllowErrorInjection(EI_TYPE_ERRNO)
+            open(out: { value: number }): number {
+              this.count++;
+              cache = new Map();
+              cache.set('a', 1);
+              out.value = 0;
+              this.mutex.lock();
+              if (this.count > 1) return -errno.EBUSY;
+              return 0;
+            }
+          }
+        `,
+        config: { lockCalls: ['mutex.lock'] },
+      };
+
+      // Act
+      const messages = lintCase('ei/state-before-error', testCase).map((finding) => finding.message);
+
+      // Assert
+      expect(messages.map((message) => message.split(': an injected')[0])).to.deep.equal([
+        '`Store.open` changes `this.count` before its first error return (line 14)',
+        '`Store.open` changes module variable `cache` before its first error return (line 14)',
+        '`Store.open` changes module variable `cache` with set() before its first error return (line 14)',
+        '`Store.open` changes parameter property `out.value` before its first error return (line 14)',
+        '`Store.open` takes lock `mutex.lock` before its first error return (line 14) and does not release it before that return',
+      ]);
+      expect(messages[0]).to.match(/Undo it before that return, or make it after\.$/);
+      expect(messages[4]).to.match(/Release it before that return, or take it after\.$/);
+    });
+
+    it('should name several targets of one statement together, and a function by its variable or not at all', () => {
+      // Arrange
+      const testCase = {
+        name: 'names',
+        code: `
+          ${IMPORTS}
+          let n = 0;
+          export const bump = allowErrorInjection(EI_TYPE_NULL, (point: { x: number; y: number }): object | null => {
+            [point.x, point.y, n] = [1, 2, 3];
+            return null;
+          });
+          allowErrorInjection(EI_TYPE_NULL, (): object | null => {
+            n--;
+            return null;
+          });
+        `,
+      };
+
+      // Act
+      const messages = lintCase('ei/state-before-error', testCase).map((finding) => finding.message.split(': an injected')[0]);
+
+      // Assert
+      expect(messages).to.deep.equal([
+        '`bump` changes parameter property `point.x`, parameter property `point.y` and module variable `n` before its first error return (line 5)',
+        'an anonymous function changes module variable `n` before its first error return (line 9)',
+      ]);
+    });
+  });
 });

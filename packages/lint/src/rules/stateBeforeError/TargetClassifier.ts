@@ -55,9 +55,9 @@ export function keyOf(node: ts.Node): string {
 }
 
 /** What a destructured local holds: `` `this.entries` `` for `const { entries } = this`, else a part of it. */
-function partOf(element: ts.BindingElement, declaration: ts.VariableDeclaration, of: string): string {
+function partOf(element: ts.BindingElement, root: ts.VariableDeclaration | ts.ParameterDeclaration, of: string): string {
   const property = element.propertyName ?? element.name;
-  const simple = element.parent === declaration.name && ts.isObjectBindingPattern(element.parent) && element.dotDotDotToken === undefined;
+  const simple = element.parent === root.name && ts.isObjectBindingPattern(element.parent);
   if (simple && ts.isIdentifier(property) && /^`[^`]*`$/.test(of)) return `${of.slice(0, -1)}.${property.text}\``;
   return `a part of ${of}`;
 }
@@ -77,9 +77,10 @@ function isFunctionBoundary(node: ts.Node): boolean {
  *   function is state through its properties (`out.value = 1`, `out.push(x)`) but not itself
  *   (`size = 0`); a local is free, unless it is an alias of an object that is not the
  *   function's: initialised from `this.…`, a parameter, a module variable or another alias (also
- *   through `await`, `??`, `||`, `?:`, destructuring, `for (const x of this.items)`, the first
- *   parameter of an arrow passed to `this.items.forEach` and the like, and `get`, `at`, `find` or
- *   `findLast` on such an object).
+ *   through `await`, `??`, `||`, `&&`, `?:`, destructuring but not a rest element, `for (const x of this.items)`, the first
+ *   parameter (an element) and the third (the array) of an arrow passed to `this.items.forEach`
+ *   and the like, and `get`, `at`, `find` or `findLast` on such an object). Only the declaration
+ *   makes an alias: a local assigned later (`let cur; cur = this.head`) stays the function's own.
  * - Anything else (the result of a call, `new`, a literal) is the function's own.
  */
 export class TargetClassifier {
@@ -110,9 +111,6 @@ export class TargetClassifier {
       depth++;
     }
     const key = keyOf(target);
-    if (use === 'write' && depth === 0) {
-      if (!ts.isIdentifier(root)) return undefined;
-    }
     if (root.kind === ts.SyntaxKind.ThisKeyword || root.kind === ts.SyntaxKind.SuperKeyword) return { key, what: `\`${key}\`` };
     if (!ts.isIdentifier(root)) return undefined;
     const origin = this.originOf(root);
@@ -165,30 +163,38 @@ export class TargetClassifier {
   }
 
   private originOfLocal(declaration: ts.Declaration): Origin {
+    // `const { ...rest } = this` and `const [...copy] = this.items` hold new objects.
+    if (ts.isBindingElement(declaration) && declaration.dotDotDotToken !== undefined) return LOCAL;
     let binding: ts.Node = declaration;
     while (ts.isBindingElement(binding)) binding = binding.parent.parent;
-    const destructured = binding !== declaration;
+    let origin: Origin;
     if (ts.isParameter(binding)) {
       if (binding.parent === this.fn) return { kind: 'parameter' };
-      return destructured ? LOCAL : this.callbackElementOrigin(binding);
+      origin = this.callbackParameterOrigin(binding);
+    } else if (ts.isVariableDeclaration(binding)) {
+      const loop = binding.parent.parent;
+      if (ts.isForOfStatement(loop)) origin = this.elementOrigin(loop.expression);
+      else origin = binding.initializer === undefined ? LOCAL : this.valueOrigin(binding.initializer);
+    } else {
+      // A function or class declared in the function.
+      return LOCAL;
     }
-    if (!ts.isVariableDeclaration(binding)) return LOCAL;
-    const list = binding.parent;
-    let origin: Origin;
-    if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent)) origin = this.elementOrigin(list.parent.expression);
-    else origin = binding.initializer === undefined ? LOCAL : this.valueOrigin(binding.initializer);
-    return destructured && origin.kind === 'alias' ? { kind: 'alias', of: partOf(declaration as ts.BindingElement, binding, origin.of) } : origin;
+    return binding !== declaration && origin.kind === 'alias' ? { kind: 'alias', of: partOf(declaration as ts.BindingElement, binding, origin.of) } : origin;
   }
 
-  /** `this.items.forEach((item) => …)`: `item` is an element of `this.items`. */
-  private callbackElementOrigin(parameter: ts.ParameterDeclaration): Origin {
-    const callback = parameter.parent;
-    if (!ts.isArrowFunction(callback) || callback.parameters[0] !== parameter) return LOCAL;
-    const call = callback.parent;
-    if (!ts.isCallExpression(call) || !call.arguments.includes(callback)) return LOCAL;
-    const callee = skipOuterExpressions(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !SYNC_CALLBACK_METHODS.has(callee.name.text)) return LOCAL;
-    return this.elementOrigin(callee.expression);
+  /**
+   * A parameter of an arrow the scanner entered, which is an argument of `R.forEach(…)` or one of
+   * the other methods that call it at once: the first parameter is an element of `R`, the third
+   * is `R` itself.
+   */
+  private callbackParameterOrigin(parameter: ts.ParameterDeclaration): Origin {
+    let holder: ts.Node = parameter.parent.parent;
+    while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
+    const callee = ts.isCallExpression(holder) ? skipOuterExpressions(holder.expression) : undefined;
+    if (callee === undefined || !ts.isPropertyAccessExpression(callee)) return LOCAL;
+    const index = (parameter.parent as ts.SignatureDeclaration).parameters.indexOf(parameter);
+    if (index === 0) return this.elementOrigin(callee.expression);
+    return index === 2 ? this.valueOrigin(callee.expression) : LOCAL;
   }
 
   private elementOrigin(container: ts.Expression): Origin {
@@ -203,7 +209,9 @@ export class TargetClassifier {
     if (ts.isConditionalExpression(expression)) return this.eitherOrigin(expression.whenTrue, expression.whenFalse);
     if (ts.isBinaryExpression(expression)) {
       const operator = expression.operatorToken.kind;
-      if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return this.eitherOrigin(expression.left, expression.right);
+      if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.AmpersandAmpersandToken) {
+        return this.eitherOrigin(expression.left, expression.right);
+      }
       return LOCAL;
     }
     if (ts.isCallExpression(expression)) {

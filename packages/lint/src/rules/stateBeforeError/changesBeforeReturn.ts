@@ -54,15 +54,19 @@ const contains = (outer: ts.Node, inner: ts.Node): boolean => inner.pos >= outer
  * @param body - the function's body
  * @param errorReturn - its first error return
  * @param scanner - finds changes and undos
- * @returns the changes not undone, in evaluation order
+ * @returns the changes not undone, in evaluation order; none when the return is dead code
  */
 export function changesBeforeReturn(body: ts.Block, errorReturn: ts.ReturnStatement, scanner: ChangeScanner): StateChange[] {
   const pending: StateChange[] = [];
-  new PathWalker(scanner, errorReturn).descend(body, pending);
-  return pending;
+  const walker = new PathWalker(scanner, errorReturn);
+  walker.descend(body, pending);
+  return walker.unreachable ? [] : pending;
 }
 
 class PathWalker {
+  /** Set when a statement before the error return always returns or throws: no path reaches it. */
+  unreachable = false;
+
   constructor(
     private readonly scanner: ChangeScanner,
     private readonly target: ts.ReturnStatement,
@@ -93,7 +97,10 @@ class PathWalker {
         this.descend(statement, pending);
         return;
       }
-      if (terminates(statement)) return;
+      if (terminates(statement)) {
+        this.unreachable = true;
+        return;
+      }
       this.apply(statement, pending);
     }
   }
