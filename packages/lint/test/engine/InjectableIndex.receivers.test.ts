@@ -1,0 +1,129 @@
+import * as path from 'node:path';
+import { expect } from 'chai';
+import { Project, ts } from 'ts-morph';
+import { InjectableIndex } from '../../src/model/InjectableIndex';
+import { dedent } from '../support/ruleTester';
+
+/**
+ * `InjectableIndex.resolveCall` looks method calls up by the types their receivers are declared
+ * with, and asks the checker the full way only where narrowing could change the answer: each
+ * receiver shape here resolves as the checker's own lookup at the call would.
+ */
+
+function program(files: Readonly<Record<string, string>>): ts.Program {
+  const project = new Project({
+    compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: [] },
+  });
+  for (const [name, text] of Object.entries(files)) project.createSourceFile(path.resolve(__dirname, 'virtual', name), dedent(text));
+  return project.getProgram().compilerObject;
+}
+
+const STORE = `
+  import { AllowErrorInjection, EI_TYPE_ERRNO, EI_TYPE_NULL } from '@errinject/core';
+  export interface Opener { open(): number }
+  export class Base { open(): number { return 1; } }
+  export class Store extends Base implements Opener {
+    @AllowErrorInjection(EI_TYPE_ERRNO) override open(): number { return 0; }
+    @AllowErrorInjection(EI_TYPE_NULL) static alloc(): Store | null { return null; }
+  }
+  export class Other { open(): number { return 2; } }
+  export const store = new Store();
+  export const holder = { store, other: new Other() };
+`;
+
+describe('InjectableIndex', () => {
+  describe('when receivers are declared with a class, an interface, a nullable or a generic type', () => {
+    it('should resolve each call as the checker does', () => {
+      // Arrange
+      const files = {
+        'store.ts': STORE,
+        'case.ts': `
+          import * as stores from './store.js';
+          import { Store, Other, type Opener, holder } from './store.js';
+          class Client {
+            private store: Store | undefined;
+            private readonly opener: Opener = new Store();
+            static make(): Store { return new Store(); }
+            run<T extends Store>(generic: T, maybe: Store | null, either: Store | Other, anything: unknown): void {
+              this.store = new Store();
+              this.store.open();
+              this.opener.open();
+              generic.open();
+              maybe?.open();
+              maybe!.open();
+              stores.store.open();
+              holder.store.open();
+              holder.other.open();
+              Store.alloc();
+              Client.make().open();
+              (either as Store).open();
+              if (either instanceof Store) either.open(); else either.open();
+              if (anything instanceof Store) anything.open();
+              const local = new Other();
+              local.open();
+            }
+          }
+          export { Client };
+        `,
+      };
+      const built = program(files);
+      const index = new InjectableIndex(built, built.getTypeChecker());
+      const file = built.getSourceFile(path.resolve(__dirname, 'virtual', 'case.ts'))!;
+      const calls: ts.CallExpression[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node)) calls.push(node);
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+
+      // Act
+      const resolved = calls.map((call) => [call.getText(file), index.resolveCall(call)?.name]);
+
+      // Assert
+      expect(resolved).to.deep.equal([
+        ['this.store.open()', 'Store.open'],
+        ['this.opener.open()', 'Store.open'],
+        ['generic.open()', 'Store.open'],
+        ['maybe?.open()', 'Store.open'],
+        ['maybe!.open()', 'Store.open'],
+        ['stores.store.open()', 'Store.open'],
+        ['holder.store.open()', 'Store.open'],
+        ['holder.other.open()', undefined],
+        ['Store.alloc()', 'Store.alloc'],
+        ['Client.make().open()', 'Store.open'],
+        ['Client.make()', undefined],
+        ['(either as Store).open()', 'Store.open'],
+        ['either.open()', 'Store.open'],
+        ['either.open()', undefined],
+        ['anything.open()', 'Store.open'],
+        ['local.open()', undefined],
+      ]);
+    });
+  });
+
+  describe('when a receiver is declared with a base class or an interface', () => {
+    it('should resolve the call to the mark of the method that implements it', () => {
+      // Arrange
+      const built = program({
+        'store.ts': STORE,
+        'case.ts': `
+          import { Base, type Opener } from './store.js';
+          export function use(base: Base, opener: Opener): number {
+            return base.open() + opener.open();
+          }
+        `,
+      });
+      const index = new InjectableIndex(built, built.getTypeChecker());
+      const file = built.getSourceFile(path.resolve(__dirname, 'virtual', 'case.ts'))!;
+
+      // Act
+      const calls = index.callsIn(file).map(({ call, injectable }) => [call.getText(file), injectable.name]);
+
+      // Assert
+      expect(calls).to.deep.equal([
+        ['base.open()', 'Store.open'],
+        ['opener.open()', 'Store.open'],
+      ]);
+    });
+  });
+});
