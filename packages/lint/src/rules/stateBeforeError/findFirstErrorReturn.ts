@@ -8,15 +8,18 @@ import { skipOuterExpressions } from '../../model/skipOuterExpressions';
  * are not the function's own and are skipped.
  *
  * What counts as the failure, by type (after parentheses, `as`, `!` and `satisfies`):
- * - NULL: `null`, or an identifier whose type at the return is `null` (`if (!buf) return buf`).
+ * - NULL: `null`.
  * - ERRNO: a negation (`-12`, `-errno.ENOMEM`, `-ENOMEM`; not `-0`), `errPtr(...)`, `ptrErr(...)`,
- *   an identifier whose type is a negative number literal (`const EBUSY = -16`) or `ErrPtr`
- *   (narrowed by `isErr`), or an identifier returned in the then-branch of `if (x < 0)`,
- *   `if (x <= -1)`, `if (0 > x)`, `if (isErr(x))`.
+ *   and an identifier returned in the then-branch of `if (x < 0)`, `if (x <= -1)`, `if (0 > x)`,
+ *   `if (-1 >= x)` or `if (isErr(x))`.
  * - ERRNO_NULL: either of the above, and `if (isErrOrNull(x)) return x`.
- * - TRUE: `true`, or an identifier whose type is `true`.
- * - Any type: `Promise.resolve(failure)`, and a conditional `c ? a : b` with the failure on
- *   either side.
+ * - TRUE: `true`.
+ * - Any type: `Promise.resolve(failure)`; a conditional `c ? a : b` with the failure on either
+ *   side; a `const` whose initializer is the failure (`const EBUSY = -16; … return EBUSY`); an
+ *   identifier returned in the then-branch of a test that mentions it, whose type the checker
+ *   narrows there to the failure (`null`, a negative number literal, `ErrPtr`, `true`:
+ *   `if (!buf) return buf`). A value narrowed otherwise (`if (buf) { … return buf; } return buf;`)
+ *   is not recognised.
  *
  * A `throw` is not an error return: a thrown exception is not the failure the mark declares (an
  * injected failure returns a value, it never throws), so the rule leaves throws alone; a branch
@@ -24,7 +27,8 @@ import { skipOuterExpressions } from '../../model/skipOuterExpressions';
  *
  * @param body - the function's body
  * @param type - the mark's error type
- * @param checker - the type checker, asked only about identifiers returned
+ * @param checker - the type checker, asked only about identifiers returned: their symbol, and
+ *   their type where a test narrows it
  * @returns the first error return, or `undefined` when the function has none
  */
 export function findFirstErrorReturn(body: ts.Block, type: ErrorTypeName, checker: ts.TypeChecker): ts.ReturnStatement | undefined {
@@ -51,7 +55,11 @@ function calleeName(call: ts.CallExpression): string | undefined {
   return undefined;
 }
 
-function isFailure(value: ts.Expression, statement: ts.ReturnStatement, type: ErrorTypeName, checker: ts.TypeChecker): boolean {
+/**
+ * Tells whether a returned value is the failure. `statement` is the return, for identifiers; an
+ * initializer of a constant is judged without it (`undefined`), where identifiers do not count.
+ */
+function isFailure(value: ts.Expression, statement: ts.ReturnStatement | undefined, type: ErrorTypeName, checker: ts.TypeChecker): boolean {
   const expression = skipOuterExpressions(value);
   if (ts.isConditionalExpression(expression)) {
     return isFailure(expression.whenTrue, statement, type, checker) || isFailure(expression.whenFalse, statement, type, checker);
@@ -77,12 +85,31 @@ function isFailure(value: ts.Expression, statement: ts.ReturnStatement, type: Er
     const operand = skipOuterExpressions(expression.operand);
     return allowsErrno(type) && !(ts.isNumericLiteral(operand) && Number(operand.text) === 0);
   }
-  if (ts.isIdentifier(expression)) return isFailingIdentifier(expression, statement, type, checker);
+  if (ts.isIdentifier(expression) && statement !== undefined) return isFailingIdentifier(expression, statement, type, checker);
   return false;
 }
 
+/**
+ * An identifier is the failure when a constant holds it (`const EBUSY = -16`, `const p = errPtr(…)`),
+ * when the return sits in the then-branch of a test that says so (`if (r < 0) return r`,
+ * `if (isErr(p)) return p`), or when the then-branch of a test of it narrows it to the failure
+ * (`if (!buf) return buf`, `if (busy === true) return busy`). The checker is asked about the
+ * identifier's type only in that last case, so that returns of plain values cost no type checking.
+ */
 function isFailingIdentifier(identifier: ts.Identifier, statement: ts.ReturnStatement, type: ErrorTypeName, checker: ts.TypeChecker): boolean {
-  if (allowsErrno(type) && guardedAsError(identifier, statement, type)) return true;
+  const test = enclosingTest(statement);
+  if (test !== undefined && allowsErrno(type) && testsForError(test, identifier.text, type)) return true;
+  const declaration = checker.getSymbolAtLocation(identifier)?.valueDeclaration;
+  if (
+    declaration !== undefined &&
+    ts.isVariableDeclaration(declaration) &&
+    declaration.initializer !== undefined &&
+    ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const &&
+    isFailure(declaration.initializer, undefined, type, checker)
+  ) {
+    return true;
+  }
+  if (test === undefined || !mentions(test, identifier.text)) return false;
   const valueType = checker.getTypeAtLocation(identifier);
   if (allowsNull(type) && valueType.flags & ts.TypeFlags.Null) return true;
   if (allowsErrno(type)) {
@@ -92,14 +119,21 @@ function isFailingIdentifier(identifier: ts.Identifier, statement: ts.ReturnStat
   return type === 'TRUE' && valueType.flags & ts.TypeFlags.BooleanLiteral ? checker.typeToString(valueType) === 'true' : false;
 }
 
-/** `if (x < 0) return x;` and its forms: the return sits (through blocks) in the then-branch of such a test. */
-function guardedAsError(identifier: ts.Identifier, statement: ts.ReturnStatement, type: ErrorTypeName): boolean {
+/** The condition of the `if` whose then-branch holds the return (through blocks), if any. */
+function enclosingTest(statement: ts.ReturnStatement): ts.Expression | undefined {
   let node: ts.Node = statement;
   while (ts.isBlock(node.parent)) node = node.parent;
   const test = node.parent;
-  if (!ts.isIfStatement(test) || test.thenStatement !== node) return false;
-  const condition = skipOuterExpressions(test.expression);
-  const name = identifier.text;
+  return ts.isIfStatement(test) && test.thenStatement === node ? skipOuterExpressions(test.expression) : undefined;
+}
+
+function mentions(condition: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(condition)) return condition.text === name;
+  return ts.forEachChild(condition, (child) => mentions(child, name) || undefined) ?? false;
+}
+
+/** `r < 0`, `r <= -1`, `0 > r`, `-1 >= r`, `isErr(r)`, and `isErrOrNull(r)` for ERRNO_NULL. */
+function testsForError(condition: ts.Expression, name: string, type: ErrorTypeName): boolean {
   const isName = (expression: ts.Expression): boolean => {
     const inner = skipOuterExpressions(expression);
     return ts.isIdentifier(inner) && inner.text === name;

@@ -1,0 +1,66 @@
+import { CliError, isCliError } from '../errors/CliError';
+import { checkFailcmdOptions } from '../failcmd/checkFailcmdOptions';
+import { childEnvironment, failcmdEntries, sweepEntries } from '../failcmd/failcmdEntries';
+import type { FailcmdOptions } from '../failcmd/FailcmdOptions';
+import { FAILCMD_USAGE } from '../failcmd/failcmdUsage';
+import { parseFailcmdArgs } from '../failcmd/parseFailcmdArgs';
+import { runCommand } from '../failcmd/runCommand';
+import { createSweepProgress } from '../sweep/createSweepProgress';
+import { formatSweepTable } from '../sweep/formatSweepTable';
+import { runSweep } from '../sweep/runSweep';
+import { type CliIo, processIo, wantsColor } from './CliIo';
+
+/** How failcmd ends: an exit code, or the signal it must end itself with (the command's). */
+export type FailcmdExit = number | NodeJS.Signals;
+
+async function sweep(options: FailcmdOptions, command: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  const progress = createSweepProgress(io.stderr);
+  let report;
+  try {
+    report = await runSweep({
+      command,
+      env,
+      capability: options.capability,
+      entries: sweepEntries(options),
+      inject: options.inject,
+      seed: options.seed,
+      control: options.control,
+      jobs: options.jobs,
+      max: options.max,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+  }
+  io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSweepTable(report, { color: wantsColor(io.stdout, env) }));
+  return report.crashed > 0 ? 1 : 0;
+}
+
+/**
+ * failcmd: `failcmd [options] [--] command [args...]`.
+ *
+ * @param argv - the arguments after `failcmd`
+ * @param env - the environment as the user gave it (see `takeEnvironment`)
+ * @param io - where to write
+ * @returns the exit code, or the signal that ended the command
+ */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo = processIo): Promise<FailcmdExit> {
+  try {
+    const { options, command } = parseFailcmdArgs(argv, env);
+    if (options.help) {
+      io.stdout.write(FAILCMD_USAGE);
+      return 0;
+    }
+    if (command.length === 0) throw new CliError('ERR_USAGE', 'no command given: failcmd [options] [--] command [args...]; failcmd --help lists the options');
+    checkFailcmdOptions(options, env);
+    if (options.sweep) return await sweep(options, command, env, io);
+    const status = await runCommand(command, childEnvironment(env, failcmdEntries(options), { seed: options.seed, control: options.control }));
+    return status.signal ?? status.code;
+  } catch (error) {
+    if (!isCliError(error)) throw error;
+    io.stderr.write(`failcmd: ${error.message}\n`);
+    if (error.code === 'ENOENT') return 127;
+    if (error.code.startsWith('ERR_')) return 2;
+    return 126;
+  }
+}

@@ -1,0 +1,95 @@
+import type { FailcmdOptions, InjectSpec } from './FailcmdOptions';
+
+function knobEntries(options: FailcmdOptions, defaults: { probability?: string; times?: string; taskFilter?: string; verbose?: string }): string[] {
+  const dir = options.capability;
+  const entries: string[] = [];
+  const knob = (name: string, value: string | undefined): void => {
+    if (value !== undefined) entries.push(`${dir}/${name}=${value}`);
+  };
+  // failcmd.sh writes interval, space, verbose and the stack filter as it meets them, then
+  // task-filter, probability and times last; each process here starts from the defaults, so only
+  // the values matter, not the order.
+  knob('interval', options.interval);
+  knob('space', options.space);
+  knob('verbose', options.verbose ?? defaults.verbose);
+  knob('stacktrace-depth', options.stacktraceDepth);
+  knob('require-stack', options.requireStack);
+  knob('reject-stack', options.rejectStack);
+  knob('task-filter', options.taskFilter ?? defaults.taskFilter);
+  knob('probability', options.probability ?? defaults.probability);
+  knob('times', options.times ?? defaults.times);
+  return entries;
+}
+
+/**
+ * The `ERRINJECT` entries that arm functions: `fail_function/inject=NAME`, then its retval when one
+ * is given. Each waits in the command's core until its function is marked.
+ *
+ * @param specs - the functions
+ * @returns the entries, in order
+ */
+export function injectEntries(specs: readonly InjectSpec[]): string[] {
+  return specs.flatMap((spec) => [
+    `fail_function/inject=${spec.name}`,
+    ...(spec.retval === undefined ? [] : [`fail_function/${spec.name}/retval=${spec.retval}`]),
+  ]);
+}
+
+/**
+ * The `ERRINJECT` entries of a plain run, what failcmd.sh writes to debugfs
+ * (`tools/testing/fault-injection/failcmd.sh`): the knobs given, task-filter Y, probability 1 and
+ * times 1 unless given, the functions named with `--inject`, fail-nth when `--nth` is given, and
+ * make-it-fail 1 in the root task of every process of the tree (as the kernel's child sets its own
+ * before it execs the command, and every descendant inherits it).
+ *
+ * @param options - checked options
+ * @returns the entries, in the order they apply
+ */
+export function failcmdEntries(options: FailcmdOptions): string[] {
+  return [
+    ...knobEntries(options, { taskFilter: 'Y', probability: '1', times: '1' }),
+    ...injectEntries(options.inject),
+    ...(options.nth === undefined ? [] : [`self/fail-nth=${options.nth}`]),
+    'self/make-it-fail=1',
+  ];
+}
+
+/**
+ * The `ERRINJECT` entries every run of a sweep shares: the knobs given, with probability 0 and
+ * verbose 0 unless given, so that the faults come from fail-nth alone and the command's stderr is not
+ * filled with fault records; make-it-fail 1 as in a plain run. The functions and fail-nth are added
+ * per run.
+ *
+ * @param options - checked options
+ * @returns the entries, in the order they apply
+ */
+export function sweepEntries(options: FailcmdOptions): string[] {
+  return [...knobEntries(options, { probability: '0', verbose: '0' }), 'self/make-it-fail=1'];
+}
+
+/** What failcmd adds to the command's environment besides `ERRINJECT`. */
+export interface ChildExtras {
+  /** `ERRINJECT_SEED`. */
+  readonly seed?: string | undefined;
+  /** `ERRINJECT_CONTROL=1`. */
+  readonly control?: boolean | undefined;
+  /** `ERRINJECT_REPORT`: the fault report file. */
+  readonly report?: string | undefined;
+}
+
+/**
+ * The command's environment: the user's, with failcmd's entries appended to the user's own
+ * `ERRINJECT` (so where both set the same knob, failcmd's option wins: entries apply in order).
+ *
+ * @param env - the user's environment
+ * @param entries - failcmd's entries
+ * @param extras - the other variables
+ * @returns a new environment
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv, entries: readonly string[], extras: ChildExtras = {}): NodeJS.ProcessEnv {
+  const child: NodeJS.ProcessEnv = { ...env, ERRINJECT: [(env['ERRINJECT'] ?? '').trim(), ...entries].filter((part) => part !== '').join(' ') };
+  if (extras.seed !== undefined) child['ERRINJECT_SEED'] = extras.seed;
+  if (extras.control === true) child['ERRINJECT_CONTROL'] = '1';
+  if (extras.report !== undefined) child['ERRINJECT_REPORT'] = extras.report;
+  return child;
+}

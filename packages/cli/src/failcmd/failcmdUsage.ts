@@ -1,0 +1,41 @@
+/** failcmd's help text. */
+export const FAILCMD_USAGE = `Usage: failcmd [options] [--] command [args...]
+
+Runs the command with fault injection enabled for its process tree only, like the kernel's
+failcmd.sh. The configuration reaches the command through its environment (ERRINJECT, after any
+ERRINJECT of yours), so it reaches every process and worker thread the command starts, and nothing
+else. The command's exit status and signals pass through.
+
+FAILCMD_TYPE picks the capability whose knobs the options set (default: fail_function).
+
+Options (values that begin with "-" are values: -t -1):
+  -p, --probability N     percent of eligible calls that fail (default 1; 0 in a sweep)
+  -i, --interval N        only every N-th eligible call may fail
+  -t, --times N           failures allowed, -1 for no limit (default 1)
+  -s, --space N           size units to use up before failures start
+  -v, --verbose N         0 silent, 1 a record per fault, 2 with the stack (0 in a sweep)
+      --task-filter Y|N   only tasks with make-it-fail 1 fail (default Y; failcmd sets
+                          make-it-fail 1 in every process of the command)
+      --stacktrace-depth N    frames the stack filter looks at (at most 32)
+      --require-stack PATTERNS  fail only calls with a matching frame (commas between patterns)
+      --reject-stack PATTERNS   never fail calls with a matching frame
+      --inject NAME[=RETVAL]  arm the error-injectable function NAME, returning RETVAL when it
+                          fails (-12, -ENOMEM, 0xfffffffffffffff4); repeatable
+      --nth N             the N-th fault-injection call of each process fails (fail-nth)
+      --seed N            seed of the probability rolls (ERRINJECT_SEED)
+      --control           let ei-ctl reach the command's processes (ERRINJECT_CONTROL=1)
+  -h, --help              this text
+
+Sweeps:
+      --sweep             run the command once per fault point: n = 1, 2, 3... with fail-nth n
+                          and every error-injectable function armed (or those named with
+                          --inject), until a run injects no fault; report per n the function
+                          that failed, its call site, the exit status and any crash
+      --json              the report as JSON
+  -j, --jobs N            runs at once (default 1)
+      --max N             stop after N runs
+
+Exit status: the command's own; 128+n when a signal n ended it (failcmd ends itself with the
+same signal). 2 for a bad option or value (nothing runs), 126 when the command cannot be
+executed, 127 when it is not found. A sweep exits 1 when any run crashed, else 0.
+`;

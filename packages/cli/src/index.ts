@@ -1,0 +1,30 @@
+/**
+ * `@errinject/cli`: the library behind the `failcmd` and `ei-ctl` bins — options to `ERRINJECT`, process
+ * sweeps and their reports, and the client of the control socket.
+ *
+ * @packageDocumentation
+ */
+export { CliError, isCliError } from './errors/CliError';
+export type { CliErrorCode } from './errors/CliError';
+
+// failcmd
+export { parseFailcmdArgs, FAILCMD_OPTIONS, MAX_JOBS } from './failcmd/parseFailcmdArgs';
+export type { FailcmdArgs, FailcmdOptions, InjectSpec } from './failcmd/FailcmdOptions';
+export { checkFailcmdOptions } from './failcmd/checkFailcmdOptions';
+export { childEnvironment, failcmdEntries, injectEntries, sweepEntries } from './failcmd/failcmdEntries';
+export type { ChildExtras } from './failcmd/failcmdEntries';
+export { runCommand, FORWARDED_SIGNALS, TERMINAL_SIGNALS } from './failcmd/runCommand';
+export type { ExitStatus } from './failcmd/runCommand';
+
+// sweeps
+export { runSweep } from './sweep/runSweep';
+export type { SweepOptions, SweepProgress } from './sweep/runSweep';
+export type { CrashRecord, FaultRecord, SweepReport, SweepRun } from './sweep/SweepReport';
+export { parseFaultReport } from './sweep/parseFaultReport';
+export type { FaultReport } from './sweep/parseFaultReport';
+export { discoverInjectables } from './sweep/discoverInjectables';
+export type { Discovery, FoundInjectable } from './sweep/discoverInjectables';
+export { formatSweepTable, showSite } from './sweep/formatSweepTable';
+export type { TableOptions } from './sweep/formatSweepTable';
+export { createSweepProgress } from './sweep/createSweepProgress';
+export type { SweepProgressDisplay } from './sweep/createSweepProgress';

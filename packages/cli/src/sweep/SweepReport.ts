@@ -1,0 +1,74 @@
+/**
+ * A sweep's report: plain data, the same for the table and for `--json`. The records come from the
+ * core's fault report channel (`ERRINJECT_REPORT`), one JSON object per line.
+ */
+
+/** An injected fault, as the command's core reported it. */
+export interface FaultRecord {
+  readonly event: 'fault';
+  /** The process that injected it. */
+  readonly pid: number;
+  /** The capability that failed (`fail_function` for an error-injectable function). */
+  readonly capability: string;
+  /** The function that failed, for fail_function; `null` for other capabilities. */
+  readonly function: string | null;
+  /** The caller's call site, `file:line:column`, or `null` when the core found none. */
+  readonly site: string | null;
+}
+
+/** An uncaught exception or unhandled rejection, as the command's core reported it. */
+export interface CrashRecord {
+  readonly event: 'crash';
+  readonly pid: number;
+  readonly origin: 'uncaughtException' | 'unhandledRejection';
+  readonly message: string;
+  readonly stack: string;
+}
+
+/** One run of the command. */
+export interface SweepRun {
+  /** The run's fail-nth: 1, 2, 3...; 0 for the run without faults that found the functions. */
+  readonly n: number;
+  /** Whether a fault was injected. */
+  readonly injected: boolean;
+  /** The function that failed (the first fault's), or `null`. */
+  readonly function: string | null;
+  /** The capability that failed (the first fault's), or `null`. */
+  readonly capability: string | null;
+  /** The call site of the first fault, or `null`. */
+  readonly site: string | null;
+  /** Every fault of the run, in the order the processes wrote them. */
+  readonly faults: readonly FaultRecord[];
+  /** The exit code, or `null` when a signal ended the command. */
+  readonly exitCode: number | null;
+  /** The signal that ended the command, or `null`. */
+  readonly signal: NodeJS.Signals | null;
+  /** True when a process of the run crashed: an uncaught exception, an unhandled rejection, or a signal. */
+  readonly crashed: boolean;
+  /** The crash records of the run. */
+  readonly crashes: readonly CrashRecord[];
+  /** How long the run took, in milliseconds. */
+  readonly durationMs: number;
+  /** The end of the command's stderr (its stdout is not kept). */
+  readonly stderr: string;
+}
+
+/** A whole sweep. */
+export interface SweepReport {
+  /** The command and its arguments. */
+  readonly command: readonly string[];
+  /** The capability of the sweep (FAILCMD_TYPE). */
+  readonly capability: string;
+  /** The functions armed in every run, in the order they were armed. */
+  readonly functions: readonly string[];
+  /** The run without faults that found the functions (n = 0), or `null` when they were named. */
+  readonly baseline: SweepRun | null;
+  /** The runs, by n. */
+  readonly runs: readonly SweepRun[];
+  /** How many runs injected a fault. */
+  readonly faultPoints: number;
+  /** How many runs crashed, the baseline included. */
+  readonly crashed: number;
+  /** True when the last run injected no fault: every fault point was reached. False when `--max` stopped it. */
+  readonly complete: boolean;
+}

@@ -1,0 +1,45 @@
+import { SingleBar } from 'cli-progress';
+import type { SweepProgress } from './runSweep';
+
+/** A progress display fed by a sweep. */
+export interface SweepProgressDisplay {
+  /** Give it to `runSweep` as `onProgress`. */
+  readonly update: (progress: SweepProgress) => void;
+  /** Removes the bar; call it before printing the report. */
+  readonly stop: () => void;
+}
+
+const FORMAT = 'failcmd --sweep [{bar}] {value}/{total} runs | {faults} faults | {crashes} crashed{phase}';
+
+/**
+ * A progress bar for a terminal: runs finished of those started (or of `--max`), faults and crashes so
+ * far. Nothing is drawn on a stream that is not a terminal.
+ *
+ * @param stream - where to draw (stderr, so that the report on stdout stays clean)
+ * @returns the display
+ */
+export function createSweepProgress(stream: NodeJS.WriteStream): SweepProgressDisplay {
+  if (stream.isTTY !== true) return { update: () => {}, stop: () => {} };
+  const bar = new SingleBar({ stream, format: FORMAT, hideCursor: true, clearOnComplete: true, barsize: 24, fps: 10 });
+  let started = false;
+  return {
+    update: (progress) => {
+      const total = Math.max(1, progress.max ?? progress.started);
+      const payload = {
+        faults: progress.faults,
+        crashes: progress.crashes,
+        phase: progress.phase === 'discovery' ? ' | finding the error-injectable functions (a run without faults)' : '',
+      };
+      if (!started) {
+        bar.start(total, progress.finished, payload);
+        started = true;
+        return;
+      }
+      bar.setTotal(total);
+      bar.update(progress.finished, payload);
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import * as path from 'node:path';
+import Table from 'cli-table3';
+import picocolors from 'picocolors';
+import type { SweepReport, SweepRun } from './SweepReport';
+
+/** How the table is drawn. */
+export interface TableOptions {
+  /** ANSI colours (default off). */
+  readonly color?: boolean;
+  /** Call sites under this directory are shown relative to it (default: the working directory). */
+  readonly cwd?: string;
+}
+
+/** The longest crash message shown in the table; `--json` has them whole. */
+const CRASH_WIDTH = 72;
+
+/**
+ * A call site as the table shows it: `file:line:column`, relative to `cwd` when under it.
+ *
+ * @param site - the site from a fault record
+ * @param cwd - the directory
+ * @returns the shorter form
+ */
+export function showSite(site: string, cwd: string): string {
+  const file = site.startsWith('file://') ? decodeURIComponent(site.slice('file://'.length)) : site;
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  return file.startsWith(prefix) ? file.slice(prefix.length) : file;
+}
+
+function exitText(run: SweepRun): string {
+  return run.signal ?? String(run.exitCode);
+}
+
+function crashText(run: SweepRun): string {
+  const crash = run.crashes[0];
+  const text = crash !== undefined ? `${crash.origin}: ${crash.message.split('\n')[0]}` : run.signal !== null ? `killed by ${run.signal}` : '';
+  return text.length > CRASH_WIDTH ? `${text.slice(0, CRASH_WIDTH - 3)}...` : text;
+}
+
+/**
+ * Draws a sweep's report as the seed's fail-nth loop prints its runs, one line per n, as a table:
+ * n, whether a fault was injected (Y/N), the function that failed and its call site, the exit status,
+ * and the crash, if any; a line on the functions armed before it and a summary after it.
+ *
+ * @param report - the report
+ * @param options - colours and the directory sites are shown relative to
+ * @returns the text, ending with a newline
+ */
+export function formatSweepTable(report: SweepReport, options: TableOptions = {}): string {
+  const c = picocolors.createColors(options.color === true);
+  const cwd = options.cwd ?? process.cwd();
+  const lines: string[] = [];
+  const armed = report.capability !== 'fail_function' ? `every call of every capability (FAILCMD_TYPE=${report.capability})` : report.functions.length === 0 ? 'no function (none is marked error-injectable)' : report.functions.join(', ');
+  lines.push(`${c.bold('armed:')} ${armed}`);
+  if (report.baseline !== null) {
+    const crash = crashText(report.baseline);
+    lines.push(`${c.bold('run without faults:')} exit ${exitText(report.baseline)}${crash === '' ? '' : `, ${c.red(`crashed: ${crash}`)}`}`);
+  }
+  const table = new Table({
+    head: ['n', 'fault', 'function', 'call site', 'exit', 'crash'],
+    chars: {
+      top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+      left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+    },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+    colAligns: ['right', 'left', 'left', 'left', 'right', 'left'],
+  });
+  for (const run of report.runs) {
+    const crash = crashText(run);
+    table.push([
+      String(run.n),
+      run.injected ? c.yellow('Y') : c.green('N'),
+      run.function ?? run.capability ?? '',
+      run.site === null ? '' : showSite(run.site, cwd),
+      exitText(run),
+      crash === '' ? '' : c.red(crash),
+    ]);
+  }
+  for (const line of table.toString().split('\n')) lines.push(line.trimEnd());
+  const crashed = report.crashed === 0 ? '0 crashed' : c.red(c.bold(`${report.crashed} crashed`));
+  const runs = report.runs.length;
+  lines.push(`${report.faultPoints} fault point${report.faultPoints === 1 ? '' : 's'} in ${runs} run${runs === 1 ? '' : 's'}, ${crashed}`);
+  if (!report.complete) lines.push(c.yellow(`stopped after ${runs} runs (--max): every run injected a fault, so more fault points may follow`));
+  return `${lines.join('\n')}\n`;
+}

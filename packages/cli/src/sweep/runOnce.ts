@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { spawnError } from '../failcmd/spawnError';
+import { parseFaultReport } from './parseFaultReport';
+import type { SweepRun } from './SweepReport';
+
+/** How much of a run's stderr is kept, in characters. */
+export const STDERR_TAIL = 4096;
+
+/** One run to make. */
+export interface RunRequest {
+  /** The run's fail-nth (0 for the run without faults). */
+  readonly n: number;
+  readonly command: readonly string[];
+  /** The whole environment, `ERRINJECT_REPORT` included. */
+  readonly env: NodeJS.ProcessEnv;
+  /** The report file the environment names; read and removed after the run. */
+  readonly reportFile: string;
+  /** Ends the run early (SIGKILL to the command); the promise then rejects with an AbortError. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * Runs the command once, without a terminal (no stdin, stdout dropped, the end of stderr kept), and
+ * reads what its processes reported.
+ *
+ * @param request - the run
+ * @returns the run, with its faults, crashes and exit
+ * @throws CliError `ENOENT`/`EACCES` (or another errno name) when the command cannot be started;
+ *   an `AbortError` when `request.signal` ended it
+ */
+export function runOnce(request: RunRequest): Promise<SweepRun> {
+  const [file, ...args] = request.command as [string, ...string[]];
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: request.env,
+      killSignal: 'SIGKILL',
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-STDERR_TAIL);
+    });
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.name === 'AbortError') {
+        reject(error);
+        return;
+      }
+      reject(spawnError(file, error));
+    });
+    child.once('close', (exitCode, signal) => {
+      if (request.signal?.aborted === true) {
+        // Node.js emits no AbortError for a child that had already exited when the signal came.
+        reject(Object.assign(new Error('the run was cancelled'), { name: 'AbortError' }));
+        return;
+      }
+      let text = '';
+      try {
+        text = readFileSync(request.reportFile, 'utf8');
+        rmSync(request.reportFile, { force: true });
+      } catch {
+        // No process of the run reported anything: no fault, no crash.
+      }
+      const { faults, crashes } = parseFaultReport(text);
+      const first = faults[0];
+      resolve({
+        n: request.n,
+        injected: first !== undefined,
+        function: first?.function ?? null,
+        capability: first?.capability ?? null,
+        site: first?.site ?? null,
+        faults,
+        exitCode: signal === null ? exitCode : null,
+        signal,
+        crashed: crashes.length > 0 || signal !== null,
+        crashes,
+        durationMs: Math.round(performance.now() - started),
+        stderr,
+      });
+    });
+  });
+}

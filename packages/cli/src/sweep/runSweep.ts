@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseBootConfig } from '@errinject/core';
+import { childEnvironment, injectEntries } from '../failcmd/failcmdEntries';
+import type { InjectSpec } from '../failcmd/FailcmdOptions';
+import { discoverInjectables } from './discoverInjectables';
+import { runOnce } from './runOnce';
+import type { SweepReport, SweepRun } from './SweepReport';
+
+/** Where a sweep stands, for a progress display. */
+export interface SweepProgress {
+  /** `'discovery'` while the run without faults looks for the functions, then `'runs'`. */
+  readonly phase: 'discovery' | 'runs';
+  /** Runs started so far (the discovery run not counted). */
+  readonly started: number;
+  /** Runs finished and kept. */
+  readonly finished: number;
+  /** Finished runs that injected a fault. */
+  readonly faults: number;
+  /** Finished runs that crashed. */
+  readonly crashes: number;
+  /** The bound on runs, or `undefined` when the sweep runs until a run injects nothing. */
+  readonly max: number | undefined;
+}
+
+/** A sweep to make. */
+export interface SweepOptions {
+  /** The command and its arguments. */
+  readonly command: readonly string[];
+  /** The user's environment; its `ERRINJECT` comes first in every run's. */
+  readonly env: NodeJS.ProcessEnv;
+  /** The capability (FAILCMD_TYPE); functions are armed only for `fail_function`. */
+  readonly capability?: string;
+  /** `ERRINJECT` entries every run shares (the knobs: see `sweepEntries`). */
+  readonly entries?: readonly string[];
+  /** The functions to arm; none to arm every function a run without faults finds. */
+  readonly inject?: readonly InjectSpec[];
+  /** `ERRINJECT_SEED` for every run. */
+  readonly seed?: string | undefined;
+  /** `ERRINJECT_CONTROL=1` in every run. */
+  readonly control?: boolean;
+  /** Runs at once (default 1). */
+  readonly jobs?: number;
+  /** The most runs (default: until a run injects nothing). */
+  readonly max?: number | undefined;
+  /** Called whenever a run starts or ends. */
+  readonly onProgress?: (progress: SweepProgress) => void;
+}
+
+/** The names the user's own `ERRINJECT` arms: failcmd leaves their entries to it. */
+function armedByUser(env: NodeJS.ProcessEnv): Set<string> {
+  const names = new Set<string>();
+  for (const entry of parseBootConfig(env['ERRINJECT'] ?? '').entries) {
+    if (entry.kind !== 'path' || entry.tree !== 'debugfs') continue;
+    if (entry.path.replace(/^(\/sys\/kernel\/debug)?\/+/, '') !== 'fail_function/inject') continue;
+    const name = entry.value.trim();
+    if (name !== '' && !name.startsWith('!')) names.add(name);
+  }
+  return names;
+}
+
+/** The entries that arm the functions, but for those the user's ERRINJECT arms itself (their retval still applies). */
+function armingEntries(specs: readonly InjectSpec[], userArmed: ReadonlySet<string>): string[] {
+  return specs.flatMap((spec) =>
+    userArmed.has(spec.name) ? (spec.retval === undefined ? [] : [`fail_function/${spec.name}/retval=${spec.retval}`]) : injectEntries([spec]),
+  );
+}
+
+/**
+ * Sweeps a command's fault points, as the kernel's fail-nth loop does for a system call
+ * (`Documentation/fault-injection/fault-injection.rst`): run n sets `self/fail-nth=n` in the root task
+ * of every process of the command, with the functions armed, and the sweep goes on with n + 1 until
+ * a run injects no fault (or `max` runs). Runs go `jobs` at a time; a run without a fault cancels the
+ * runs after it, and the report keeps the order of n.
+ *
+ * Unless functions are named, a first run without faults (n = 0) finds every function marked
+ * error-injectable in the command's processes: see {@link discoverInjectables}.
+ *
+ * @param options - the sweep
+ * @returns the report
+ * @throws CliError when the command cannot be started
+ */
+export async function runSweep(options: SweepOptions): Promise<SweepReport> {
+  const capability = options.capability ?? 'fail_function';
+  const jobs = Math.max(1, options.jobs ?? 1);
+  const max = options.max;
+  const entries = options.entries ?? [];
+  const extras = { seed: options.seed, control: options.control === true };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-'));
+  const progress = { phase: 'discovery' as SweepProgress['phase'], started: 0, finished: 0, faults: 0, crashes: 0, max };
+  const tell = (): void => options.onProgress?.({ ...progress });
+  try {
+    let specs: readonly InjectSpec[] = options.inject ?? [];
+    let baseline: SweepRun | null = null;
+    if (capability === 'fail_function' && specs.length === 0) {
+      tell();
+      const reportFile = path.join(dir, 'run-0.jsonl');
+      const discovery = await discoverInjectables(options.command, childEnvironment(options.env, entries, { ...extras, report: reportFile }), reportFile, path.join(dir, 'injectable.jsonl'));
+      baseline = discovery.run;
+      specs = discovery.functions.map((found) => ({ name: found.name, retval: undefined }));
+    }
+    const armEntries = capability === 'fail_function' ? armingEntries(specs, armedByUser(options.env)) : [];
+    progress.phase = 'runs';
+    tell();
+
+    const results = new Map<number, SweepRun>();
+    const running = new Map<number, AbortController>();
+    let next = 1;
+    let last = max ?? Number.POSITIVE_INFINITY; // the highest n the sweep may keep
+    const worker = async (): Promise<void> => {
+      while (next <= last) {
+        const n = next++;
+        const reportFile = path.join(dir, `run-${n}.jsonl`);
+        const controller = new AbortController();
+        running.set(n, controller);
+        progress.started++;
+        tell();
+        let run: SweepRun;
+        try {
+          run = await runOnce({
+            n,
+            command: options.command,
+            env: childEnvironment(options.env, [...entries, ...armEntries, `self/fail-nth=${n}`], { ...extras, report: reportFile }),
+            reportFile,
+            signal: controller.signal,
+          });
+        } catch (error) {
+          if (controller.signal.aborted) continue;
+          // The command cannot be started: stop every worker.
+          last = 0;
+          for (const other of running.values()) other.abort();
+          throw error;
+        } finally {
+          running.delete(n);
+        }
+        if (n > last) continue;
+        results.set(n, run);
+        progress.finished++;
+        if (run.injected) progress.faults++;
+        if (run.crashed) progress.crashes++;
+        if (!run.injected) {
+          // Every fault point before n was reached: the runs after it are not wanted.
+          last = n;
+          for (const [m, other] of running) if (m > n) other.abort();
+        }
+        tell();
+      }
+    };
+    const workers = Array.from({ length: jobs }, () => worker());
+    // Let every worker settle before the directory goes, even when one failed.
+    const settled = await Promise.allSettled(workers);
+    const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failure !== undefined) throw failure.reason;
+
+    const runs = [...results.values()].filter((run) => run.n <= last).sort((a, b) => a.n - b.n);
+    return {
+      command: [...options.command],
+      capability,
+      functions: specs.map((spec) => spec.name),
+      baseline,
+      runs,
+      faultPoints: runs.filter((run) => run.injected).length,
+      crashed: runs.filter((run) => run.crashed).length + (baseline?.crashed === true ? 1 : 0),
+      complete: runs.length > 0 && !(runs[runs.length - 1] as SweepRun).injected,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,94 @@
+import { expect } from 'chai';
+import { parseBootConfig } from '@errinject/core';
+import { childEnvironment, failcmdEntries, sweepEntries } from '../../src/failcmd/failcmdEntries';
+import { parseFailcmdArgs } from '../../src/failcmd/parseFailcmdArgs';
+
+describe('failcmdEntries', () => {
+  describe('when no option is given', () => {
+    it('should write failcmd.sh\'s defaults: task-filter Y, probability 1, times 1, make-it-fail 1', () => {
+      // Arrange
+      const { options } = parseFailcmdArgs(['cmd']);
+
+      // Act, Assert
+      expect(failcmdEntries(options)).to.deep.equal([
+        'fail_function/task-filter=Y',
+        'fail_function/probability=1',
+        'fail_function/times=1',
+        'self/make-it-fail=1',
+      ]);
+    });
+  });
+
+  describe('when every option is given', () => {
+    it('should write each to the capability of FAILCMD_TYPE, then the functions and fail-nth', () => {
+      // Arrange
+      const { options } = parseFailcmdArgs(
+        ['-p', '100', '-i', '2', '-t', '-1', '-s', '3', '-v', '0', '--task-filter', 'N', '--stacktrace-depth', '5',
+          '--require-stack', 'a', '--reject-stack', 'b', '--nth', '7', 'cmd'],
+        { FAILCMD_TYPE: 'fail_alloc' },
+      );
+
+      // Act
+      const entries = failcmdEntries(options);
+
+      // Assert
+      expect(entries).to.deep.equal([
+        'fail_alloc/interval=2', 'fail_alloc/space=3', 'fail_alloc/verbose=0', 'fail_alloc/stacktrace-depth=5',
+        'fail_alloc/require-stack=a', 'fail_alloc/reject-stack=b', 'fail_alloc/task-filter=N', 'fail_alloc/probability=100',
+        'fail_alloc/times=-1', 'self/fail-nth=7', 'self/make-it-fail=1',
+      ]);
+      // and the core reads them back as the same entries
+      expect(parseBootConfig(entries.join(' ')).problems).to.deep.equal([]);
+    });
+
+    it('should arm each --inject function and set its retval after it', () => {
+      const { options } = parseFailcmdArgs(['--inject', 'A.b=-ENOMEM', '--inject', 'c', 'cmd']);
+      expect(failcmdEntries(options).filter((entry) => entry.startsWith('fail_function/') && !/\/(task-filter|probability|times)=/.test(entry))).to.deep.equal([
+        'fail_function/inject=A.b',
+        'fail_function/A.b/retval=-ENOMEM',
+        'fail_function/inject=c',
+      ]);
+    });
+  });
+});
+
+describe('sweepEntries', () => {
+  describe('when no option is given', () => {
+    it('should silence probability and verbose, so that only fail-nth injects, and leave times and task-filter alone', () => {
+      const { options } = parseFailcmdArgs(['--sweep', 'cmd']);
+      expect(sweepEntries(options)).to.deep.equal(['fail_function/verbose=0', 'fail_function/probability=0', 'self/make-it-fail=1']);
+    });
+  });
+
+  describe('when knobs are given', () => {
+    it('should write them as given', () => {
+      const { options } = parseFailcmdArgs(['--sweep', '-p', '5', '-v', '1', '-t', '2', 'cmd']);
+      expect(sweepEntries(options)).to.deep.equal(['fail_function/verbose=1', 'fail_function/probability=5', 'fail_function/times=2', 'self/make-it-fail=1']);
+    });
+  });
+});
+
+describe('childEnvironment', () => {
+  describe('when the user has an ERRINJECT', () => {
+    it('should put failcmd\'s entries after the user\'s, so that failcmd\'s options win', () => {
+      // Act
+      const env = childEnvironment({ ERRINJECT: ' fail_function/probability=50 ', HOME: '/h' }, ['fail_function/probability=1']);
+
+      // Assert
+      expect(env['ERRINJECT']).to.equal('fail_function/probability=50 fail_function/probability=1');
+      expect(env['HOME']).to.equal('/h');
+    });
+  });
+
+  describe('when the user has none', () => {
+    it('should hold failcmd\'s entries alone, and set the other variables only when asked', () => {
+      // Act
+      const plain = childEnvironment({}, ['a/b=1', 'c/d=2']);
+      const all = childEnvironment({}, [], { seed: '42', control: true, report: '/tmp/r.jsonl' });
+
+      // Assert
+      expect(plain).to.deep.equal({ ERRINJECT: 'a/b=1 c/d=2' });
+      expect(all).to.deep.equal({ ERRINJECT: '', ERRINJECT_SEED: '42', ERRINJECT_CONTROL: '1', ERRINJECT_REPORT: '/tmp/r.jsonl' });
+    });
+  });
+});

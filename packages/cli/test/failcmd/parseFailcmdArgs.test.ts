@@ -1,0 +1,141 @@
+import { expect } from 'chai';
+import { CliError } from '../../src/errors/CliError';
+import { parseFailcmdArgs } from '../../src/failcmd/parseFailcmdArgs';
+
+function usageError(argv: string[]): CliError {
+  try {
+    parseFailcmdArgs(argv);
+  } catch (error) {
+    if (error instanceof CliError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${JSON.stringify(argv)} to be refused`);
+}
+
+describe('parseFailcmdArgs', () => {
+  describe('when only a command is given', () => {
+    it('should leave every knob to its default and take the command whole', () => {
+      // Arrange, Act
+      const { options, command } = parseFailcmdArgs(['node', 'app.js', '-p', '5']);
+
+      // Assert: options stop at the first operand, so -p 5 is the command's own
+      expect(command).to.deep.equal(['node', 'app.js', '-p', '5']);
+      expect(options.probability).to.equal(undefined);
+      expect(options.times).to.equal(undefined);
+      expect(options.capability).to.equal('fail_function');
+      expect(options.inject).to.deep.equal([]);
+      expect(options.jobs).to.equal(1);
+      expect(options.max).to.equal(undefined);
+      expect([options.sweep, options.json, options.control, options.help]).to.deep.equal([false, false, false, false]);
+    });
+  });
+
+  describe('when options take values', () => {
+    it('should accept the short, long, attached and = forms', () => {
+      // Act
+      const { options, command } = parseFailcmdArgs([
+        '-p', '100', '-i5', '--times=3', '--space', '10', '-v', '1', '--task-filter', 'N',
+        '--stacktrace-depth', '4', '--require-stack', 'Store.*', '--reject-stack=test/*', '--nth', '2', '--seed', '42', '--control', '--', 'cmd',
+      ]);
+
+      // Assert
+      expect(command).to.deep.equal(['cmd']);
+      expect(options).to.include({
+        probability: '100', interval: '5', times: '3', space: '10', verbose: '1', taskFilter: 'N',
+        stacktraceDepth: '4', requireStack: 'Store.*', rejectStack: 'test/*', nth: '2', seed: '42', control: true,
+      });
+    });
+
+    it('should take a value that begins with "-" as the value, not as an option', () => {
+      // Act
+      const { options, command } = parseFailcmdArgs(['-t', '-1', '--space', '-5', '-p', '-1', 'cmd']);
+
+      // Assert
+      expect([options.times, options.space, options.probability]).to.deep.equal(['-1', '-5', '-1']);
+      expect(command).to.deep.equal(['cmd']);
+    });
+
+    it('should let the last of a repeated option count', () => {
+      expect(parseFailcmdArgs(['-p', '1', '-p', '2', 'cmd']).options.probability).to.equal('2');
+    });
+
+    it('should collect every --inject with its retval', () => {
+      // Act
+      const { options } = parseFailcmdArgs(['--inject', 'Store.open=-ENOMEM', '--inject=Cache.get', '--inject', 'a=b=c', 'cmd']);
+
+      // Assert
+      expect(options.inject).to.deep.equal([
+        { name: 'Store.open', retval: '-ENOMEM' },
+        { name: 'Cache.get', retval: undefined },
+        { name: 'a', retval: 'b=c' },
+      ]);
+    });
+
+    it('should take flags clustered with a short option that has a value', () => {
+      // Act
+      const { options } = parseFailcmdArgs(['-hj4', '--sweep', 'cmd']);
+
+      // Assert
+      expect(options.help).to.equal(true);
+      expect(options.jobs).to.equal(4);
+    });
+  });
+
+  describe('when FAILCMD_TYPE is set', () => {
+    it('should pick that capability, and fail_function when it is empty', () => {
+      expect(parseFailcmdArgs(['cmd'], { FAILCMD_TYPE: 'fail_alloc' }).options.capability).to.equal('fail_alloc');
+      expect(parseFailcmdArgs(['cmd'], { FAILCMD_TYPE: '' }).options.capability).to.equal('fail_function');
+    });
+  });
+
+  describe('when the command line is wrong', () => {
+    it('should refuse an unknown long option with ERR_USAGE, naming it', () => {
+      const error = usageError(['--probabilty', '5', 'cmd']);
+      expect(error.code).to.equal('ERR_USAGE');
+      expect(error.message).to.contain('"--probabilty"');
+    });
+
+    it('should refuse an unknown short option, also inside a cluster', () => {
+      expect(usageError(['-x', 'cmd']).message).to.contain('"-x"');
+      expect(usageError(['-hx', 'cmd']).message).to.contain('"-x" in "-hx"');
+    });
+
+    it('should refuse an option without its value', () => {
+      expect(usageError(['-t']).message).to.contain('-t/--times needs a value');
+      expect(usageError(['--nth']).message).to.contain('--nth needs a value');
+    });
+
+    it('should refuse "--" as a value, since it ends the options', () => {
+      expect(usageError(['-v', '--', 'cmd']).message).to.contain('-v/--verbose needs a value, and got "--"');
+    });
+
+    it('should refuse a value given to a flag', () => {
+      expect(usageError(['--sweep=yes', 'cmd']).message).to.contain('--sweep takes no value');
+    });
+
+    it('should refuse the sweep options without --sweep', () => {
+      for (const argv of [['--json', 'cmd'], ['-j', '2', 'cmd'], ['--max', '3', 'cmd']]) {
+        expect(usageError(argv).message).to.contain('is for sweeps only');
+      }
+    });
+
+    it('should refuse --nth with --sweep', () => {
+      expect(usageError(['--sweep', '--nth', '3', 'cmd']).message).to.contain('--nth and --sweep do not go together');
+    });
+
+    it('should refuse -j and --max outside their range with ERR_INVALID_ARG_VALUE', () => {
+      for (const argv of [['--sweep', '-j', '0', 'cmd'], ['--sweep', '-j', '257', 'cmd'], ['--sweep', '--max', '-1', 'cmd'], ['--sweep', '--max', '1e3', 'cmd'], ['--sweep', '--max', '4294967296', 'cmd']]) {
+        const error = usageError(argv);
+        expect(error.code, argv.join(' ')).to.equal('ERR_INVALID_ARG_VALUE');
+      }
+      expect(usageError(['--sweep', '-j', '0', 'cmd']).message).to.contain('-j/--jobs "0" is not accepted: expected the number of runs at once, a decimal integer from 1 to 256');
+    });
+  });
+
+  describe('when there is no command', () => {
+    it('should return an empty command', () => {
+      expect(parseFailcmdArgs(['-p', '3']).command).to.deep.equal([]);
+      expect(parseFailcmdArgs(['--']).command).to.deep.equal([]);
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { createSweepProgress } from '../../src/sweep/createSweepProgress';
+import { captureStream } from '../support/captureIo';
+
+describe('createSweepProgress', () => {
+  describe('when the stream is a terminal', () => {
+    it('should draw a bar with the runs, faults and crashes, and clear it when stopped', () => {
+      // Arrange
+      const stream = captureStream(true);
+      const progress = createSweepProgress(stream);
+
+      // Act
+      progress.update({ phase: 'discovery', started: 0, finished: 0, faults: 0, crashes: 0, max: undefined });
+      const discovering = stream.text();
+      progress.update({ phase: 'runs', started: 2, finished: 1, faults: 1, crashes: 1, max: undefined });
+      progress.update({ phase: 'runs', started: 2, finished: 2, faults: 1, crashes: 1, max: 10 });
+      progress.stop();
+
+      // Assert
+      expect(discovering).to.contain('finding the error-injectable functions');
+      expect(stream.text()).to.contain('2/10 runs | 1 faults | 1 crashed');
+    });
+  });
+
+  describe('when the stream is not a terminal', () => {
+    it('should draw nothing', () => {
+      // Arrange
+      const stream = captureStream(false);
+      const progress = createSweepProgress(stream);
+
+      // Act
+      progress.update({ phase: 'runs', started: 1, finished: 1, faults: 1, crashes: 0, max: undefined });
+      progress.stop();
+
+      // Assert
+      expect(stream.text()).to.equal('');
+    });
+  });
+
+  describe('when it is stopped before any update', () => {
+    it('should draw nothing', () => {
+      const stream = captureStream(true);
+      createSweepProgress(stream).stop();
+      expect(stream.text()).to.equal('');
+    });
+  });
+});

@@ -1,0 +1,37 @@
+import { expect } from 'chai';
+import { parseFaultReport } from '../../src/sweep/parseFaultReport';
+
+describe('parseFaultReport', () => {
+  describe('when the file holds faults and crashes', () => {
+    it('should give each in file order, with their fields', () => {
+      // Arrange
+      const text = [
+        '{"event":"fault","pid":7,"capability":"fail_function","function":"Store.open","site":"/a.js:1:2"}',
+        '{"event":"fault","pid":8,"capability":"fail_alloc","function":null,"site":null}',
+        '{"event":"crash","pid":7,"origin":"unhandledRejection","message":"boom","stack":"Error: boom\\n    at x"}',
+        '',
+      ].join('\n');
+
+      // Act
+      const report = parseFaultReport(text);
+
+      // Assert
+      expect(report.faults).to.deep.equal([
+        { event: 'fault', pid: 7, capability: 'fail_function', function: 'Store.open', site: '/a.js:1:2' },
+        { event: 'fault', pid: 8, capability: 'fail_alloc', function: null, site: null },
+      ]);
+      expect(report.crashes).to.deep.equal([{ event: 'crash', pid: 7, origin: 'unhandledRejection', message: 'boom', stack: 'Error: boom\n    at x' }]);
+    });
+  });
+
+  describe('when lines are not records', () => {
+    it('should skip them: a cut line, another JSON value, an unknown event, a fault without capability', () => {
+      // Act
+      const report = parseFaultReport(['{"event":"fau', '42', 'null', '{"event":"hello"}', '{"event":"fault","pid":1}', '{"event":"crash"}'].join('\n'));
+
+      // Assert
+      expect(report.faults).to.deep.equal([]);
+      expect(report.crashes).to.deep.equal([{ event: 'crash', pid: 0, origin: 'uncaughtException', message: '', stack: '' }]);
+    });
+  });
+});
