@@ -168,6 +168,25 @@ ruleTester('ei/state-before-error', {
       config: { lockCalls: ['acquire'] },
     },
     {
+      name: 'a configured lock held by a using declaration, disposed before the return completes',
+      code: `
+        ${IMPORTS}
+        declare class Lock { take(): Disposable; takeAsync(): Promise<AsyncDisposable>; }
+        export class Queue {
+          private readonly guard = new Lock();
+          @AllowErrorInjection(EI_TYPE_NULL)
+          async take(): Promise<string | null> {
+            using held = this.guard.take();
+            await using later = await this.guard.takeAsync();
+            if (held === later) return null;
+            return 'x';
+          }
+        }
+      `,
+      config: { lockCalls: ['guard.take', 'guard.takeAsync'] },
+      compilerOptions: { lib: ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts'] },
+    },
+    {
       name: 'a plain function lock released with the same argument',
       code: `
         ${IMPORTS}

@@ -147,6 +147,8 @@ export class ChangeScanner {
     if (lock !== undefined) {
       let holder: ts.Node = call.parent;
       while (ts.isAwaitExpression(holder) || ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isNonNullExpression(holder)) holder = holder.parent;
+      // `using held = mutex.lock()`: disposed when its block exits, which is before any return completes.
+      if (ts.isVariableDeclaration(holder) && ts.getCombinedNodeFlags(holder) & ts.NodeFlags.Using) return;
       into.push({
         node: call,
         statement: statementOf(call),

@@ -58,7 +58,9 @@ function calleeNames(expression: ts.Expression): string[] {
  * `acquire`/`release`, `disable`/`enable`, `down`/`up`, `get`/`put`, `take`/`give`,
  * `enter`/`exit`, `begin`/`end`, `pin`/`unpin`); a plain function lock (`acquire(lock)`) by a plain
  * call of such a name with the same arguments (`release(lock)`); and any lock by a call of the
- * local its result was stored in (`const release = await mutex.acquire(); … release()`).
+ * local its result was stored in (`const release = await mutex.acquire(); … release()`). A lock
+ * held by a `using` or `await using` declaration is released when its block exits, before any
+ * return completes: it is no change.
  */
 export class LockMatcher {
   private readonly entries: readonly { readonly name: string; readonly parts: readonly string[] }[];
