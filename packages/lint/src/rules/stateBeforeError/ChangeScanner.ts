@@ -2,7 +2,9 @@ import { ts } from 'ts-morph';
 import { skipOuterExpressions } from '../../model/skipOuterExpressions';
 import type { LockMatcher } from './LockMatcher';
 import type { ChangeOperation, StateChange } from './StateChange';
-import { keyOf, SYNC_CALLBACK_METHODS, type TargetClassifier } from './TargetClassifier';
+import { keyOf } from './keyOf';
+import { SYNC_CALLBACK_METHODS } from './syncCallbackMethods';
+import type { TargetClassifier } from './TargetClassifier';
 
 /**
  * Methods that mutate their receiver, whatever its type (Array, Map, Set, WeakMap, WeakSet, typed

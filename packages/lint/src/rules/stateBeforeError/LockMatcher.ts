@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { skipOuterExpressions } from '../../model/skipOuterExpressions';
 import type { StateChange } from './StateChange';
-import { keyOf } from './TargetClassifier';
+import { keyOf } from './keyOf';
 
 /** What a configured lock call matched. */
 export interface LockCall {

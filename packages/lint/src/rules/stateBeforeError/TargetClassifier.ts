@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { skipOuterExpressions } from '../../model/skipOuterExpressions';
+import { keyOf } from './keyOf';
 
 /** A target whose change is state that outlives the call: its key and its description. */
 export interface StateTarget {
@@ -29,30 +30,6 @@ const LOCAL: Origin = { kind: 'local' };
 
 /** Methods whose result is an element held by the receiver (`this.cache.get(k)`). */
 const ELEMENT_ACCESSORS = new Set(['get', 'at', 'find', 'findLast']);
-
-/** Array methods that call their callback at once, with an element of the receiver first. */
-export const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([
-  'forEach',
-  'map',
-  'filter',
-  'flatMap',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-]);
-
-/**
- * The text of an expression without white space, as a key to compare targets.
- *
- * @param node - an expression
- * @returns its text without white space
- */
-export function keyOf(node: ts.Node): string {
-  return node.getText().replace(/\s+/g, '');
-}
 
 /** What a destructured local holds: `` `this.entries` `` for `const { entries } = this`, else a part of it. */
 function partOf(element: ts.BindingElement, root: ts.VariableDeclaration | ts.ParameterDeclaration, of: string): string {
