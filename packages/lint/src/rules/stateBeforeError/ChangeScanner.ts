@@ -237,7 +237,7 @@ export class ChangeScanner {
     return { matches: (change) => change.key === key && isWrite(change) && change.node.pos >= saved.end, all: true, silent: true };
   }
 
-  /** The declaration of a `const` local of the function that a value was saved in. */
+  /** The declaration of the local of the function that a value was saved in (`const old = this.x`). */
   private savedFrom(identifier: ts.Identifier): ts.VariableDeclaration | undefined {
     const declaration = this.checker.getSymbolAtLocation(identifier)?.valueDeclaration;
     if (declaration === undefined || !ts.isVariableDeclaration(declaration) || declaration.initializer === undefined) return undefined;
