@@ -1,4 +1,4 @@
-import { allowErrorInjection, EI_TYPE_ERRNO, EI_TYPE_NULL, errno } from '@errinject/core';
+import { allowErrorInjection, EI_TYPE_ERRNO, EI_TYPE_NULL, errno, errPtr, type ErrPtr, isErr } from '@errinject/core';
 
 /**
  * A small read-through cache with one bug left in on purpose: `put` dereferences `alloc`'s result
@@ -23,10 +23,14 @@ export const alloc = allowErrorInjection(EI_TYPE_NULL, function alloc(size: numb
   return { key: '', value: '', size };
 });
 
-/** The backing store: the value of a key, or a negative errno (-ENOENT when it has none). */
-export const load = allowErrorInjection(EI_TYPE_ERRNO, function load(key: string): string | number {
-  return store.get(key) ?? -errno.ENOENT;
-});
+/** The backing store: the value of a key, or an ErrPtr (-ENOENT when it has none). */
+export const load = allowErrorInjection(
+  EI_TYPE_ERRNO,
+  function load(key: string): string | ErrPtr {
+    return store.get(key) ?? errPtr(-errno.ENOENT);
+  },
+  { errPtr: true },
+);
 
 /** The cache. */
 export class Cache {
@@ -37,13 +41,13 @@ export class Cache {
    * value is not kept.
    *
    * @param key - the key
-   * @returns the value, or the store's negative errno
+   * @returns the value, or the store's error
    */
-  get(key: string): string | number {
+  get(key: string): string | ErrPtr {
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit.value;
     const value = load(key);
-    if (typeof value === 'number') return value;
+    if (isErr(value)) return value;
     const entry = alloc(value.length);
     if (entry === null) return value;
     entry.key = key;

@@ -1,3 +1,4 @@
+import { isErr, ptrErr } from '@errinject/core';
 import { Cache } from './cache';
 
 /**
@@ -6,8 +7,13 @@ import { Cache } from './cache';
  */
 
 const cache = new Cache();
-console.log(`alpha: ${cache.get('alpha')}`);
+function show(key: string): void {
+  const value = cache.get(key);
+  console.log(`${key}: ${isErr(value) ? `error ${ptrErr(value)}` : value}`);
+}
+
+show('alpha');
 cache.put('beta', 'second letter');
-console.log(`beta: ${cache.get('beta')}`);
-console.log(`gamma: ${cache.get('gamma')}`);
-console.log(`delta: ${cache.get('delta')}`);
+show('beta');
+show('gamma');
+show('delta');
