@@ -106,9 +106,9 @@ export const typeMismatch = createRule<MessageId>({
     errnoAsObject:
       '{{fn}} is marked {{type}} but returns `{{returnType}}`{{awaited}}, an object type: an injected failure returns a bare errno, and the caller would use an errno as an object; mark it `{ errPtr: true }` and return `{{fit}}`',
     errPtrOptionMissing:
-      '{{fn}} returns `{{returnType}}`{{awaited}} but is not marked `{ errPtr: true }`: an injected failure returns a bare errno, not errPtr(-errno), so `isErr` misses it and the caller would use an errno as an object; add `{ errPtr: true }`',
+      '{{fn}} is marked {{type}} without `{ errPtr: true }` but returns `{{returnType}}`{{awaited}}: an injected failure returns a bare errno, not errPtr(-errno), so `isErr` misses it and the caller would use an errno as an object; add `{ errPtr: true }`',
     errPtrNotInType:
-      '{{fn}} is marked `{ errPtr: true }`, so an injected failure returns errPtr(-errno), but returns `{{returnType}}`{{awaited}}, which does not include ErrPtr: the caller cannot check the failure with `isErr` type-safely; return `{{fit}}`',
+      '{{fn}} is marked {{type}} with `{ errPtr: true }`, so an injected failure returns errPtr(-errno), but returns `{{returnType}}`{{awaited}}, which does not include ErrPtr: the caller cannot check the failure with `isErr` type-safely; return `{{fit}}`',
     trueMissing: '{{fn}} is marked {{type}}, which fails with {{failure}}, but returns `{{returnType}}`{{awaited}}, which does not admit true: return `{{fit}}`',
     unverifiable:
       '{{fn}} returns `{{returnType}}`{{awaited}}, so the linter cannot verify that {{type}}, which fails with {{failure}}, fits it: declare a return type such as `{{fit}}`',

@@ -167,6 +167,20 @@ ruleTester('ei/bad-usage', {
       `,
     },
     {
+      name: 'options with computed keys, a constructor with a modifier and another decorator',
+      code: `
+        ${IMPORTS}
+        declare const key: string;
+        function logged(..._args: unknown[]): void {}
+        export class Store {
+          @AllowErrorInjection(EI_TYPE_ERRNO, { ['name']: 'Store.opened' }) open(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_ERRNO, { [key]: true }) close(): number { return 0; }
+          // @ts-expect-error -- a decorator on a constructor that is not the core's
+          @logged public constructor() {}
+        }
+      `,
+    },
+    {
       name: 'a namespace import of the core',
       code: `
         import * as ei from '@errinject/core';
@@ -333,6 +347,15 @@ ruleTester('ei/bad-usage', {
         export const a = allowErrorInjection(EI_TYPE_NULL, Store);
       `,
       errors: [{ line: 4, column: 18 }],
+    },
+    {
+      name: 'a named class expression wrapped',
+      code: `
+        ${IMPORTS}
+        // @ts-expect-error -- the mistake under test
+        export const a = allowErrorInjection(EI_TYPE_NULL, class Store {});
+      `,
+      errors: [{ line: 3, column: 18 }],
     },
     {
       name: 'a symbol-keyed method without options.name',
@@ -516,6 +539,7 @@ describe('ei/bad-usage messages', () => {
         ${IMPORTS}
         export class Store {
           @AllowErrorInjection(EI_TYPE_NULL) get size(): number | null { return 0; }
+          @AllowErrorInjection(EI_TYPE_NULL) get ['length'](): number | null { return 0; }
           @AllowErrorInjection(EI_TYPE_NULL) static set limit(value: number) { void value; }
           @AllowErrorInjection(EI_TYPE_NULL) field = 1;
           @AllowErrorInjection(EI_TYPE_NULL) accessor other = 1;
@@ -532,6 +556,7 @@ describe('ei/bad-usage messages', () => {
       // Assert
       expect(findings.map((f) => f.message.replace(/:.*/, ''))).to.deep.equal([
         '@AllowErrorInjection on the getter Store.size',
+        "@AllowErrorInjection on the getter Store.['length']",
         '@AllowErrorInjection on the setter Store.limit',
         '@AllowErrorInjection on the field Store.field',
         '@AllowErrorInjection on the auto-accessor Store.other',

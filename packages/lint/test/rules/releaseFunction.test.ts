@@ -100,6 +100,17 @@ ruleTester('ei/release-function', {
       `,
     },
     {
+      name: 'computed names: a string that is not a verb, and an expression',
+      code: `
+        ${IMPORTS}
+        declare const key: 'free';
+        export class Store {
+          @AllowErrorInjection(EI_TYPE_ERRNO) ['open'](): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_ERRNO, { name: 'Store.k' }) [key](): number { return 0; }
+        }
+      `,
+    },
+    {
       name: 'a mark in another file that is not a release function',
       files: {
         'other.ts': `
@@ -231,6 +242,14 @@ ruleTester('ei/release-function', {
         { line: 3, column: 64 },
         { line: 4, column: 39 },
       ],
+    },
+    {
+      name: 'a computed string name',
+      code: `
+        ${IMPORTS}
+        export class Store { @AllowErrorInjection(EI_TYPE_ERRNO) ['close'](): number { return 0; } }
+      `,
+      errors: [{ line: 2, column: 58 }],
     },
     {
       name: 'an arrow stored under a release name',

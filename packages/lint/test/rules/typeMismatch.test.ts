@@ -306,6 +306,29 @@ ruleTester('ei/type-mismatch', {
       `,
     },
     {
+      name: 'an `import = require` of the core, after another import',
+      code: `
+        import * as path from 'node:path';
+        import ei = require('@errinject/core');
+        export class Loader {
+          @ei.AllowErrorInjection(ei.EI_TYPE_ERRNO, { errPtr: true })
+          load(file: string): { base: string } | ei.ErrPtr { return { base: path.basename(file) }; }
+        }
+      `,
+    },
+    {
+      name: 'a method of a class expression, returned from a factory',
+      code: `
+        ${IMPORTS}
+        export function makeStore() {
+          return class {
+            @AllowErrorInjection(EI_TYPE_ERRNO_NULL)
+            find(): number | null { return null; }
+          };
+        }
+      `,
+    },
+    {
       name: 'without strictNullChecks every type admits null',
       compilerOptions: { strict: false },
       code: `
@@ -738,6 +761,57 @@ ruleTester('ei/type-mismatch', {
       errors: [{ line: 3, column: 21 }],
     },
     {
+      name: 'a function wrapped through a property, judged on the property\'s type',
+      code: `
+        ${IMPORTS}
+        declare const lib: { read(fd: number): Buffer };
+        export const read = allowErrorInjection(EI_TYPE_NULL, lib.read, { name: 'read' });
+      `,
+      errors: [{ line: 3, column: 21 }],
+    },
+    {
+      name: 'an anonymous arrow (ei/bad-usage reports the missing name)',
+      code: `
+        ${IMPORTS}
+        export const anon = allowErrorInjection(EI_TYPE_NULL, (): number => 0);
+      `,
+      errors: [{ line: 2, column: 21 }],
+    },
+    {
+      name: 'a method of an anonymous class expression',
+      code: `
+        ${IMPORTS}
+        export const Store = [class {
+          @AllowErrorInjection(EI_TYPE_TRUE)
+          busy(): number { return 0; }
+        }];
+      `,
+      errors: [{ line: 3, column: 3 }],
+    },
+    {
+      name: 'an `any` return type with `{ errPtr: true }` cannot be verified',
+      code: `
+        ${IMPORTS}
+        export class Loader {
+          @AllowErrorInjection(EI_TYPE_ERRNO, { errPtr: true })
+          load(): any { return {}; }
+        }
+      `,
+      errors: [{ line: 3, column: 3 }],
+    },
+    {
+      name: 'the core does not resolve: every type from it is any, nothing can be verified',
+      compilerOptions: { noResolve: true },
+      code: `
+        ${IMPORTS}
+        export class Loader {
+          @AllowErrorInjection(EI_TYPE_ERRNO, { errPtr: true })
+          load(): { a: 1 } | ErrPtr { return { a: 1 }; }
+        }
+      `,
+      errors: [{ line: 3, column: 3 }],
+    },
+    {
       name: 'a method reached through a namespace import',
       code: `
         import * as ei from '@errinject/core';
@@ -824,8 +898,30 @@ describe('ei/type-mismatch messages', () => {
 
       // Assert
       expect(finding?.message).to.equal(
-        'open is marked `{ errPtr: true }`, so an injected failure returns errPtr(-errno), but returns `{ fd: number; }`, which does not ' +
+        'open is marked ERRNO_NULL with `{ errPtr: true }`, so an injected failure returns errPtr(-errno), but returns `{ fd: number; }`, which does not ' +
           'include ErrPtr: the caller cannot check the failure with `isErr` type-safely; return `{ fd: number; } | ErrPtr | null`',
+      );
+    });
+  });
+
+  describe('when the return type includes ErrPtr but the mark lacks { errPtr: true }', () => {
+    it('should say that the failure is a bare errno that isErr misses', () => {
+      // Arrange
+      const code = `
+        ${IMPORTS}
+        export class Table {
+          @AllowErrorInjection(EI_TYPE_ERRNO_NULL)
+          find(): { key: string } | ErrPtr | null { return null; }
+        }
+      `;
+
+      // Act
+      const [finding] = lintCase('ei/type-mismatch', { name: 'message', code });
+
+      // Assert
+      expect(finding?.message).to.equal(
+        'Table.find is marked ERRNO_NULL without `{ errPtr: true }` but returns `{ key: string; } | ErrPtr | null`: an injected failure returns ' +
+          'a bare errno, not errPtr(-errno), so `isErr` misses it and the caller would use an errno as an object; add `{ errPtr: true }`',
       );
     });
   });

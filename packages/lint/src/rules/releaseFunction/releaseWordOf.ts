@@ -45,8 +45,7 @@ export function nameWords(name: string): string[] {
   return (name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((word) => word.toLowerCase());
 }
 
-function verbOf(word: string | undefined, verbs: ReadonlySet<string>): string | undefined {
-  if (word === undefined) return undefined;
+function verbOf(word: string, verbs: ReadonlySet<string>): string | undefined {
   if (verbs.has(word)) return word;
   if (KERNEL_FREE.test(word)) return 'free';
   if (verbs.has('put') && KERNEL_PUT.test(word)) return 'put';
