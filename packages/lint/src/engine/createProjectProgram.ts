@@ -85,13 +85,18 @@ export function readTsconfig(tsconfig: string): ts.ParsedCommandLine {
 }
 
 /**
- * A compiler host that reads the project from disk and the library files from memory.
+ * A compiler host that reads the project from disk and the library files from memory. Its source
+ * files get their parent pointers when the program's type checker binds them.
  *
  * @param options - the compiler options
  * @returns the host
  */
 export function createLintHost(options: ts.CompilerOptions): ts.CompilerHost {
-  const host = ts.createCompilerHost(options, true);
+  // No parent pointers at parse time: binding sets them on every node, and the checker is created
+  // before anything looks at a parent. JSDoc is parsed only where it can carry types (JavaScript
+  // files), as tsc does.
+  const host = ts.createCompilerHost(options, false);
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const libraries = libraryFiles();
   const { getSourceFile, fileExists, readFile } = host;
   host.getDefaultLibLocation = () => LIB_DIR;
@@ -104,7 +109,7 @@ export function createLintHost(options: ts.CompilerOptions): ts.CompilerHost {
     const key = libraryKey(fileName, languageVersionOrOptions);
     let parsed = parsedLibraries.get(key);
     if (parsed === undefined) {
-      parsed = ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
+      parsed = ts.createSourceFile(fileName, text, languageVersionOrOptions, false);
       parsedLibraries.set(key, parsed);
     }
     return parsed;
@@ -113,7 +118,9 @@ export function createLintHost(options: ts.CompilerOptions): ts.CompilerHost {
 }
 
 /**
- * Creates the program of a tsconfig.json.
+ * Creates the program of a tsconfig.json. Its files are parsed without parent pointers, which the
+ * type checker sets on every node when it is created: call `program.getTypeChecker()` before
+ * walking up from any node.
  *
  * @param tsconfig - the tsconfig.json's path (relative ones start at the working directory)
  * @returns the program

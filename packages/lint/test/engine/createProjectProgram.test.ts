@@ -72,6 +72,55 @@ describe('createProjectProgram', () => {
       expect(program.getSourceFiles().some((file) => file.fileName.endsWith('/packages/core/dist/index.d.ts'))).to.equal(true);
     });
 
+    it('should give every node its parent once the type checker is created', () => {
+      // Arrange
+      const dir = projectDir({
+        'tsconfig.json': { ...STRICT, include: ['src'] },
+        'src/a.ts': `
+          /** A documented class. */
+          export abstract class A<T extends object = {}> {
+            static readonly n?: number = 1;
+            protected abstract m(this: A<T>, ...rest: readonly [T?]): asserts this is A<T>;
+            get g(): string { return \`\${this.constructor.name}!\`; }
+          }
+          label: for (const [k, { v = 1 }] of Object.entries({} as Record<string, { v?: number }>)) { if (k) break label; void v; }
+        `,
+      });
+      const program = createProjectProgram(path.join(dir, 'tsconfig.json'));
+      const file = program.getSourceFile(path.join(dir, 'src', 'a.ts'))!;
+      const orphans: string[] = [];
+      const visit = (node: ts.Node): void => {
+        ts.forEachChild(node, (child) => {
+          if (child.parent !== node) orphans.push(ts.SyntaxKind[child.kind]);
+          visit(child);
+        });
+      };
+
+      // Act
+      program.getTypeChecker();
+      visit(file);
+
+      // Assert
+      expect(orphans).to.deep.equal([]);
+    });
+
+    it('should read the JSDoc types of JavaScript files', () => {
+      // Arrange
+      const dir = projectDir({
+        'tsconfig.json': { ...STRICT, compilerOptions: { ...STRICT.compilerOptions, allowJs: true, checkJs: true }, include: ['src'] },
+        'src/a.js': `
+          /** @type {number} */
+          export const n = 'not a number';
+        `,
+      });
+
+      // Act
+      const program = createProjectProgram(path.join(dir, 'tsconfig.json'));
+
+      // Assert
+      expect(semanticErrors(program)).to.deep.equal(["Type 'string' is not assignable to type 'number'."]);
+    });
+
     it('should take a path relative to the working directory', () => {
       // Arrange
       const dir = projectDir({ 'tsconfig.json': { ...STRICT, include: ['src'] }, 'src/a.ts': 'export const a = 1;' });
