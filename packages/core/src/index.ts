@@ -26,6 +26,7 @@ import * as errorTypesModule from './inject/errorTypes';
 import * as decoratorModule from './inject/decorator/AllowErrorInjection';
 import * as allowErrorInjectionModule from './inject/allowErrorInjection';
 import { bootstrap } from './boot/bootstrap';
+import * as installFaultReportModule from './report/installFaultReport';
 
 // errno
 export import errno = errnoModule.errno;
@@ -91,5 +92,9 @@ export import pendingBootEntries = pendingBootModule.pendingBootEntries;
 export import parseBootConfig = parseBootConfigModule.parseBootConfig;
 export type { BootReporter } from './boot/pendingBoot';
 export type { BootAttrEntry, BootConfig, BootEntry, BootOffEntry, BootPathEntry, BootPosition, BootProblem } from './boot/parseBootConfig';
+
+// the fault report file (ERRINJECT_REPORT)
+export import REPORT_ENV = installFaultReportModule.REPORT_ENV;
+export type { CrashReportRecord, FaultReportRecord, ReportRecord } from './report/ReportRecord';
 
 bootstrap();

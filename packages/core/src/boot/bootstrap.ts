@@ -6,6 +6,7 @@ import { addFailFunctionFiles } from '../inject/addFailFunctionFiles';
 import { state } from '../state/sharedState';
 import { createSelfDir } from '../task/createSelfDir';
 import { applyBootConfig } from './applyBootConfig';
+import { installFaultReport } from '../report/installFaultReport';
 
 function seedFromEnvironment(text: string | undefined): number {
   if (text === undefined || text === '') return randomBaseSeed();
@@ -31,5 +32,7 @@ export function bootstrap(): void {
   state.procfs.entries.set('self', createSelfDir());
   declareFaultAttr('fail_function');
   addFailFunctionFiles(state.debugfs.entries.get('fail_function') as ControlDir);
+  // The fault report file (ERRINJECT_REPORT) before anything can be armed.
+  installFaultReport(process.env['ERRINJECT_REPORT']);
   applyBootConfig(process.env['ERRINJECT'] ?? '');
 }

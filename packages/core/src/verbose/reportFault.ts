@@ -3,6 +3,7 @@ import type { FaultAttrImpl } from '../attr/FaultAttr';
 import { MAX_STACK_TRACE_DEPTH } from '../attr/stackFilter';
 import { state } from '../state/sharedState';
 import { type FaultEvent, faultChannel } from './faultChannel';
+import { faultNoticeChannel } from '../report/faultNoticeChannel';
 import type { VerboseRecord } from './VerboseRecord';
 
 /**
@@ -86,6 +87,10 @@ export interface FaultSite {
  * @param site - the call
  */
 export function reportFault(attr: FaultAttrImpl, site: FaultSite): void {
+  // The fault report file and sweep take the caller's call site below site.entry.
+  if (faultNoticeChannel.hasSubscribers) {
+    faultNoticeChannel.publish({ capability: attr.name, function: site.function, failNth: site.viaFailNth, taskId: site.taskId, entry: site.entry });
+  }
   if (faultChannel.hasSubscribers) {
     const event: FaultEvent = {
       capability: attr.name,

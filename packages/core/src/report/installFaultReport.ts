@@ -1,0 +1,110 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { callSiteOf } from './callSiteOf';
+import { FAULT_NOTICE_CHANNEL, type FaultNotice } from './faultNoticeChannel';
+import type { CrashReportRecord, FaultReportRecord, ReportRecord } from './ReportRecord';
+
+/**
+ * The fault report file: with `ERRINJECT_REPORT=<absolute path>` in the environment when the core
+ * loads, every injected fault and a crash of the process are appended to that file, one JSON object
+ * a line, each with one `write` on a descriptor opened for appending, so that the processes of one
+ * tree (which inherit the variable) can share the file. Nothing is written, and the file is not
+ * created, by a process that injects nothing and does not crash.
+ */
+
+/** The environment variable that names the report file. */
+export const REPORT_ENV = 'ERRINJECT_REPORT';
+
+/** The thrown value as text, whatever it is (an object without a prototype has no toString). */
+function describe(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** The writer of one report file. */
+export interface FaultReport {
+  /** The file. */
+  readonly path: string;
+  /** Appends one record; false once the file could not be written (reported once on stderr). */
+  write(record: ReportRecord): boolean;
+  /** Stops listening and closes the file. */
+  close(): void;
+}
+
+/**
+ * Starts appending faults and crashes to a report file.
+ *
+ * @param path - an absolute path; the file is opened at the first record
+ * @returns the writer, to close it (tests do; a process keeps it until it exits)
+ */
+export function openFaultReport(path: string): FaultReport {
+  let fd: number | undefined;
+  let broken = false;
+  const write = (record: ReportRecord): boolean => {
+    if (broken) return false;
+    try {
+      fd ??= openSync(path, 'a');
+      writeSync(fd, `${JSON.stringify(record)}\n`);
+      return true;
+    } catch (error) {
+      broken = true;
+      process.stderr.write(`errinject: cannot write the fault report ${REPORT_ENV}=${path} (${describe(error)}); no more records are written\n`);
+      return false;
+    }
+  };
+  const onNotice = (message: unknown): void => {
+    const notice = message as FaultNotice;
+    const record: FaultReportRecord = {
+      event: 'fault',
+      pid: process.pid,
+      capability: notice.capability,
+      function: notice.function ?? null,
+      site: callSiteOf(notice.entry) ?? null,
+    };
+    write(record);
+  };
+  const onCrash = (error: unknown, origin: NodeJS.UncaughtExceptionOrigin): void => {
+    const message = error instanceof Error ? error.message : describe(error);
+    const record: CrashReportRecord = {
+      event: 'crash',
+      pid: process.pid,
+      origin,
+      message,
+      stack: error instanceof Error && typeof error.stack === 'string' ? error.stack : message,
+    };
+    write(record);
+  };
+  diagnosticsChannel.subscribe(FAULT_NOTICE_CHANNEL, onNotice);
+  process.on('uncaughtExceptionMonitor', onCrash);
+  return {
+    path,
+    write,
+    close() {
+      diagnosticsChannel.unsubscribe(FAULT_NOTICE_CHANNEL, onNotice);
+      process.off('uncaughtExceptionMonitor', onCrash);
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      broken = true;
+    },
+  };
+}
+
+/**
+ * Reads `ERRINJECT_REPORT` once, when the core first loads, and starts the report when it names a
+ * file. A relative path is refused on stderr (a process tree does not share a working directory).
+ *
+ * @param value - the variable's value
+ * @returns the writer, or `undefined` when there is no report
+ */
+export function installFaultReport(value: string | undefined): FaultReport | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!isAbsolute(value)) {
+    process.stderr.write(`errinject: ${REPORT_ENV}=${JSON.stringify(value)} is not an absolute path; no fault report is written\n`);
+    return undefined;
+  }
+  return openFaultReport(value);
+}

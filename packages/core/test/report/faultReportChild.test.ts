@@ -1,0 +1,157 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CrashReportRecord, FaultReportRecord, ReportRecord } from '../../src/index';
+import { CORE, requireBuiltCore } from '../inject/childProcess';
+
+/**
+ * `ERRINJECT_REPORT` as the tools that run a program under faults use it: the variable is read once,
+ * when the core loads, and every process of the tree appends to the one file.
+ */
+
+interface Run {
+  readonly status: number | null;
+  readonly stderr: string;
+  readonly stdout: string;
+  /** The report's records, or undefined when the file does not exist. */
+  readonly records: ReportRecord[] | undefined;
+  /** The program's path, as sites name it. */
+  readonly program: string;
+}
+
+describe('ERRINJECT_REPORT', () => {
+  requireBuiltCore();
+  let dir = '';
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'errinject-report-child-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Runs a program (lines of JavaScript, `core` bound to the built package) with the report on. */
+  function run(lines: readonly string[], env: Record<string, string> = {}): Run {
+    const program = join(dir, 'program.js');
+    const report = join(dir, 'report.jsonl');
+    writeFileSync(program, [`const core = require(${JSON.stringify(CORE)});`, ...lines].join('\n'));
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ERRINJECT_REPORT: report, ...env };
+    delete childEnv['NODE_OPTIONS'];
+    if (env['ERRINJECT'] === undefined) delete childEnv['ERRINJECT'];
+    const child = spawnSync(process.execPath, [program], { env: childEnv, encoding: 'utf8', timeout: 15000 });
+    const records = existsSync(report)
+      ? readFileSync(report, 'utf8')
+          .split('\n')
+          .filter((line) => line !== '')
+          .map((line) => JSON.parse(line) as ReportRecord)
+      : undefined;
+    return { status: child.status, stderr: child.stderr, stdout: child.stdout, records, program };
+  }
+
+  const ARMED = { ERRINJECT: 'fail_function=1,100,0,-1 fail_function/verbose=0 fail_function/inject=open' };
+  const OPEN = "const open = core.allowErrorInjection(core.EI_TYPE_ERRNO, function open() { return 3; });";
+
+  describe('when the program injects faults', () => {
+    it("should write one record per fault, naming the function and the caller's call site", () => {
+      // Act
+      const result = run([OPEN, 'open();', '  open();', 'console.log("done");'], ARMED);
+
+      // Assert
+      expect(result.status).to.equal(0);
+      expect(result.records).to.deep.equal([
+        { event: 'fault', pid: (result.records?.[0] as FaultReportRecord).pid, capability: 'fail_function', function: 'open', site: `${result.program}:3:1` },
+        { event: 'fault', pid: (result.records?.[0] as FaultReportRecord).pid, capability: 'fail_function', function: 'open', site: `${result.program}:4:3` },
+      ]);
+    });
+
+    it('should name no function for a capability of declareFaultAttr', () => {
+      // Act
+      const result = run(["const slab = core.declareFaultAttr('fail_slab', { verbose: 0 });", 'core.shouldFail(slab);'], {
+        ERRINJECT: 'fail_slab=1,100,0,1',
+      });
+
+      // Assert
+      expect(result.records).to.have.length(1);
+      expect(result.records?.[0]).to.include({ event: 'fault', capability: 'fail_slab', function: null, site: `${result.program}:3:6` });
+    });
+
+    it('should share the file between the processes of the tree and their worker threads', () => {
+      // Act
+      const result = run(
+        [
+          OPEN,
+          'open();',
+          "const { spawnSync } = require('node:child_process');",
+          "spawnSync(process.execPath, ['-e', `const core = require(${JSON.stringify(require.resolve(CORE_PATH))}); core.allowErrorInjection(core.EI_TYPE_NULL, function child() { return {}; })()`], { stdio: 'inherit' });",
+          "const { Worker } = require('node:worker_threads');",
+          "new Worker(`const core = require(${JSON.stringify(CORE_PATH)}); core.allowErrorInjection(core.EI_TYPE_NULL, function inWorker() { return {}; })()`, { eval: true });",
+        ].map((line) => line.replace(/CORE_PATH/g, JSON.stringify(CORE))),
+        { ERRINJECT: 'fail_function=1,100,0,-1 fail_function/verbose=0 fail_function/inject=open fail_function/inject=child fail_function/inject=inWorker' },
+      );
+
+      // Assert
+      expect(result.status, result.stderr).to.equal(0);
+      const faults = (result.records ?? []) as FaultReportRecord[];
+      expect(faults.map((record) => record.function).sort()).to.deep.equal(['child', 'inWorker', 'open']);
+      const pids = new Map(faults.map((record) => [record.function, record.pid]));
+      expect(pids.get('child')).to.not.equal(pids.get('open'));
+      expect(pids.get('inWorker')).to.equal(pids.get('open'));
+    });
+  });
+
+  describe('when the program crashes', () => {
+    it('should record the fault, then the uncaught exception', () => {
+      // Act
+      const result = run(
+        [
+          "const alloc = core.allowErrorInjection(core.EI_TYPE_NULL, function alloc() { return { length: 1 }; });",
+          'const buffer = alloc();',
+          'console.log(buffer.length);',
+        ],
+        { ERRINJECT: 'fail_function=1,100,0,-1 fail_function/verbose=0 fail_function/inject=alloc' },
+      );
+
+      // Assert
+      expect(result.status).to.equal(1);
+      expect(result.records?.map((record) => record.event)).to.deep.equal(['fault', 'crash']);
+      const crash = result.records?.[1] as CrashReportRecord;
+      expect(crash).to.include({ origin: 'uncaughtException', message: "Cannot read properties of null (reading 'length')" });
+      expect(crash.stack).to.match(/^TypeError: Cannot read properties of null \(reading 'length'\)\n\s+at .*program\.js:4:/);
+    });
+
+    it('should record an unhandled rejection as such', () => {
+      // Act
+      const result = run(["Promise.reject(new RangeError('no space'));"]);
+
+      // Assert
+      expect(result.status).to.equal(1);
+      expect(result.records).to.have.length(1);
+      expect(result.records?.[0]).to.include({ event: 'crash', origin: 'unhandledRejection', message: 'no space' });
+    });
+  });
+
+  describe('when the program injects nothing and does not crash', () => {
+    it('should not even create the file', () => {
+      // Act
+      const result = run([OPEN, 'open();', 'process.exitCode = 3;']);
+
+      // Assert
+      expect(result.status).to.equal(3);
+      expect(result.records).to.equal(undefined);
+    });
+  });
+
+  describe('when the path is relative', () => {
+    it('should say so on stderr and run the program without a report', () => {
+      // Act
+      const result = run([OPEN, 'open();'], { ...ARMED, ERRINJECT_REPORT: 'report.jsonl' });
+
+      // Assert
+      expect(result.status).to.equal(0);
+      expect(result.stderr).to.equal('errinject: ERRINJECT_REPORT="report.jsonl" is not an absolute path; no fault report is written\n');
+      expect(result.records).to.equal(undefined);
+    });
+  });
+});
