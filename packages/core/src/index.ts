@@ -26,6 +26,8 @@ import * as errorTypesModule from './inject/errorTypes';
 import * as decoratorModule from './inject/decorator/AllowErrorInjection';
 import * as allowErrorInjectionModule from './inject/allowErrorInjection';
 import { bootstrap } from './boot/bootstrap';
+import * as sweepModule from './sweep/sweep';
+import * as sweepSyncModule from './sweep/sweepSync';
 import * as installFaultReportModule from './report/installFaultReport';
 
 // errno
@@ -92,6 +94,23 @@ export import pendingBootEntries = pendingBootModule.pendingBootEntries;
 export import parseBootConfig = parseBootConfigModule.parseBootConfig;
 export type { BootReporter } from './boot/pendingBoot';
 export type { BootAttrEntry, BootConfig, BootEntry, BootOffEntry, BootPathEntry, BootPosition, BootProblem } from './boot/parseBootConfig';
+
+// sweeps
+export import sweep = sweepModule.sweep;
+export import sweepSync = sweepSyncModule.sweepSync;
+export type {
+  CheckedRun,
+  SweepCheckFailed,
+  SweepMode,
+  SweepOptions,
+  SweepOutcome,
+  SweepReport,
+  SweepResult,
+  SweepReturned,
+  SweepRun,
+  SweepSyncOptions,
+  SweepThrew,
+} from './sweep/SweepReport';
 
 // the fault report file (ERRINJECT_REPORT)
 export import REPORT_ENV = installFaultReportModule.REPORT_ENV;

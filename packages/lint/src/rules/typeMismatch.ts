@@ -6,6 +6,7 @@ import { coreErrPtrSymbol } from './typeMismatch/coreErrPtrSymbol';
 import { judgeReturnType, type MarkFailure, type Misfit } from './typeMismatch/judgeReturnType';
 import { markDisplayName } from './typeMismatch/markDisplayName';
 import { markSignatures } from './typeMismatch/markSignatures';
+import { printForUnion } from './typeMismatch/printForUnion';
 
 type MessageId = Misfit['kind'] | 'undefinedNotNull' | 'errnoAsObject';
 
@@ -18,17 +19,16 @@ const FAILURE: Readonly<Record<MarkFailure['type'], string>> = {
 
 /** What a message suggests in place of the return type, awaited; `Promise<…>` is added around it. */
 function suggestion(misfit: Misfit, failure: MarkFailure, awaited: ts.Type, checker: ts.TypeChecker, at: ts.Node): string {
-  const print = (type: ts.Type): string => checker.typeToString(type, at);
-  const hasUndefined = (awaited.isUnion() ? awaited.types : [awaited]).some((member) => (member.flags & ts.TypeFlags.Undefined) !== 0);
-  const nonNullable = hasUndefined ? print(checker.getNonNullableType(awaited)) : print(awaited);
+  const whole = printForUnion(awaited, checker, at);
   const orNull = failure.type === 'ERRNO_NULL' ? ' | null' : '';
   switch (misfit.kind) {
     case 'nullMissing':
-      return `${nonNullable} | null`;
+      return `${printForUnion(awaited, checker, at, ts.TypeFlags.Undefined | ts.TypeFlags.Void)} | null`;
     case 'errnoMissing':
-      return misfit.objectLike ? `${failure.type === 'ERRNO_NULL' ? nonNullable : print(awaited)} | ErrPtr${orNull}` : `number${orNull}`;
+      if (!misfit.objectLike) return `number${orNull}`;
+      return failure.type === 'ERRNO_NULL' ? `${printForUnion(awaited, checker, at, ts.TypeFlags.Null | ts.TypeFlags.Undefined)} | ErrPtr | null` : `${whole} | ErrPtr`;
     case 'errPtrNotInType':
-      return `${print(awaited)} | ErrPtr${misfit.nullMissing ? ' | null' : ''}`;
+      return `${whole} | ErrPtr${misfit.nullMissing ? ' | null' : ''}`;
     case 'unverifiable':
       if (failure.type === 'NULL') return 'T | null';
       if (failure.type === 'TRUE') return 'boolean';

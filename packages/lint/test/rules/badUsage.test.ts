@@ -236,7 +236,7 @@ ruleTester('ei/bad-usage', {
       code: `
         ${IMPORTS}
         export class Store {
-          @AllowErrorInjection(EI_TYPE_ERRNO)
+          @AllowErrorInjection(EI_TYPE_ERRNO, { name: 'AllowErrorInjection' })
           constructor(@AllowErrorInjection(EI_TYPE_ERRNO) path: string) { void path; }
         }
       `,

@@ -926,6 +926,36 @@ describe('ei/type-mismatch messages', () => {
     });
   });
 
+  describe('when the suggestion is built from the return type', () => {
+    it('should leave undefined out, keep boolean and generics whole, and parenthesise function types', () => {
+      // Arrange
+      const code = `
+        ${IMPORTS}
+        export class Box<T> {
+          @AllowErrorInjection(EI_TYPE_NULL) a(): T | undefined { return undefined; }
+          @AllowErrorInjection(EI_TYPE_NULL) b(): boolean | undefined { return undefined; }
+          @AllowErrorInjection(EI_TYPE_NULL) c(): (() => void) | undefined { return undefined; }
+          @AllowErrorInjection(EI_TYPE_ERRNO, { errPtr: true }) d(): () => number { return () => 1; }
+          @AllowErrorInjection(EI_TYPE_ERRNO_NULL) e(): { a: 1 } | undefined { return undefined; }
+          @AllowErrorInjection(EI_TYPE_NULL) f(): void | undefined { return undefined; }
+        }
+      `;
+
+      // Act
+      const findings = lintCase('ei/type-mismatch', { name: 'message', code });
+
+      // Assert
+      expect(findings.map((f) => /return `([^`]*)`$/.exec(f.message)?.[1])).to.deep.equal([
+        'T | null',
+        'boolean | null',
+        '(() => void) | null',
+        '(() => number) | ErrPtr',
+        '{ a: 1; } | ErrPtr | null',
+        'never | null',
+      ]);
+    });
+  });
+
   describe('when the return type is any', () => {
     it('should say it cannot be verified and suggest a type', () => {
       // Arrange

@@ -1,0 +1,198 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import { ErrInjectError } from '../errors/ErrInjectError';
+import { callSiteOf } from '../report/callSiteOf';
+import { FAULT_NOTICE_CHANNEL, type FaultNotice } from '../report/faultNoticeChannel';
+import { currentTask } from '../task/currentTask';
+import { runTask } from '../task/runTask';
+import type { Task } from '../task/Task';
+import { type SweepConfig, sweepConfig } from './sweepConfig';
+import type { CheckedRun, SweepReport, SweepResult, SweepRun } from './SweepReport';
+import { takeOverFailFunction } from './takeOverFailFunction';
+
+/**
+ * The sweep's loop, the kernel documentation's fail-nth loop made systematic: run the function in a
+ * new task with fail-nth 1, 2, 3... until a run injects nothing. It stays synchronous for as long as
+ * the function and the check are, so that sweeping a synchronous function costs no promise per run.
+ */
+
+/** Set on `globalThis` while a sweep runs, for every copy of the core in the process. */
+const SWEEPING = Symbol.for('errinject.core.sweeping');
+
+/** What failed at the n-th call. */
+interface Fault {
+  readonly capability: string;
+  readonly function: string | undefined;
+  readonly site: string | undefined;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function ignore(): void {}
+
+class Sweeper<T> {
+  private readonly runs: SweepRun<T>[] = [];
+  /** The running run's task, while it runs. */
+  private task: Task | undefined;
+  private fault: Fault | undefined;
+  private faults = 0;
+
+  constructor(
+    private readonly fn: () => unknown,
+    private readonly config: SweepConfig<T>,
+    private readonly sync: boolean,
+  ) {}
+
+  /** Sees every fault of the process; keeps those of the running run's task. */
+  readonly onNotice = (message: unknown): void => {
+    const notice = message as FaultNotice;
+    const task = this.task;
+    if (task === undefined || notice.taskId !== task.id) return;
+    this.faults++;
+    if (!notice.failNth || this.fault !== undefined) return;
+    // Still inside the faulted call: the caller's frame is below the entry point.
+    this.fault = { capability: notice.capability, function: notice.function, site: callSiteOf(notice.entry) };
+    if (this.config.mode === 'persist') task.makeItFail = 1;
+  };
+
+  private readonly body = (): unknown => {
+    this.task = currentTask();
+    return this.fn();
+  };
+
+  private refuseAsync(what: string, n: number, pending: PromiseLike<unknown>): never {
+    // Nobody else will look at it; a rejection must not become an unhandled one.
+    pending.then(ignore, ignore);
+    throw new ErrInjectError(
+      'ERR_INVALID_ARG_VALUE',
+      `sweepSync: ${what} returned a promise at n=${n}; sweepSync runs synchronous functions only: use sweep, which awaits them`,
+    );
+  }
+
+  /** Records a run; true when it ends the sweep (it injected nothing). */
+  private record(run: SweepRun<T>): boolean {
+    this.runs.push(run);
+    return !run.injected;
+  }
+
+  private settle(n: number, result: SweepResult<T>): boolean | Promise<boolean> {
+    this.task = undefined;
+    const fault = this.fault;
+    const run: CheckedRun<T> = {
+      n,
+      injected: fault !== undefined,
+      capability: fault?.capability,
+      function: fault?.function,
+      site: fault?.site,
+      faults: this.faults,
+      outcome: result,
+    };
+    const check = this.config.check;
+    if (check === undefined) return this.record(run);
+    const refused = (error: unknown): boolean => this.record({ ...run, outcome: { kind: 'check-failed', error, result } });
+    let checked: unknown;
+    try {
+      checked = check(run);
+    } catch (error) {
+      return refused(error);
+    }
+    if (!isThenable(checked)) return this.record(run);
+    if (this.sync) this.refuseAsync('options.check', n, checked);
+    return Promise.resolve(checked).then(() => this.record(run), refused);
+  }
+
+  /** One run; true when it ends the sweep. */
+  private run(n: number): boolean | Promise<boolean> {
+    this.fault = undefined;
+    this.faults = 0;
+    let value: unknown;
+    try {
+      value = runTask(this.body, { failNth: n, makeItFail: false });
+    } catch (error) {
+      return this.settle(n, { kind: 'threw', error });
+    }
+    if (!isThenable(value)) return this.settle(n, { kind: 'returned', value: value as T });
+    if (this.sync) this.refuseAsync('fn', n, value);
+    return (value as Promise<T>).then(
+      (resolved) => this.settle(n, { kind: 'returned', value: resolved }),
+      (error: unknown) => this.settle(n, { kind: 'threw', error }),
+    );
+  }
+
+  private report(complete: boolean): SweepReport<T> {
+    return {
+      mode: this.config.mode,
+      inject: this.config.inject.map((entry) => entry.name),
+      runs: this.runs,
+      faultPoints: this.runs.filter((run) => run.injected).length,
+      complete,
+    };
+  }
+
+  private async continueAsync(pending: Promise<boolean>, from: number): Promise<SweepReport<T>> {
+    let ended = await pending;
+    for (let n = from + 1; !ended; n++) {
+      if (n > this.config.max) return this.report(false);
+      const next = this.run(n);
+      ended = typeof next === 'boolean' ? next : await next;
+    }
+    return this.report(true);
+  }
+
+  /** Runs n = 1, 2, 3...: synchronously until a run turns out asynchronous. */
+  start(): SweepReport<T> | Promise<SweepReport<T>> {
+    for (let n = 1; n <= this.config.max; n++) {
+      const ended = this.run(n);
+      if (typeof ended !== 'boolean') return this.continueAsync(ended, n);
+      if (ended) return this.report(true);
+    }
+    return this.report(false);
+  }
+}
+
+/**
+ * Runs a sweep: checks the options, takes `fail_function` over, runs, and puts everything back,
+ * also when something throws.
+ *
+ * @param where - `sweep` or `sweepSync`: the latter refuses promises
+ * @param fn - the function to sweep
+ * @param options - as given
+ * @returns the report, or a promise of it once a run (or check) is asynchronous
+ * @throws ErrInjectError for bad options, EBUSY while another sweep runs, EPERM under `ERRINJECT=off`
+ */
+export function runSweep<T>(where: 'sweep' | 'sweepSync', fn: unknown, options: unknown): SweepReport<T> | Promise<SweepReport<T>> {
+  const config = sweepConfig<T>(where, fn, options);
+  const holder = globalThis as unknown as Record<symbol, boolean | undefined>;
+  if (holder[SWEEPING] === true) {
+    throw new ErrInjectError(
+      'EBUSY',
+      `${where}: another sweep is running in this process; a sweep takes fail_function over, so sweeps run one at a time: await the other one first`,
+    );
+  }
+  const sweeper = new Sweeper<T>(fn as () => unknown, config, where === 'sweepSync');
+  const restore = takeOverFailFunction(config.inject, config.retval, config.mode);
+  holder[SWEEPING] = true;
+  diagnosticsChannel.subscribe(FAULT_NOTICE_CHANNEL, sweeper.onNotice);
+  const finish = (): void => {
+    diagnosticsChannel.unsubscribe(FAULT_NOTICE_CHANNEL, sweeper.onNotice);
+    holder[SWEEPING] = false;
+    restore();
+  };
+  let report: SweepReport<T> | Promise<SweepReport<T>>;
+  try {
+    report = sweeper.start();
+  } catch (error) {
+    finish();
+    throw error;
+  }
+  if (!isThenable(report)) {
+    finish();
+    return report;
+  }
+  return report.finally(finish);
+}
