@@ -28,7 +28,9 @@ import * as allowErrorInjectionModule from './inject/allowErrorInjection';
 import { bootstrap } from './boot/bootstrap';
 import * as sweepModule from './sweep/sweep';
 import * as sweepSyncModule from './sweep/sweepSync';
+import * as controlSocketDirModule from './remote/controlSocketDir';
 import * as installFaultReportModule from './report/installFaultReport';
+import * as installControlServerModule from './remote/installControlServer';
 
 // errno
 export import errno = errnoModule.errno;
@@ -115,5 +117,25 @@ export type {
 // the fault report file (ERRINJECT_REPORT)
 export import REPORT_ENV = installFaultReportModule.REPORT_ENV;
 export type { CrashReportRecord, FaultReportRecord, ReportRecord } from './report/ReportRecord';
+
+// the control socket (ERRINJECT_CONTROL)
+export import CONTROL_ENV = installControlServerModule.CONTROL_ENV;
+export import controlSocketDir = controlSocketDirModule.controlSocketDir;
+export import controlSocketPath = controlSocketDirModule.controlSocketPath;
+export type {
+  ControlRequest,
+  ControlRequestId,
+  ControlResponse,
+  ControlTreeName,
+  ErrorResponse,
+  HelloRequest,
+  HelloResponse,
+  ListRequest,
+  ListResponse,
+  ReadRequest,
+  ReadResponse,
+  WriteRequest,
+  WriteResponse,
+} from './remote/ControlMessage';
 
 bootstrap();

@@ -7,6 +7,7 @@ import { state } from '../state/sharedState';
 import { createSelfDir } from '../task/createSelfDir';
 import { applyBootConfig } from './applyBootConfig';
 import { installFaultReport } from '../report/installFaultReport';
+import { installControlServer } from '../remote/installControlServer';
 
 function seedFromEnvironment(text: string | undefined): number {
   if (text === undefined || text === '') return randomBaseSeed();
@@ -35,4 +36,6 @@ export function bootstrap(): void {
   // The fault report file (ERRINJECT_REPORT) before anything can be armed.
   installFaultReport(process.env['ERRINJECT_REPORT']);
   applyBootConfig(process.env['ERRINJECT'] ?? '');
+  // The control socket (ERRINJECT_CONTROL) once the boot configuration applied.
+  void installControlServer(process.env['ERRINJECT_CONTROL']);
 }

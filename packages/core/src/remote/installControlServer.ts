@@ -1,0 +1,32 @@
+import { isMainThread } from 'node:worker_threads';
+import { parseBool } from '../control/kstrtox';
+import type { ControlServer } from './startControlServer';
+import { startControlServer } from './startControlServer';
+
+/** The environment variable that opts a process in to live control. */
+export const CONTROL_ENV = 'ERRINJECT_CONTROL';
+
+/**
+ * Reads `ERRINJECT_CONTROL` once, when the core first loads: `1` (or any true boolean: `y`, `on`,
+ * `true`) starts the control socket server of the process. Only the main thread serves, since a
+ * worker shares its pid; a server that cannot start is reported on stderr, and the program runs on.
+ *
+ * @param value - the variable's value
+ * @returns the server once it listens, or `undefined` when the process did not opt in or the server
+ * could not start
+ */
+export async function installControlServer(value: string | undefined): Promise<ControlServer | undefined> {
+  if (value === undefined || value === '' || !isMainThread) return undefined;
+  const enabled = parseBool(value);
+  if (!enabled.ok) {
+    process.stderr.write(`errinject: ${CONTROL_ENV}=${JSON.stringify(value)} is not accepted: expected 1 or 0 (or y/n, on/off, true/false); no control socket\n`);
+    return undefined;
+  }
+  if (!enabled.value) return undefined;
+  try {
+    return await startControlServer();
+  } catch (error) {
+    process.stderr.write(`errinject: ${CONTROL_ENV}=1, but the control socket cannot start: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}
