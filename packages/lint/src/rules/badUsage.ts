@@ -221,7 +221,8 @@ function checkDuplicates(context: Context): void {
  *   key without `options.name`;
  * - a function that returns only Promises but is not an `async` function, marked without
  *   `{ async: true }`: the runtime cannot see it is async and would fail with a bare value (a
- *   method declared to return `Promise` under `emitDecoratorMetadata` is recognised);
+ *   method declared to return `Promise` under `experimentalDecorators` with `emitDecoratorMetadata`
+ *   is recognised, as the runtime reads `design:returntype` when reflect-metadata is loaded);
  *   `{ async: false }` on an async function; `{ async: true }` on one that returns no Promise;
  * - options the runtime refuses: not an object, unknown keys, `errPtr` or `async` not a boolean,
  *   `errPtr` on NULL or TRUE.
