@@ -5,6 +5,7 @@ import { InjectableIndex } from '../model/InjectableIndex';
 import type { RuleContext, RuleReport } from '../rule/Rule';
 import { RULES } from '../rules';
 import { applySuppressions } from '../suppress/applySuppressions';
+import { createLintChecker } from './createLintChecker';
 
 function interpolate(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
   if (data === undefined) return template;
@@ -31,8 +32,9 @@ export function compareFindings(a: Finding, b: Finding): number {
  * @returns the findings, sorted by file and position, and how many marks the program holds
  */
 export function lintProgram(program: ts.Program, files: readonly ts.SourceFile[], config: LintConfig): { findings: Finding[]; injectableCount: number } {
-  const checker = program.getTypeChecker();
-  const injectables = new InjectableIndex(program, checker);
+  const programChecker = program.getTypeChecker();
+  const injectables = new InjectableIndex(program, programChecker);
+  const checker = createLintChecker(programChecker, injectables);
   const linted = new Set(files);
   const findings: Finding[] = [];
   for (const rule of RULES) {

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { declaredMember } from './declaredMember';
 import { findInjectablesInFile, memberNameText } from './findInjectables';
 import type { Injectable } from './Injectable';
 import { skipOuterExpressions } from './skipOuterExpressions';
@@ -23,14 +24,9 @@ function calleeNameNode(call: ts.CallExpression): ts.Identifier | ts.PrivateIden
  * marked method implements, or to the variable or property a wrapped function is stored in.
  *
  * Calls are first filtered by the callee's name, so the type checker is asked only about calls
- * that could reach a mark. A method call's receiver (`a.b.m()`, `this.x.m()`) is then looked up by
- * the types its parts are declared with, without the flow analysis that narrowing needs (for a
- * property assigned in the same function, that analysis infers every assigned value's type, which
- * can cost tens of milliseconds a call): where a part is declared with a union (other than with
- * `null` or `undefined`), `any` or `unknown`, or is anything else than `this`, a name or a
- * property access, the checker resolves the call the full way. So narrowing that picks among a
- * union's members is followed; narrowing of a receiver declared with a class or interface to one
- * of its subclasses (`instanceof` on a `Base`) is not: the declared type's member decides.
+ * that could reach a mark. A method call (`a.b.m()`, `this.x.m()`) is then looked up on the type
+ * its receiver is declared with (`declaredMember`), and resolved the checker's full way only
+ * where that gives no answer. Each call is resolved once.
  */
 export class InjectableIndex {
   /** Every mark, in file order. */
@@ -38,6 +34,7 @@ export class InjectableIndex {
   private readonly byDeclaration = new Map<ts.Node, Injectable>();
   private readonly names = new Set<string>();
   private readonly callsByFile = new Map<ts.SourceFile, InjectableCall[]>();
+  private readonly resolved = new Map<ts.CallExpression, Injectable | undefined>();
 
   /**
    * @param program - the program
@@ -88,9 +85,16 @@ export class InjectableIndex {
   resolveCall(call: ts.CallExpression): Injectable | undefined {
     const nameNode = calleeNameNode(call);
     if (nameNode === undefined || !this.names.has(nameNode.text)) return undefined;
+    if (this.resolved.has(call)) return this.resolved.get(call);
+    const injectable = this.resolve(call, nameNode);
+    this.resolved.set(call, injectable);
+    return injectable;
+  }
+
+  private resolve(call: ts.CallExpression, nameNode: ts.Identifier | ts.PrivateIdentifier | ts.StringLiteralLike): Injectable | undefined {
     const callee = skipOuterExpressions(call.expression);
     if (ts.isPropertyAccessExpression(callee) && callee.name === nameNode) {
-      const member = this.declaredMember(callee.expression, nameNode.text);
+      const member = declaredMember(this.checker, callee.expression, nameNode.text);
       if (member !== undefined) return this.injectableOf(member);
     }
     let symbol = this.checker.getSymbolAtLocation(nameNode);
@@ -103,44 +107,6 @@ export class InjectableIndex {
     for (const declaration of symbol.declarations ?? []) {
       const injectable = this.byDeclaration.get(declaration);
       if (injectable !== undefined) return injectable;
-    }
-    return undefined;
-  }
-
-  /**
-   * The member `name` of the type a receiver is declared with, found without flow analysis.
-   *
-   * @param receiver - the expression before the dot
-   * @param name - the member's name
-   * @returns the member, or `undefined` where only the checker's full answer will do
-   */
-  private declaredMember(receiver: ts.Expression, name: string): ts.Symbol | undefined {
-    const declared = this.declaredType(receiver);
-    if (declared === undefined) return undefined;
-    const type = this.checker.getNonNullableType(declared);
-    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never) || type.isUnion()) return undefined;
-    const member = this.checker.getApparentType(type).getProperty(name);
-    return member?.declarations === undefined || member.declarations.length === 0 ? undefined : member;
-  }
-
-  /**
-   * The type an expression is declared with: `this`'s, a name's (a variable's annotation or
-   * initializer, a parameter's, an import's), or a property's, looked up the same way on its
-   * object.
-   *
-   * @param expression - `this`, a name or a property access
-   * @returns the type, or `undefined` for any other expression
-   */
-  private declaredType(expression: ts.Expression): ts.Type | undefined {
-    if (expression.kind === ts.SyntaxKind.ThisKeyword) return this.checker.getTypeAtLocation(expression);
-    if (ts.isIdentifier(expression)) {
-      let symbol = this.checker.getSymbolAtLocation(expression);
-      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
-      return symbol === undefined || symbol.flags & ts.SymbolFlags.Alias ? undefined : this.checker.getTypeOfSymbol(symbol);
-    }
-    if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
-      const member = this.declaredMember(expression.expression, expression.name.text);
-      return member === undefined ? undefined : this.checker.getTypeOfSymbol(member);
     }
     return undefined;
   }

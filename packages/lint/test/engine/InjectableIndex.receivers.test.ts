@@ -51,6 +51,7 @@ describe('InjectableIndex', () => {
               generic.open();
               maybe?.open();
               maybe!.open();
+              (holder.store)!.open();
               stores.store.open();
               holder.store.open();
               holder.other.open();
@@ -86,6 +87,7 @@ describe('InjectableIndex', () => {
         ['generic.open()', 'Store.open'],
         ['maybe?.open()', 'Store.open'],
         ['maybe!.open()', 'Store.open'],
+        ['(holder.store)!.open()', 'Store.open'],
         ['stores.store.open()', 'Store.open'],
         ['holder.store.open()', 'Store.open'],
         ['holder.other.open()', undefined],
