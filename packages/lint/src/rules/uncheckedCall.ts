@@ -55,12 +55,14 @@ function describeRead(read: ts.Node | undefined): string {
  *   alone is fine: its other branch is the failure;
  * - any failure: a configured guard (`guards` in the configuration, by the callee's text:
  *   `isFailure`, `Result.isFailure`) is true on failure; as a statement it asserts (throws) it
- *   away. `x instanceof C`, `switch (x)` and `assert(cond)` count too.
+ *   away. `x instanceof C` and `assert(cond)` count too, and `switch (x)`: reads inside its
+ *   clauses are the handling.
  * ERRNO_NULL needs both: `isErrOrNull`, or `=== null` and `< 0` (or `isErr`).
  *
  * **Results in variables.** A result assigned to a local (`const r = f()`, `r = f()`, a parameter
  * of a `.then` callback, a property `this.fd = f()` within the same function) is followed to every
- * read until the next assignment: each read must be a check, or a use where the failure is
+ * read that may see it (a later assignment hides it only in its own block: after
+ * `if (r === -errno.ENOENT) r = 0;` a read sees either value): each read must be a check, or a use where the failure is
  * excluded on every path (after an early `return`, `throw`, `break` or `continue`, inside the
  * branch of a check), or in the branch where the value is known to be the failure (`if (r < 0) {
  * log(r); return r; }`). The checker's narrowing tells this for null, ErrPtr and `true`; a small
@@ -77,17 +79,19 @@ function describeRead(read: ts.Node | undefined): string {
  *
  * **Findings**, all on the call: a discarded result (expression statement, `void`, a variable
  * never read, a `.then` callback without a parameter); a floating promise (an async injectable's
- * Promise neither awaited, returned, nor handled by `.then`); `x!` (when the type shows null) and
- * `x as T` (when T drops a failure the type shows) before a check; a use before a check (a member,
+ * Promise neither awaited, returned, nor handled by `.then`); `x!` and `x as T` (when T drops a
+ * failure the type shows; `as T | null` passes it on) before a check; a use before a check (a member,
  * an argument to anything but a guard, arithmetic, destructuring, a template, an object or array
  * literal); a check for the wrong failure (only null on ERRNO_NULL, only the errno, `> 0`, null on
  * a function that never returns it); a return or store into a type that cannot carry the failure
  * (`void`, a callback of `forEach`).
  *
  * **Known limits.** Results passed to `Promise.all`/`allSettled`/`race`/`any` are not followed; a
- * property holding a result is followed only in the function that assigns it; a read after a
- * later assignment in another branch (`if (c) r = 0;`) is not followed; the dataflow reads loops
- * once, in source order, and narrowing of `let` variables captured by closures is the checker's.
+ * property holding a result is followed only in the function that assigns it, and storing it in a
+ * property whose type holds the failure (a `number` for ERRNO) is trusted; the dataflow reads
+ * loops once, in source order (a read earlier in a loop body than the assignment is not seen);
+ * a read in the failure branch of a check is trusted to be handling code; a callee that handles
+ * the failure itself (`free(null)`) must be configured as a guard.
  */
 export const uncheckedCall = createRule<UncheckedCallMessageId>({
   id: 'ei/unchecked-call',

@@ -490,6 +490,282 @@ ruleTester('ei/unchecked-call', {
         }
       `,
     }),
+    // More shapes of checks and of propagation
+    valid({
+      name: 'ERRNO compared the other way round: 0 > fd, and fd <= -1',
+      code: `
+        import { Store, read } from './store';
+        export function both(store: Store): number {
+          const a = store.open('/a');
+          if (0 > a) return a;
+          const b = store.open('/b');
+          if (b <= -1) return b;
+          return read(a) + read(b);
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO compared === 0 where it is made (0 or -errno)',
+      code: `
+        import { Store } from './store';
+        export function countOpen(store: Store, paths: string[]): number {
+          let opened = 0;
+          for (const path of paths) if (store.open(path) === 0) opened++;
+          return opened;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO switched on in a variable',
+      code: `
+        import { errno } from '@errinject/core';
+        import { Store } from './store';
+        export function explainCode(store: Store): string {
+          const ret = store.open('/x');
+          switch (ret) {
+            case 0: return 'ok';
+            case -errno.EACCES: return 'denied';
+            default: return \`error \${ret}\`;
+          }
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO: process.exit, which returns never, leaves',
+      code: `
+        import { Store, read } from './store';
+        export function cli(store: Store): number {
+          const fd = store.open(process.argv[2] ?? '-');
+          if (fd < 0) process.exit(1);
+          return read(fd);
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO: a failure branch whose if and else both leave',
+      code: `
+        import { errno } from '@errinject/core';
+        import { Store, read } from './store';
+        export function optional(store: Store): number {
+          const fd = store.open('/optional');
+          if (fd < 0) {
+            if (fd === -errno.ENOENT) return 0;
+            else throw new Error(\`open: \${fd}\`);
+          }
+          return read(fd);
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO: the else branch leaves',
+      code: `
+        import { Store, read } from './store';
+        export function verbose(store: Store): number {
+          const fd = store.open('/v');
+          if (fd >= 0) console.log('opened', fd);
+          else return fd;
+          return read(fd);
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO assigned and checked inside a branch, read after it',
+      code: `
+        import { Store } from './store';
+        export function maybe(store: Store, path: string): number {
+          let fd = -1;
+          if (path !== '') {
+            fd = store.open(path);
+            if (fd < 0) return fd;
+          }
+          return fd + 1;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO checked on the left of || and &&, read on the right',
+      code: `
+        import { Store, read } from './store';
+        export function healthy(store: Store): boolean {
+          const fd = store.open('/health');
+          if (fd < 0 || read(fd) !== 0) return false;
+          const again = store.open('/health');
+          return again >= 0 && read(again) === 0;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO in a for loop that reads while the result is >= 0',
+      code: `
+        import { openFile, read } from './store';
+        export function drain(path: string): number {
+          let total = 0;
+          for (let fd = openFile(path); fd >= 0; fd = openFile(path)) total += read(fd);
+          return total;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO: one errno turned into success, the rest returned',
+      code: `
+        import { errno } from '@errinject/core';
+        import { Store } from './store';
+        export function unlinkQuiet(store: Store): number {
+          let ret = store.open('/stale');
+          if (ret === -errno.ENOENT) ret = 0;
+          return ret;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO checked, then copied',
+      code: `
+        import { Store } from './store';
+        export function copyAfter(store: Store): number {
+          const fd = store.open('/c');
+          if (fd < 0) return fd;
+          const copy = fd;
+          return copy + 1;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO returned from a function whose return type is inferred',
+      code: `
+        import { Store } from './store';
+        export function openLog(store: Store) {
+          return store.open('/var/log/app');
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO kept in a property and left for the other methods',
+      code: `
+        import { Store } from './store';
+        export class Session {
+          private fd = -1;
+          constructor(private readonly store: Store) {}
+          begin(): void {
+            this.fd = this.store.open('/session');
+          }
+          ok(): boolean { return this.fd >= 0; }
+        }
+      `,
+    }),
+    valid({
+      name: 'NULL through && into a variable that is then tested',
+      code: `
+        import { Store } from './store';
+        export function maybeFill(enabled: boolean): number {
+          const buf = enabled && Store.alloc(32);
+          if (!buf) return 0;
+          return buf.fill(1).length;
+        }
+      `,
+    }),
+    valid({
+      name: 'NULL as the fallback of ??, into a variable that is then tested',
+      code: `
+        import { alloc } from './store';
+        export function reuse(cached: Buffer | undefined): number {
+          const buf = cached ?? alloc(16);
+          if (!buf) return 0;
+          return buf.length;
+        }
+      `,
+    }),
+    valid({
+      name: 'NULL cast to a type that keeps null',
+      code: `
+        import { alloc } from './store';
+        export function view(): Uint8Array | null {
+          return alloc(8) as Uint8Array | null;
+        }
+      `,
+    }),
+    valid({
+      name: 'NULL stored in an array whose element type holds null, directly and from a variable',
+      code: `
+        import { alloc } from './store';
+        export function reserve(slots: Array<Buffer | null>): void {
+          slots[0] = alloc(64);
+          const spare = alloc(64);
+          slots[1] = spare;
+        }
+      `,
+    }),
+    valid({
+      name: 'NULL tested with instanceof',
+      code: `
+        import { alloc } from './store';
+        export function bytes(): number {
+          const buf = alloc(8);
+          if (!(buf instanceof Buffer)) return 0;
+          return buf.length;
+        }
+      `,
+    }),
+    valid({
+      name: 'NULL compared != undefined',
+      code: `
+        import { alloc } from './store';
+        export function length(): number {
+          const buf = alloc(8);
+          if (buf != undefined) return buf.length;
+          return 0;
+        }
+      `,
+    }),
+    valid({
+      name: 'NULL in an exported variable: its importers check it',
+      code: `
+        import { alloc } from './store';
+        export const scratch = alloc(4096);
+      `,
+    }),
+    valid({
+      name: 'TRUE compared === true with an early return',
+      code: `
+        import { errno } from '@errinject/core';
+        import { Store } from './store';
+        export function claim(store: Store, log: (busy: boolean) => void): number {
+          const busy = store.isBusy();
+          if (busy === true) return -errno.EBUSY;
+          log(busy);
+          return 0;
+        }
+      `,
+    }),
+    valid({
+      name: 'TRUE polled in a for condition, after another test',
+      code: `
+        import { Store } from './store';
+        export function waitIdle(store: Store, wait: () => void): void {
+          for (let tries = 0; tries < 3 && store.isBusy(); tries++) wait();
+        }
+      `,
+    }),
+    valid({
+      name: 'an async injectable in a variable, handled in .then',
+      code: `
+        import { Store } from './store';
+        export function sizeSoon(store: Store): Promise<number> {
+          const pending = store.fetch();
+          return pending.then((data) => data?.size ?? 0);
+        }
+      `,
+    }),
+    valid({
+      name: 'an async injectable in a variable, returned',
+      code: `
+        import { Store, type Data } from './store';
+        export function started(store: Store): Promise<Data | null> {
+          const pending = store.fetch();
+          console.log('fetching');
+          return pending;
+        }
+      `,
+    }),
     // experimentalDecorators
     valid({
       name: 'experimentalDecorators: this.open compared < 0',
@@ -957,6 +1233,125 @@ ruleTester('ei/unchecked-call', {
         }
       `,
       errors: [{ line: 3, column: 14 }],
+    }),
+    // More shapes
+    invalid({
+      name: 'ERRNO compared === -1 only, as in C',
+      code: `
+        import { Store, read } from './store';
+        export function cStyle(store: Store): number {
+          const fd = store.open('/c');
+          if (fd === -1) return -1;
+          return read(fd);
+        }
+      `,
+      errors: [{ line: 3, column: 14 }],
+    }),
+    invalid({
+      name: 'ERRNO put in an object literal',
+      code: `
+        import { Store } from './store';
+        export function handle(store: Store): { fd: number } {
+          const fd = store.open('/h');
+          return { fd };
+        }
+      `,
+      errors: [{ line: 3, column: 14 }],
+    }),
+    invalid({
+      name: 'ERRNO updated with += before any check',
+      code: `
+        import { Store } from './store';
+        export function header(store: Store): number {
+          let written = store.open('/h');
+          written += 4;
+          return written;
+        }
+      `,
+      errors: [{ line: 3, column: 17 }],
+    }),
+    invalid({
+      name: 'ERRNO returned into forEach from a block',
+      code: `
+        import { Store } from './store';
+        export function touchAll(store: Store, paths: string[]): void {
+          paths.forEach((path) => {
+            const fd = store.open(path);
+            return fd;
+          });
+        }
+      `,
+      errors: [{ line: 4, column: 16 }],
+    }),
+    invalid({
+      name: 'ERRNO reassigned in one branch: the read after sees either result',
+      code: `
+        import { Store, read } from './store';
+        export function twice(store: Store, retry: boolean): number {
+          let fd = store.open('/t');
+          if (retry) fd = store.open('/t');
+          return read(fd);
+        }
+      `,
+      errors: [
+        { line: 3, column: 12 },
+        { line: 4, column: 19 },
+      ],
+    }),
+    invalid({
+      name: 'NULL in a variable, cast with as',
+      code: `
+        import { alloc } from './store';
+        export function must(): Buffer {
+          const buf = alloc(8);
+          return buf as Buffer;
+        }
+      `,
+      errors: [{ line: 3, column: 15 }],
+    }),
+    invalid({
+      name: 'ERRNO_NULL in a variable with ??: only null',
+      code: `
+        import { Store } from './store';
+        export function slotOf(store: Store, key: string): number {
+          const n = store.lookup(key);
+          return n ?? 0;
+        }
+      `,
+      errors: [{ line: 3, column: 13 }],
+    }),
+    invalid({
+      name: 'ERRNO_NULL checked only for null, and the errno dropped',
+      code: `
+        import { Store } from './store';
+        export function has(store: Store, key: string): boolean {
+          const entry = store.find(key);
+          if (entry === null) return false;
+          return true;
+        }
+      `,
+      errors: [{ line: 3, column: 17 }],
+    }),
+    invalid({
+      name: 'an async injectable cast to a Promise without null',
+      code: `
+        import { Store, type Data } from './store';
+        export function sure(store: Store): Promise<Data> {
+          return store.fetch() as Promise<Data>;
+        }
+      `,
+      errors: [{ line: 3, column: 10 }],
+    }),
+    invalid({
+      name: 'a promise in a variable, passed to a function',
+      code: `
+        import { Store } from './store';
+        export function watch(store: Store, track: (pending: Promise<unknown>) => void): void {
+          const pending = store.fetch();
+          track(pending);
+        }
+      `,
+      errors: [{ line: 3, column: 19 }],
     }),
     // experimentalDecorators
     invalid({

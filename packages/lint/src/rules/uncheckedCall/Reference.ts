@@ -63,7 +63,9 @@ function isExported(declaration: ts.VariableDeclaration): boolean {
  * @returns the reference, or `undefined` when the target is not a name or a chain of names
  */
 export function referenceOf(name: ts.Expression | ts.BindingName, def: ts.Node, env: CheckEnv): Reference | undefined {
-  const defValue = ts.isBinaryExpression(def) && !ts.isExpressionStatement(def.parent) ? def : undefined;
+  // An assignment whose own value is read: not one whose value is dropped (a statement, a loop's update).
+  const dropped = ts.isExpressionStatement(def.parent) || (ts.isForStatement(def.parent) && def.parent.incrementor === def);
+  const defValue = ts.isBinaryExpression(def) && !dropped ? def : undefined;
   if (ts.isIdentifier(name)) {
     const symbol = env.valueSymbolOf(name);
     const declaration = symbol?.valueDeclaration;
@@ -130,9 +132,44 @@ function isNameOnly(identifier: ts.Identifier): boolean {
 }
 
 /**
- * The reads of a reference after the value is given to it, in source order, up to the next
- * assignment to it (a compound assignment or `++` is the last read). Only the names with the
- * reference's text are asked the checker for their symbol.
+ * Where a write to a reference decides the value: the block (or the lone statement of a branch)
+ * that holds it. Reads after the write inside it see the new value; reads after it outside may
+ * see either (`if (r === -errno.ENOENT) r = 0; return r;`).
+ */
+function regionOf(write: ts.Node): ts.Node {
+  let current = write;
+  while (!ts.isStatement(current)) current = current.parent;
+  const parent = current.parent;
+  return ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseOrDefaultClause(parent) ? parent : current;
+}
+
+function isWithin(node: ts.Node, region: ts.Node): boolean {
+  return region.pos <= node.pos && node.end <= region.end;
+}
+
+/** How a read of a reference also writes it: `=` replaces it, `+=` and `++` read it first. */
+function writeOf(node: ts.Expression): 'replace' | 'update' | undefined {
+  let outer: ts.Node = node;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const parent = outer.parent;
+  if (ts.isBinaryExpression(parent) && parent.left === outer) {
+    if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return 'replace';
+    if (COMPOUND_ASSIGNMENTS.has(parent.operatorToken.kind)) return 'update';
+  }
+  if (
+    (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+    (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)
+  ) {
+    return 'update';
+  }
+  return undefined;
+}
+
+/**
+ * The reads of a reference that may see the value given to it, in source order: those after the
+ * definition, except the ones after a later write in that write's own block (a compound
+ * assignment or `++` is a read, then a write). Only the names with the reference's text are asked
+ * the checker for their symbol.
  *
  * @param ref - the reference
  * @param env - the shared analysis state
@@ -140,6 +177,7 @@ function isNameOnly(identifier: ts.Identifier): boolean {
  */
 export function occurrencesOf(ref: Reference, env: CheckEnv): ts.Expression[] {
   const found: ts.Expression[] = ref.defValue === undefined ? [] : [ref.defValue];
+  const shadows: ts.Node[] = [];
   for (const identifier of env.identifiersIn(ref.scope, ref.text)) {
     if (identifier.end <= ref.def.end) continue;
     let node: ts.Expression;
@@ -153,22 +191,10 @@ export function occurrencesOf(ref: Reference, env: CheckEnv): ts.Expression[] {
       if (!ts.isPropertyAccessExpression(parent) || parent.name !== identifier || chainKey(parent) !== ref.chain) continue;
       node = parent;
     }
-    let outer: ts.Node = node;
-    while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
-    const parent = outer.parent;
-    if (ts.isBinaryExpression(parent) && parent.left === outer) {
-      if (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) break;
-      if (COMPOUND_ASSIGNMENTS.has(parent.operatorToken.kind)) {
-        found.push(node);
-        break;
-      }
-    }
-    if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
-        (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) {
-      found.push(node);
-      break;
-    }
-    found.push(node);
+    if (shadows.some((region) => isWithin(node, region))) continue;
+    const write = writeOf(node);
+    if (write !== 'replace') found.push(node);
+    if (write !== undefined) shadows.push(regionOf(node));
   }
   return found;
 }

@@ -1,10 +1,9 @@
 import { ts } from 'ts-morph';
 import type { CheckEnv } from './CheckEnv';
-import { Component } from './Component';
 import { isComparison } from './excludedWhen';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
-import { typeShapeOf } from './typeShapeOf';
+import { chainKey } from './Reference';
 
 /** Where a value ends up, once what passes it on unchanged (parentheses, `await`, `satisfies`…) is looked through. */
 export type Position = PositionBase &
@@ -12,7 +11,7 @@ export type Position = PositionBase &
     | { readonly kind: 'test'; readonly root: ts.Expression }
     | { readonly kind: 'switch' | 'discarded' | 'ignored' }
     | { readonly kind: 'nullish'; readonly site: ts.Node }
-    | { readonly kind: 'use' | 'nonNull'; readonly site: ts.Node }
+    | { readonly kind: 'used' | 'nonNull'; readonly site: ts.Node }
     | { readonly kind: 'cast'; readonly site: ts.AsExpression | ts.TypeAssertion; readonly type: ts.Type }
     | { readonly kind: 'return'; readonly site: ts.Node; readonly fn: ts.SignatureDeclaration | undefined }
     | { readonly kind: 'local'; readonly name: ts.Expression | ts.BindingName; readonly def: ts.Node }
@@ -39,7 +38,7 @@ const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
  * @returns true in a boolean context
  */
 export function inBooleanContext(node: ts.Expression): boolean {
-  let current: ts.Node = node;
+  let current: ts.Expression = node;
   for (;;) {
     const parent = current.parent;
     if (ts.isParenthesizedExpression(parent)) current = parent;
@@ -47,12 +46,7 @@ export function inBooleanContext(node: ts.Expression): boolean {
       if (parent.left === current) return true;
       current = parent;
     } else {
-      return (
-        ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === current) ||
-        (ts.isForStatement(parent) && parent.condition === current) ||
-        (ts.isConditionalExpression(parent) && parent.condition === current) ||
-        (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken)
-      );
+      return isCondition(current) || (ts.isConditionalExpression(parent) && parent.condition === current) || (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken);
     }
   }
 }
@@ -80,11 +74,9 @@ export function testRoot(test: ts.Expression): ts.Expression {
 }
 
 function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
-  for (let current = node.parent; current !== undefined; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current;
-    if (ts.isClassStaticBlockDeclaration(current) || ts.isSourceFile(current)) return undefined;
-  }
-  return undefined;
+  let current = node.parent;
+  while (current !== undefined && !ts.isFunctionLike(current)) current = current.parent;
+  return current;
 }
 
 function isPromiseCombinatorArgument(array: ts.ArrayLiteralExpression): boolean {
@@ -130,75 +122,46 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
       }
       return { ...at('cast'), site: parent, type };
     }
-    if (ts.isNonNullExpression(parent)) {
-      if (!isPromise && model.failure & Component.null && (model.visible & Component.null || typeShapeOf(env.checker.getTypeAtLocation(node)).open)) {
-        return { ...at('nonNull'), site: parent };
-      }
-      node = parent;
-      continue;
-    }
+    if (ts.isNonNullExpression(parent)) return { ...at('nonNull'), site: parent };
     if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return at('discarded');
     if (ts.isBinaryExpression(parent)) {
       const operator = parent.operatorToken.kind;
       const left = parent.left === node;
-      switch (operator) {
-        case ts.SyntaxKind.CommaToken:
-          if (left) return at('discarded');
-          node = parent;
-          continue;
-        case ts.SyntaxKind.AmpersandAmpersandToken:
-        case ts.SyntaxKind.BarBarToken:
-          if (left && (operator === ts.SyntaxKind.AmpersandAmpersandToken || inBooleanContext(parent))) return { ...at('test'), root: testRoot(node) };
-          if (left) return { ...at('nullish'), site: parent };
-          if (inBooleanContext(parent)) return { ...at('test'), root: testRoot(node) };
-          node = parent;
-          continue;
-        case ts.SyntaxKind.QuestionQuestionToken:
-          if (left) return { ...at('nullish'), site: parent };
-          node = parent;
-          continue;
-        case ts.SyntaxKind.EqualsToken:
-          if (left) return { ...at('use'), site: parent };
-          if (ts.isIdentifier(skipParens(parent.left)) || ts.isPropertyAccessExpression(skipParens(parent.left))) {
-            return { ...at('local'), name: skipParens(parent.left), def: parent };
-          }
-          return { ...at('stored'), site: parent, target: parent.left };
-        case ts.SyntaxKind.InstanceOfKeyword:
-          if (left) return { ...at('test'), root: testRoot(parent) };
-          return { ...at('use'), site: parent };
-        default:
-          if (isComparison(operator)) return { ...at('test'), root: testRoot(parent) };
-          return { ...at('use'), site: parent };
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+        // `f() && …` and `f() || …` in a condition test it; `f() || fallback` as a value replaces a falsy failure.
+        if (left) return operator === ts.SyntaxKind.BarBarToken && !inBooleanContext(parent) ? { ...at('nullish'), site: parent } : { ...at('test'), root: testRoot(node) };
+        if (inBooleanContext(parent)) return { ...at('test'), root: testRoot(node) };
+        node = parent;
+        continue;
       }
+      if (operator === ts.SyntaxKind.QuestionQuestionToken) {
+        if (left) return isPromise ? { ...at('used'), site: parent } : { ...at('nullish'), site: parent };
+        node = parent;
+        continue;
+      }
+      if (operator === ts.SyntaxKind.EqualsToken) {
+        const target = skipParens(parent.left);
+        if (chainKey(target) !== undefined) return { ...at('local'), name: target, def: parent };
+        return { ...at('stored'), site: parent, target };
+      }
+      if (isComparison(operator) || (operator === ts.SyntaxKind.InstanceOfKeyword && left)) return { ...at('test'), root: testRoot(parent) };
+      return { ...at('used'), site: parent };
     }
     if (ts.isConditionalExpression(parent)) {
       if (parent.condition === node) return { ...at('test'), root: testRoot(node) };
       node = parent;
       continue;
     }
-    if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return { ...at('test'), root: testRoot(node) };
-    if (
-      ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === node) ||
-      (ts.isForStatement(parent) && parent.condition === node)
-    ) {
-      return { ...at('test'), root: node };
-    }
-    if (ts.isForStatement(parent)) return at('discarded');
+    if ((ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) || isCondition(node)) return { ...at('test'), root: testRoot(node) };
     if (ts.isSwitchStatement(parent)) return at('switch');
     if (ts.isReturnStatement(parent)) return { ...at('return'), site: parent, fn: enclosingFunction(parent) };
-    if (ts.isArrowFunction(parent) && parent.body === node) return { ...at('return'), site: node, fn: parent };
-    if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
-      if (ts.isIdentifier(parent.name)) return { ...at('local'), name: parent.name, def: parent };
-      return { ...at('use'), site: parent.name };
-    }
-    if ((ts.isPropertyDeclaration(parent) || ts.isParameter(parent)) && parent.initializer === node) return { ...at('stored'), site: parent, target: parent.name };
-    if (ts.isCallExpression(parent) && parent.expression !== node) {
-      if (parent.arguments[0] === node && env.guardKindOf(parent) !== undefined) return { ...at('test'), root: testRoot(parent) };
-      return { ...at('use'), site: parent };
-    }
-    if (ts.isArrayLiteralExpression(parent) && isPromise && isPromiseCombinatorArgument(parent)) return at('ignored');
-    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
-      if (parent.questionDotToken !== undefined) return { ...at('nullish'), site: parent };
+    if (ts.isArrowFunction(parent)) return { ...at('return'), site: node, fn: parent };
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return { ...at('local'), name: parent.name, def: parent };
+    if (ts.isPropertyDeclaration(parent) || ts.isParameter(parent)) return { ...at('stored'), site: parent, target: parent.name };
+    if (ts.isCallExpression(parent) && parent.arguments[0] === node && env.guardKindOf(parent) !== undefined) return { ...at('test'), root: testRoot(parent) };
+    if (isPromise && ts.isArrayLiteralExpression(parent) && isPromiseCombinatorArgument(parent)) return at('ignored');
+    if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
+      if (parent.questionDotToken !== undefined && !isPromise) return { ...at('nullish'), site: parent };
       const call = parent.parent;
       if (isPromise && ts.isPropertyAccessExpression(parent) && ts.isCallExpression(call) && call.expression === parent) {
         if (parent.name.text === 'then') return { ...at('then'), site: call, callback: call.arguments[0] };
@@ -207,11 +170,15 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
           continue;
         }
       }
-      return { ...at('use'), site: parent };
     }
-    if (ts.isExportSpecifier(parent)) return at('ignored');
-    return { ...at('use'), site: parent };
+    return { ...at('used'), site: parent };
   }
+}
+
+/** Whether an expression is the condition of `if`, `while`, `do` or `for`. */
+function isCondition(node: ts.Expression): boolean {
+  const parent = node.parent;
+  return ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === node) || (ts.isForStatement(parent) && parent.condition === node);
 }
 
 function skipParens(node: ts.Expression): ts.Expression {

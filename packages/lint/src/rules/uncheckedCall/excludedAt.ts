@@ -14,8 +14,6 @@ import { excludedWhen, type Subject } from './excludedWhen';
 
 function isNeverCall(expression: ts.Expression, checker: ts.TypeChecker): boolean {
   if (!ts.isCallExpression(expression)) return false;
-  const name = dottedName(expression.expression);
-  if (name === 'process.exit' || name === 'process.abort') return true;
   const signature = checker.getResolvedSignature(expression);
   return signature !== undefined && (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0;
 }
@@ -44,11 +42,9 @@ export function exits(statement: ts.Statement, checker: ts.TypeChecker): boolean
 function factsAfter(statement: ts.Statement, subject: Subject): number {
   const checker = subject.env.checker;
   if (ts.isIfStatement(statement)) {
-    const thenExits = exits(statement.thenStatement, checker);
-    const elseExits = statement.elseStatement !== undefined && exits(statement.elseStatement, checker);
-    if (thenExits && elseExits) return Component.all;
-    if (thenExits) return excludedWhen(statement.expression, false, subject);
-    if (elseExits) return excludedWhen(statement.expression, true, subject);
+    // When both branches leave, nothing after is reached: either branch's facts will do.
+    if (exits(statement.thenStatement, checker)) return excludedWhen(statement.expression, false, subject);
+    if (statement.elseStatement !== undefined && exits(statement.elseStatement, checker)) return excludedWhen(statement.expression, true, subject);
     return 0;
   }
   // `while (r < 0) { …; return r; }`: past the loop, its condition is false.
@@ -73,10 +69,10 @@ function statementsOf(node: ts.Node): readonly ts.Statement[] | undefined {
 }
 
 /** The statement, in a list of statements, that holds a node. */
-function statementOf(node: ts.Node): ts.Statement | undefined {
-  let current: ts.Node = node;
-  while (current.parent !== undefined && statementsOf(current.parent) === undefined) current = current.parent;
-  return current.parent === undefined ? undefined : (current as ts.Statement);
+function statementOf(node: ts.Node): ts.Statement {
+  let current = node;
+  while (statementsOf(current.parent) === undefined) current = current.parent;
+  return current as ts.Statement;
 }
 
 /**
@@ -85,7 +81,7 @@ function statementOf(node: ts.Node): ts.Statement | undefined {
  */
 function factsAfterDefinition(definition: ts.Node, outer: ts.Statement, subject: Subject): number {
   const statement = statementOf(definition);
-  if (statement === undefined || statement === outer) return 0;
+  if (statement === outer) return 0;
   const statements = statementsOf(statement.parent)!;
   let facts = ts.isIfStatement(statement) && contains(statement.expression, definition) ? factsAfter(statement, subject) : 0;
   for (let i = statements.indexOf(statement) + 1; i < statements.length; i += 1) facts |= factsAfter(statements[i]!, subject);
@@ -113,6 +109,9 @@ export function excludedAt(read: ts.Node, definition: ts.Node, subject: Subject)
       const operator = parent.operatorToken.kind;
       if (operator === ts.SyntaxKind.AmpersandAmpersandToken) facts |= excludedWhen(parent.left, true, subject);
       if (operator === ts.SyntaxKind.BarBarToken) facts |= excludedWhen(parent.left, false, subject);
+    } else if (ts.isCaseBlock(parent) && subject.matches(parent.parent.expression)) {
+      // Inside a clause of `switch (r)`: the switch is the check.
+      return Component.all;
     } else if ((ts.isWhileStatement(parent) || ts.isForStatement(parent)) && node === parent.statement) {
       const condition = ts.isWhileStatement(parent) ? parent.expression : parent.condition;
       if (condition !== undefined) facts |= excludedWhen(condition, true, subject);

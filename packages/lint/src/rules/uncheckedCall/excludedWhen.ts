@@ -23,10 +23,7 @@ export interface Subject {
 }
 
 /** A constant a value is compared with. */
-type Operand =
-  | { readonly kind: 'null' | 'undefined' | 'true' | 'false' | 'negative' }
-  | { readonly kind: 'number'; readonly value: number }
-  | { readonly kind: 'other' };
+type Operand = { readonly kind: 'null' | 'undefined' | 'true' | 'false' | 'negative' } | { readonly kind: 'number'; readonly value: number };
 
 const COMPARISONS = new Set([
   ts.SyntaxKind.EqualsEqualsEqualsToken,
@@ -62,20 +59,19 @@ function skipParentheses(node: ts.Expression): ts.Expression {
   return inner;
 }
 
-function operandOf(node: ts.Expression): Operand {
+function operandOf(node: ts.Expression): Operand | undefined {
   const inner = skipParentheses(node);
   if (inner.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null' };
   if (inner.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'true' };
   if (inner.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'false' };
   if (ts.isIdentifier(inner) && inner.text === 'undefined') return { kind: 'undefined' };
-  if (ts.isVoidExpression(inner)) return { kind: 'undefined' };
   if (ts.isNumericLiteral(inner)) return { kind: 'number', value: Number(inner.text) };
   if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken) {
     const operand = skipParentheses(inner.operand);
     // `-errno.ENOENT`, `-EINVAL`: some negative errno.
     return ts.isNumericLiteral(operand) ? { kind: 'number', value: -Number(operand.text) } : { kind: 'negative' };
   }
-  return { kind: 'other' };
+  return undefined;
 }
 
 /**
@@ -88,16 +84,16 @@ function operandOf(node: ts.Expression): Operand {
 export function isGreaterThanZero(node: ts.BinaryExpression, subject: Subject): boolean {
   if (!(subject.model.failure & Component.errno)) return false;
   const normalized = normalize(node, subject);
-  if (normalized === undefined || normalized.other.kind !== 'number') return false;
+  if (normalized?.other.kind !== 'number') return false;
   const { operator, other } = normalized;
   return (operator === ts.SyntaxKind.GreaterThanToken && other.value === 0) || (operator === ts.SyntaxKind.GreaterThanEqualsToken && other.value === 1);
 }
 
 function normalize(node: ts.BinaryExpression, subject: Subject): { operator: ts.SyntaxKind; other: Operand } | undefined {
   const operator = node.operatorToken.kind;
-  if (subject.matches(node.left)) return { operator, other: operandOf(node.right) };
-  if (subject.matches(node.right)) return { operator: MIRRORED[operator] ?? operator, other: operandOf(node.left) };
-  return undefined;
+  const [other, mirrored] = subject.matches(node.left) ? [node.right, operator] : subject.matches(node.right) ? [node.left, MIRRORED[operator] ?? operator] : [];
+  const operand = other === undefined ? undefined : operandOf(other);
+  return operand === undefined ? undefined : { operator: mirrored!, other: operand };
 }
 
 /**
@@ -118,23 +114,15 @@ interface Range {
   readonly high: number;
 }
 
-function rangeOf(operator: ts.SyntaxKind, k: number, branch: boolean): Range | undefined {
+function rangeOf(operator: ts.SyntaxKind, k: number, branch: boolean): Range {
   const below = { low: -Infinity, high: Math.ceil(k) - 1 }; // x < k
   const atMost = { low: -Infinity, high: Math.floor(k) }; // x <= k
   const above = { low: Math.floor(k) + 1, high: Infinity }; // x > k
   const atLeast = { low: Math.ceil(k), high: Infinity }; // x >= k
-  switch (operator) {
-    case ts.SyntaxKind.LessThanToken:
-      return branch ? below : atLeast;
-    case ts.SyntaxKind.LessThanEqualsToken:
-      return branch ? atMost : above;
-    case ts.SyntaxKind.GreaterThanToken:
-      return branch ? above : atMost;
-    case ts.SyntaxKind.GreaterThanEqualsToken:
-      return branch ? atLeast : below;
-    default:
-      return undefined;
-  }
+  if (operator === ts.SyntaxKind.LessThanToken) return branch ? below : atLeast;
+  if (operator === ts.SyntaxKind.LessThanEqualsToken) return branch ? atMost : above;
+  if (operator === ts.SyntaxKind.GreaterThanToken) return branch ? above : atMost;
+  return branch ? atLeast : below;
 }
 
 function comparison(node: ts.BinaryExpression, branch: boolean, subject: Subject): number {
@@ -164,7 +152,7 @@ function comparison(node: ts.BinaryExpression, branch: boolean, subject: Subject
         return equal ? Component.null | Component.errno | Component.errPtr | Component.true : isTrueType ? Component.ok : 0;
       case 'number':
         // `r !== 0`: the kernel's idiom again, non-zero is the failure.
-        if (!equal) return numeric && other.value === 0 ? Component.ok | Component.null : 0;
+        if (!equal) return numeric && other.value === 0 ? Component.ok : 0;
         return (
           Component.null |
           Component.errPtr |
@@ -174,18 +162,11 @@ function comparison(node: ts.BinaryExpression, branch: boolean, subject: Subject
         );
       case 'negative':
         return equal ? Component.null | Component.errPtr | Component.true | (numeric ? Component.ok : 0) : 0;
-      default:
-        return 0;
     }
-  }
-  if (other.kind === 'negative') {
-    const below = operator === ts.SyntaxKind.LessThanToken || operator === ts.SyntaxKind.LessThanEqualsToken;
-    return below && branch ? Component.null | (numeric ? Component.ok : 0) : 0;
   }
   if (other.kind !== 'number') return 0;
   if (!subject.allowGt && isGreaterThanZero(node, subject)) return 0;
   const range = rangeOf(operator, other.value, branch);
-  if (range === undefined) return 0;
   // Relational operators read null as 0.
   return (
     (range.low >= 0 ? Component.errno : 0) |
@@ -196,37 +177,15 @@ function comparison(node: ts.BinaryExpression, branch: boolean, subject: Subject
 
 function guard(node: ts.CallExpression, branch: boolean, subject: Subject): number {
   const argument = node.arguments[0];
-  if (argument === undefined || !subject.matches(argument)) return 0;
-  const kind = subject.env.guardKindOf(node);
-  switch (kind) {
-    case 'isErr':
-      return branch ? Component.null | Component.errno | Component.true | Component.ok : Component.errPtr;
-    case 'isErrOrNull':
-      return branch ? Component.errno | Component.true | Component.ok : Component.null | Component.errPtr;
-    case 'configured':
-      return branch ? Component.ok : subject.model.failure;
-    default:
-      return 0;
-  }
+  const kind = argument !== undefined && subject.matches(argument) ? subject.env.guardKindOf(node) : undefined;
+  if (kind === 'isErr') return branch ? Component.null | Component.errno | Component.true | Component.ok : Component.errPtr;
+  if (kind === 'isErrOrNull') return branch ? Component.errno | Component.true | Component.ok : Component.null | Component.errPtr;
+  if (kind === 'configured') return branch ? Component.ok : subject.model.failure;
+  return 0;
 }
 
 function contains(outer: ts.Node, inner: ts.Node | undefined): boolean {
   return inner !== undefined && outer.pos <= inner.pos && inner.end <= outer.end;
-}
-
-function optionalChainRoot(node: ts.Expression): ts.Expression | undefined {
-  let current = node;
-  let optional = false;
-  for (;;) {
-    if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isCallExpression(current)) {
-      if (current.questionDotToken !== undefined) optional = true;
-      current = current.expression;
-    } else if (ts.isNonNullExpression(current) || ts.isParenthesizedExpression(current)) {
-      current = current.expression;
-    } else {
-      return optional ? current : undefined;
-    }
-  }
 }
 
 /**
@@ -258,11 +217,5 @@ export function excludedWhen(condition: ts.Expression, branch: boolean, subject:
     if (operator === ts.SyntaxKind.InstanceOfKeyword) return branch && subject.matches(node.left) ? subject.model.failure : 0;
     return 0;
   }
-  if (ts.isCallExpression(node)) {
-    const excluded = guard(node, branch, subject);
-    if (excluded !== 0) return excluded;
-  }
-  const root = optionalChainRoot(node);
-  if (branch && root !== undefined && subject.matches(root)) return Component.null;
-  return 0;
+  return ts.isCallExpression(node) ? guard(node, branch, subject) : 0;
 }

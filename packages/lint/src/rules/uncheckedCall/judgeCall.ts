@@ -104,44 +104,43 @@ class Judge {
     return excluded;
   }
 
-  private excludedAtRead(read: ts.Expression, ref: Reference, promise: boolean, allowGt: boolean): number {
+  private excludedAtRead(read: ts.Expression, ref: Reference, allowGt: boolean): number {
     const excluded = excludedAt(read, ref.def, this.refSubject(ref, allowGt));
-    if (this.isProtected(excluded) || promise || ts.isBinaryExpression(read)) return excluded;
+    if (this.isProtected(excluded) || ts.isBinaryExpression(read)) return excluded;
     return excluded | this.narrowed(read);
   }
 
-  private returnKeeps(position: Position & { kind: 'return' }): { keeps: boolean; type: string } {
-    const fn = position.fn;
-    const keep = { keeps: true, type: '' };
-    if (fn === undefined || (fn as ts.FunctionLikeDeclaration).asteriskToken !== undefined) return keep;
-    if (this.env.injectableOf(fn)?.type === this.model.type) return keep;
+  /** The type a returned value goes into: declared, or contextual for a callback; `undefined` when inferred from the value itself. */
+  private returnType(position: Position & { kind: 'return' }): ts.Type | undefined {
+    const fn = position.fn as ts.FunctionLikeDeclaration | undefined;
+    if (fn === undefined || fn.asteriskToken !== undefined || this.env.injectableOf(fn)?.type === this.model.type) return undefined;
     const checker = this.env.checker;
     let type: ts.Type | undefined;
-    if (fn.type !== undefined) {
-      type = checker.getTypeFromTypeNode(fn.type);
-    } else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
+    if (fn.type !== undefined) type = checker.getTypeFromTypeNode(fn.type);
+    else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
       const signature = checker.getContextualType(fn)?.getCallSignatures()[0];
-      if (signature !== undefined) type = checker.getReturnTypeOfSignature(signature);
+      type = signature === undefined ? undefined : checker.getReturnTypeOfSignature(signature);
     }
-    if (type === undefined) return keep;
-    const isAsync = ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async;
-    if (isAsync || position.promise) type = checker.getAwaitedType(type) ?? type;
-    return { keeps: keepsFailure(type, this.model), type: checker.typeToString(type) };
+    const isAsync = (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+    return type !== undefined && (isAsync || position.promise) ? (checker.getAwaitedType(type) ?? type) : type;
   }
 
-  private storeKeeps(target: ts.Node): { keeps: boolean; type: string } {
-    const type = this.env.checker.getTypeAtLocation(target);
-    return { keeps: keepsFailure(type, this.model), type: this.env.checker.typeToString(type) };
+  /**
+   * Judges a result passed on: returned, or stored in a property, an element, a field, an
+   * exported variable. Fine when the type it goes into can carry the failure.
+   */
+  private propagated(position: Position, at: ts.Node | undefined): Problem | undefined {
+    if (position.kind === 'return') return this.lost(this.returnType(position), (shown) => `returned where \`${shown}\` is expected`, at);
+    return position.kind === 'stored' ? this.stored(position.target, at) : undefined;
   }
 
-  private lostReturn(position: Position & { kind: 'return' }, at: ts.Node | undefined): Problem | undefined {
-    const { keeps, type } = this.returnKeeps(position);
-    return keeps ? undefined : problem('lost', at, { where: `returned where \`${type}\` is expected` });
+  private stored(target: ts.Node, at: ts.Node | undefined): Problem | undefined {
+    return this.lost(this.env.checker.getTypeAtLocation(target), (shown) => `stored in \`${target.getText()}\` of type \`${shown}\``, at);
   }
 
-  private lostStore(target: ts.Node, at: ts.Node | undefined): Problem | undefined {
-    const { keeps, type } = this.storeKeeps(target);
-    return keeps ? undefined : problem('lost', at, { where: `stored in \`${target.getText()}\` of type \`${type}\`` });
+  private lost(type: ts.Type | undefined, where: (shown: string) => string, at: ts.Node | undefined): Problem | undefined {
+    if (type === undefined || keepsFailure(type, this.model)) return undefined;
+    return problem('lost', at, { where: where(this.env.checker.typeToString(type)) });
   }
 
   /**
@@ -149,11 +148,10 @@ class Judge {
    *
    * @param value - the expression that gives the result
    * @param promise - whether it is a Promise of the result
-   * @param depth - how many variables deep
    * @returns the problem, or `undefined` when the failure is handled
    */
-  value(value: ts.Expression, promise: boolean, depth: number): Problem | undefined {
-    return this.direct(classifyPosition(value, promise, this.model, this.env), depth);
+  value(value: ts.Expression, promise: boolean): Problem | undefined {
+    return this.direct(classifyPosition(value, promise, this.model, this.env), 0);
   }
 
   private direct(position: Position, depth: number): Problem | undefined {
@@ -169,39 +167,36 @@ class Judge {
         return result.full ? undefined : this.wrongCheck([result], undefined);
       }
       case 'nullish':
-        if (position.promise) return problem('used', undefined);
-        return this.model.failure & ~Component.null ? this.wrongCheck([this.nullishResult()], undefined) : undefined;
+        return this.model.failure & ~Component.null ? this.wrongCheck([this.nullishResult(0)], undefined) : undefined;
       case 'return':
-        return this.lostReturn(position, undefined);
       case 'stored':
-        return this.lostStore(position.target, undefined);
+        return this.propagated(position, undefined);
       case 'local': {
         const ref = referenceOf(position.name, position.def, this.env);
-        if (ref === undefined) return ts.isExpression(position.name) ? this.lostStore(position.name, undefined) : undefined;
-        return this.reference(ref, position.promise, depth + 1);
+        if (ref === undefined) return undefined;
+        return position.promise ? this.promiseReference(ref, depth + 1) : this.reference(ref, depth + 1);
       }
       case 'then':
         return this.then(position, depth);
-      case 'use':
-        return problem('used', undefined);
-      case 'nonNull':
-        return problem('nonNull', undefined);
       case 'cast':
         return problem('cast', undefined, { type: this.env.checker.typeToString(position.type) });
+      default:
+        return problem(position.kind, undefined);
     }
   }
 
-  private nullishResult(): TestResult {
-    return { full: false, partial: this.model.failure & Component.null, greaterThanZero: false, nullOnly: !(this.model.failure & Component.null) };
+  private nullishResult(excluded: number): TestResult {
+    const { failure } = this.model;
+    return { full: false, partial: (excluded | Component.null) & failure, greaterThanZero: false, nullOnly: !(failure & Component.null) };
   }
 
   private then(position: Position & { kind: 'then' }, depth: number): Problem | undefined {
-    const callback = position.callback === undefined ? undefined : skipParentheses(position.callback);
-    if (callback === undefined || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return problem('used', undefined);
-    const parameter = callback.parameters[0];
-    if (parameter === undefined) return problem('discarded', undefined);
-    const ref = ts.isIdentifier(parameter.name) ? referenceOf(parameter.name, parameter, this.env) : undefined;
-    return ref === undefined ? problem('used', undefined) : this.reference(ref, false, depth + 1);
+    const callback = position.callback && skipParentheses(position.callback);
+    const parameter = callback !== undefined && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? callback.parameters : undefined;
+    if (parameter === undefined) return problem('used', undefined);
+    if (parameter[0] === undefined) return problem('discarded', undefined);
+    const ref = ts.isIdentifier(parameter[0].name) ? referenceOf(parameter[0].name, parameter[0], this.env) : undefined;
+    return ref === undefined ? problem('used', undefined) : this.reference(ref, depth + 1);
   }
 
   private wrongCheck(results: readonly TestResult[], at: ts.Node | undefined): Problem {
@@ -216,98 +211,76 @@ class Judge {
   }
 
   /**
+   * Judges a variable that holds the Promise of a result: it must be awaited (the value is then
+   * judged as a fresh result), returned, or handled by `.then`.
+   */
+  private promiseReference(ref: Reference, depth: number): Problem | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    let handled = false;
+    for (const read of occurrencesOf(ref, this.env)) {
+      const position = classifyPosition(read, true, this.model, this.env);
+      if (position.kind === 'discarded') continue;
+      const found = position.awaited || position.kind === 'then' || position.kind === 'local' ? this.direct(position, depth) : this.propagatedPromise(position);
+      if (found !== undefined) return { ...found, at: found.at ?? read };
+      handled = true;
+    }
+    return handled ? undefined : problem('floating', undefined);
+  }
+
+  private propagatedPromise(position: Position): Problem | undefined {
+    if (position.kind === 'return') return this.propagated(position, undefined);
+    return position.kind === 'ignored' ? undefined : problem('used', undefined);
+  }
+
+  /**
    * Judges a variable or property that holds the result: every read must be a check, or come after
    * one on every path (or in the branch where the failure is known), or pass the value on where
    * its type keeps the failure.
    */
-  private reference(ref: Reference, promise: boolean, depth: number): Problem | undefined {
+  private reference(ref: Reference, depth: number): Problem | undefined {
     if (depth > MAX_DEPTH) return undefined;
     let handled = false;
     const tests: TestResult[] = [];
     const roots = new Set<ts.Node>();
     for (const read of occurrencesOf(ref, this.env)) {
-      const position = classifyPosition(read, promise, this.model, this.env);
-      if (position.awaited) {
-        const found = this.direct(position, depth);
-        if (found !== undefined) return { ...found, at: found.at ?? read };
-        handled = true;
-        continue;
-      }
+      const position = classifyPosition(read, false, this.model, this.env);
+      let found: Problem | undefined;
       switch (position.kind) {
         case 'discarded':
-          break;
-        case 'ignored':
-        case 'switch':
-          handled = true;
-          break;
+          continue;
         case 'test': {
-          if (roots.has(position.root)) break;
+          if (roots.has(position.root)) continue;
           roots.add(position.root);
-          const before = promise ? 0 : this.excludedAtRead(read, ref, promise, false);
-          const result = this.evaluate(position.root, this.refSubject(ref, false), before);
+          const result = this.evaluate(position.root, this.refSubject(ref, false), this.excludedAtRead(read, ref, false));
           tests.push(result);
-          if (result.full) handled = true;
-          break;
+          handled ||= result.full;
+          continue;
         }
         case 'nullish': {
-          if (promise) return problem('used', read);
-          const excluded = this.excludedAtRead(read, ref, promise, true) | Component.null;
-          if (!this.isProtected(excluded)) return this.wrongCheck([...tests, { ...this.nullishResult(), partial: excluded & this.model.failure }], read);
-          handled = true;
+          const excluded = this.excludedAtRead(read, ref, true);
+          if (!this.isProtected(excluded | Component.null)) return this.wrongCheck([...tests, this.nullishResult(excluded)], read);
           break;
         }
-        case 'return': {
-          if (!promise && this.isProtected(this.excludedAtRead(read, ref, promise, true))) {
-            handled = true;
-            break;
-          }
-          const lost = this.lostReturn(position, read);
-          if (lost !== undefined) return lost;
-          handled = true;
-          break;
-        }
-        case 'stored': {
-          if (!promise && this.isProtected(this.excludedAtRead(read, ref, promise, true))) {
-            handled = true;
-            break;
-          }
-          const lost = this.lostStore(position.target, read);
-          if (lost !== undefined) return lost;
-          handled = true;
-          break;
-        }
-        case 'local': {
-          if (!promise && this.isProtected(this.excludedAtRead(read, ref, promise, true))) {
-            handled = true;
-            break;
-          }
-          const found = this.direct(position, depth);
-          if (found !== undefined) return { ...found, at: found.at ?? read };
-          handled = true;
-          break;
-        }
-        case 'then': {
-          const found = this.then(position, depth);
-          if (found !== undefined) return { ...found, at: found.at ?? read };
-          handled = true;
-          break;
-        }
-        case 'use':
+        case 'used':
         case 'nonNull':
         case 'cast': {
-          const excluded = promise ? 0 : this.excludedAtRead(read, ref, promise, true);
-          if (this.isProtected(excluded)) {
-            if (this.isProtected(this.excludedAtRead(read, ref, promise, false))) handled = true;
-            break;
-          }
-          return this.unprotected(position, read, excluded, tests);
+          const excluded = this.excludedAtRead(read, ref, true);
+          if (!this.isProtected(excluded)) return this.unprotected(position, read, excluded, tests);
+          // A use inside `> 0` is safe, but does not count as the check.
+          handled ||= this.isProtected(this.excludedAtRead(read, ref, false));
+          continue;
         }
+        default:
+          // Passed on (returned, stored, copied, switched on): fine where it is checked already.
+          if (!this.isProtected(this.excludedAtRead(read, ref, true))) found = this.direct(position, depth);
       }
+      if (found !== undefined) return { ...found, at: found.at ?? read };
+      handled = true;
     }
     if (handled) return undefined;
     if (tests.length > 0) return this.wrongCheck(tests, undefined);
-    if (ref.store !== undefined) return this.lostStore(ref.store, undefined);
-    return problem(promise ? 'floating' : 'discarded', undefined);
+    if (ref.store !== undefined) return this.stored(ref.store, undefined);
+    return problem('discarded', undefined);
   }
 
   private unprotected(position: Position, read: ts.Expression, excluded: number, tests: readonly TestResult[]): Problem {
@@ -330,5 +303,5 @@ class Judge {
  * @returns what is wrong first, or `undefined` when the failure is handled before the value is used
  */
 export function judgeCall(call: ts.CallExpression, model: FailureModel, env: CheckEnv): Problem | undefined {
-  return new Judge(model, env).value(call, model.promise, 0);
+  return new Judge(model, env).value(call, model.promise);
 }
