@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import { main } from '../../src/cli/failcmd';
+import { captureIo } from '../support/captureIo';
+import { cleanEnv, fixture } from '../support/fixtures';
+
+describe('failcmd main', () => {
+  describe('when asked for help', () => {
+    it('should print the usage with every option and exit 0', async () => {
+      // Arrange
+      const io = captureIo();
+
+      // Act
+      const exit = await main(['--help'], cleanEnv(), io);
+
+      // Assert
+      expect(exit).to.equal(0);
+      for (const option of ['--probability', '--interval', '--times', '--space', '--verbose', '--task-filter', '--stacktrace-depth', '--require-stack', '--reject-stack', '--inject', '--nth', '--sweep', '--seed', '--control', '--json', '--jobs', '--max', 'FAILCMD_TYPE']) {
+        expect(io.stdout.text()).to.contain(option);
+      }
+    });
+  });
+
+  describe('when the command line or a value is refused', () => {
+    for (const argv of [[], ['-p'], ['--bogus', 'true'], ['-p', 'x', 'true'], ['--inject', 'f=7', 'true'], ['--sweep', '-j', '0', 'true']]) {
+      it(`should print why on stderr and exit 2 for ${JSON.stringify(argv)}`, async () => {
+        // Arrange
+        const io = captureIo();
+
+        // Act
+        const exit = await main(argv, cleanEnv(), io);
+
+        // Assert
+        expect(exit).to.equal(2);
+        expect(io.stderr.text()).to.match(/^failcmd: .+\n$/);
+        expect(io.stdout.text()).to.equal('');
+      });
+    }
+  });
+
+  describe('when the command runs', () => {
+    it('should return its exit code, or its signal', async () => {
+      expect(await main(fixture('exit', 'code', '3'), cleanEnv(), captureIo())).to.equal(3);
+      expect(await main(['--', ...fixture('exit', 'signal', 'SIGTERM')], cleanEnv(), captureIo())).to.equal('SIGTERM');
+    });
+  });
+
+  describe('when the command cannot be run', () => {
+    it('should exit 127 for a program not found and 126 for one not executable', async () => {
+      // Arrange
+      const notFound = captureIo();
+      const notExecutable = captureIo();
+
+      // Act, Assert
+      expect(await main(['errinject-no-such-program'], cleanEnv(), notFound)).to.equal(127);
+      expect(notFound.stderr.text()).to.contain('failcmd: cannot run "errinject-no-such-program"');
+      expect(await main([fixture('exit')[1] as string], cleanEnv(), notExecutable)).to.equal(126);
+      expect(await main(['--sweep', 'errinject-no-such-program'], cleanEnv(), captureIo())).to.equal(127);
+    });
+  });
+
+  describe('when sweeping', () => {
+    it('should print the table and exit 1 when a run crashed', async () => {
+      // Arrange
+      const io = captureIo();
+
+      // Act
+      const exit = await main(['--sweep', '-j', '2', '--', ...fixture('points', 'crash')], cleanEnv(), io);
+
+      // Assert
+      expect(exit).to.equal(1);
+      expect(io.stdout.text()).to.contain('armed: open, alloc');
+      expect(io.stdout.text()).to.contain('3 fault points in 4 runs, 1 crashed');
+      expect(io.stderr.text()).to.equal('');
+    });
+
+    it('should print the report as JSON with --json, and exit 0 when nothing crashed', async () => {
+      // Arrange
+      const io = captureIo();
+
+      // Act
+      const exit = await main(['--sweep', '--json', '--max', '2', ...fixture('points', 'handled')], cleanEnv(), io);
+
+      // Assert
+      expect(exit).to.equal(0);
+      const report = JSON.parse(io.stdout.text()) as { runs: Array<{ n: number; function: string }>; complete: boolean };
+      expect(report.runs.map((run) => [run.n, run.function])).to.deep.equal([
+        [1, 'open'],
+        [2, 'alloc'],
+      ]);
+      expect(report.complete).to.equal(false);
+    });
+
+    it('should draw its progress on a terminal\'s stderr, and colour a terminal\'s table', async () => {
+      // Arrange
+      const io = captureIo({ stdoutTTY: true, stderrTTY: true });
+
+      // Act
+      await main(['--sweep', ...fixture('points', 'handled')], cleanEnv({ NODE_DISABLE_COLORS: '' }), io);
+
+      // Assert
+      expect(io.stderr.text()).to.contain('runs |');
+      expect(io.stdout.text()).to.contain('\u001b[');
+    });
+
+    it('should colour no table when NO_COLOR is set, even on a terminal, and any when FORCE_COLOR is', async () => {
+      // Arrange
+      const plain = captureIo({ stdoutTTY: true });
+      const forced = captureIo();
+
+      // Act
+      await main(['--sweep', '--max', '1', ...fixture('points', 'handled')], cleanEnv({ NO_COLOR: '1', NODE_DISABLE_COLORS: '' }), plain);
+      await main(['--sweep', '--max', '1', ...fixture('points', 'handled')], cleanEnv({ FORCE_COLOR: '1' }), forced);
+
+      // Assert
+      expect(plain.stdout.text()).to.not.contain('\u001b[');
+      expect(forced.stdout.text()).to.contain('\u001b[');
+    });
+  });
+});

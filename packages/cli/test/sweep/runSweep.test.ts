@@ -1,0 +1,167 @@
+import { expect } from 'chai';
+import { readdirSync } from 'node:fs';
+import * as os from 'node:os';
+import { CliError } from '../../src/errors/CliError';
+import { runSweep, type SweepProgress } from '../../src/sweep/runSweep';
+import { cleanEnv, fixture } from '../support/fixtures';
+
+function tempDirs(): string[] {
+  return readdirSync(os.tmpdir()).filter((name) => name.startsWith('failcmd-'));
+}
+
+describe('runSweep', () => {
+  describe('when no function is named', () => {
+    it('should find the functions in a run without faults, then fail each fault point once, in order', async () => {
+      // Act
+      const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv(), entries: ['fail_function/verbose=0'] });
+
+      // Assert
+      expect(report.functions).to.deep.equal(['open', 'alloc']);
+      expect(report.baseline).to.include({ n: 0, injected: false, exitCode: 0, crashed: false });
+      expect(report.runs.map((run) => [run.n, run.injected, run.function])).to.deep.equal([
+        [1, true, 'open'],
+        [2, true, 'alloc'],
+        [3, true, 'open'],
+        [4, false, null],
+      ]);
+      expect(report.runs[1]?.site).to.match(/fixtures\/points\.(js|ts):\d+:\d+$/);
+      expect(report.runs[0]?.site).to.not.equal(report.runs[2]?.site);
+      expect(report).to.include({ faultPoints: 3, crashed: 0, complete: true, capability: 'fail_function' });
+    });
+  });
+
+  describe('when a fault point crashes the command', () => {
+    for (const [mode, origin] of [['crash', 'uncaughtException'], ['reject', 'unhandledRejection']] as const) {
+      it(`should report the ${origin} at its n, with its message`, async () => {
+        // Act
+        const report = await runSweep({ command: fixture('points', mode), env: cleanEnv() });
+
+        // Assert
+        const crashed = report.runs.filter((run) => run.crashed);
+        expect(crashed.map((run) => [run.n, run.function, run.exitCode])).to.deep.equal([[2, 'alloc', 1]]);
+        expect(crashed[0]?.crashes[0]?.origin).to.equal(origin);
+        expect(crashed[0]?.crashes[0]?.message).to.match(/null|nobody caught it/);
+        expect(crashed[0]?.stderr).to.not.equal('');
+        expect(report.crashed).to.equal(1);
+      });
+    }
+
+    it('should report a signal as a crash', async () => {
+      const report = await runSweep({ command: fixture('points', 'kill'), env: cleanEnv(), jobs: 2 });
+      expect(report.runs.filter((run) => run.crashed).map((run) => [run.n, run.signal, run.exitCode])).to.deep.equal([[2, 'SIGKILL', null]]);
+    });
+  });
+
+  describe('when the command is a process tree', () => {
+    it('should fail the n-th point of every process, and name each fault', async () => {
+      // Act
+      const report = await runSweep({ command: fixture('points', 'tree'), env: cleanEnv() });
+
+      // Assert
+      expect(report.runs).to.have.length(4);
+      expect(report.runs[0]?.faults.map((fault) => fault.function)).to.deep.equal(['open', 'open']);
+      expect(new Set(report.runs[0]?.faults.map((fault) => fault.pid)).size).to.equal(2);
+    });
+  });
+
+  describe('when functions are named', () => {
+    it('should arm only those, with their retval, and make no run without faults', async () => {
+      // Act
+      const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv(), inject: [{ name: 'alloc', retval: '0' }] });
+
+      // Assert
+      expect(report.baseline).to.equal(null);
+      expect(report.functions).to.deep.equal(['alloc']);
+      expect(report.runs.map((run) => [run.n, run.function])).to.deep.equal([
+        [1, 'alloc'],
+        [2, null],
+      ]);
+    });
+
+    it('should leave the arming of a function the user\'s ERRINJECT arms to it', async () => {
+      // Act: the user arms open; failcmd arming it again would make its core refuse with EBUSY
+      const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv({ ERRINJECT: 'fail_function/inject=open' }), inject: [{ name: 'open', retval: undefined }, { name: 'alloc', retval: undefined }] });
+
+      // Assert
+      expect(report.runs.map((run) => run.function)).to.deep.equal(['open', 'alloc', 'open', null]);
+      expect(report.runs.every((run) => !run.stderr.includes('EBUSY'))).to.equal(true);
+    });
+  });
+
+  describe('when the capability is not fail_function', () => {
+    it('should arm no function, and count the calls of every capability', async () => {
+      const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv(), capability: 'fail_other' });
+      expect(report.functions).to.deep.equal([]);
+      expect(report.baseline).to.equal(null);
+      expect(report.runs.map((run) => run.injected)).to.deep.equal([false]);
+    });
+  });
+
+  describe('when the command loads no errinject', () => {
+    it('should find no function, and end at n = 1', async () => {
+      const report = await runSweep({ command: fixture('plain'), env: cleanEnv() });
+      expect(report.functions).to.deep.equal([]);
+      expect(report.runs.map((run) => [run.n, run.injected])).to.deep.equal([[1, false]]);
+      expect(report.faultPoints).to.equal(0);
+    });
+  });
+
+  describe('when runs go in parallel', () => {
+    it('should give the same report as one at a time, in the order of n', async () => {
+      // Act
+      const one = await runSweep({ command: fixture('points', 'crash'), env: cleanEnv() });
+      const three = await runSweep({ command: fixture('points', 'crash'), env: cleanEnv(), jobs: 3 });
+
+      // Assert
+      const shape = (runs: typeof one.runs): unknown[] => runs.map((run) => [run.n, run.injected, run.function, run.site, run.exitCode, run.crashed]);
+      expect(shape(three.runs)).to.deep.equal(shape(one.runs));
+    });
+  });
+
+  describe('when --max bounds the sweep', () => {
+    it('should stop after max runs, and say the sweep is not complete', async () => {
+      // Act
+      const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv(), max: 2, jobs: 4 });
+
+      // Assert
+      expect(report.runs.map((run) => run.n)).to.deep.equal([1, 2]);
+      expect(report.complete).to.equal(false);
+    });
+  });
+
+  describe('when it reports progress', () => {
+    it('should tell the discovery, every start and every end', async () => {
+      // Arrange
+      const seen: SweepProgress[] = [];
+
+      // Act
+      await runSweep({ command: fixture('points', 'crash'), env: cleanEnv(), onProgress: (progress) => seen.push(progress) });
+
+      // Assert
+      expect(seen[0]).to.deep.equal({ phase: 'discovery', started: 0, finished: 0, faults: 0, crashes: 0, max: undefined });
+      expect(seen[seen.length - 1]).to.deep.equal({ phase: 'runs', started: 4, finished: 4, faults: 3, crashes: 1, max: undefined });
+    });
+  });
+
+  describe('when the command cannot be started', () => {
+    it('should throw its errno, and leave no directory behind', async () => {
+      // Arrange
+      const before = tempDirs();
+
+      // Act
+      const error = await runSweep({ command: ['errinject-no-such-program'], env: cleanEnv() }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const named = await runSweep({ command: ['errinject-no-such-program'], env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], jobs: 3 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+
+      // Assert
+      expect((error as CliError).code).to.equal('ENOENT');
+      expect((named as CliError).code).to.equal('ENOENT');
+      expect(tempDirs()).to.deep.equal(before);
+    });
+  });
+});
