@@ -28,3 +28,11 @@ export { formatSweepTable, showSite } from './sweep/formatSweepTable';
 export type { TableOptions } from './sweep/formatSweepTable';
 export { createSweepProgress } from './sweep/createSweepProgress';
 export type { SweepProgressDisplay } from './sweep/createSweepProgress';
+
+// ei-ctl
+export { ControlClient, DEFAULT_TIMEOUT_MS, unreachableCode } from './ctl/ControlClient';
+export type { ControlTreeName, HelloInfo } from './ctl/ControlClient';
+export { listControlledProcesses } from './ctl/listControlledProcesses';
+export type { ControlledProcess, ControlledProcesses } from './ctl/listControlledProcesses';
+export { resolveControlPath } from './ctl/resolveControlPath';
+export type { ControlPath } from './ctl/resolveControlPath';

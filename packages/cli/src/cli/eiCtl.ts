@@ -1,0 +1,107 @@
+import { controlSocketPath, isErrInjectError } from '@errinject/core';
+import { ControlClient } from '../ctl/ControlClient';
+import { EI_CTL_USAGE } from '../ctl/eiCtlUsage';
+import { listControlledProcesses } from '../ctl/listControlledProcesses';
+import { resolveControlPath } from '../ctl/resolveControlPath';
+import { CliError, isCliError } from '../errors/CliError';
+import { type CliIo, processIo } from './CliIo';
+
+const PID = /^[1-9][0-9]*$/;
+
+function usage(message: string): CliError {
+  return new CliError('ERR_USAGE', `${message}; ei-ctl --help shows the commands`);
+}
+
+function expectArgs(command: string, args: readonly string[], names: readonly string[], optional = 0): void {
+  if (args.length < names.length - optional || args.length > names.length) {
+    throw usage(`${command} takes ${names.join(' ')}, got ${args.length === 0 ? 'nothing' : args.map((arg) => JSON.stringify(arg)).join(' ')}`);
+  }
+}
+
+async function list(io: CliIo): Promise<number> {
+  const { processes, removed, unresponsive } = await listControlledProcesses();
+  for (const pid of removed) io.stderr.write(`ei-ctl: removed the socket of process ${pid}, which is gone\n`);
+  for (const pid of unresponsive) io.stderr.write(`ei-ctl: process ${pid} did not answer on its socket\n`);
+  if (processes.length === 0) {
+    io.stderr.write('ei-ctl: no process listens; a process opts in with ERRINJECT_CONTROL=1 (or failcmd --control)\n');
+    return 0;
+  }
+  const width = Math.max(3, ...processes.map((p) => String(p.pid).length));
+  io.stdout.write(`${'PID'.padStart(width)}  COMMAND\n`);
+  for (const p of processes) io.stdout.write(`${String(p.pid).padStart(width)}  ${p.argv.join(' ')}\n`);
+  return 0;
+}
+
+async function control(pidText: string, command: string | undefined, args: readonly string[], io: CliIo): Promise<number> {
+  if (!PID.test(pidText) || !Number.isSafeInteger(Number(pidText))) throw usage(`expected "list" or a process id, got ${JSON.stringify(pidText)}`);
+  const pid = Number(pidText);
+  if (command !== 'ls' && command !== 'read' && command !== 'write') {
+    throw usage(`expected ls, read or write after the pid, got ${command === undefined ? 'nothing' : JSON.stringify(command)}`);
+  }
+  if (command === 'ls') expectArgs('ls', args, ['[DIR]'], 1);
+  if (command === 'read') expectArgs('read', args, ['PATH']);
+  if (command === 'write') expectArgs('write', args, ['PATH', 'VALUE']);
+  const socket = controlSocketPath(pid);
+  let client: ControlClient;
+  try {
+    client = await ControlClient.connect(socket);
+  } catch (error) {
+    if (!isCliError(error)) throw error;
+    const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+    const why = code === 'ENOENT' ? 'no socket' : code === 'ECONNREFUSED' ? 'a socket nobody listens on (the process is gone)' : error.message;
+    throw new CliError('ERR_UNREACHABLE', `process ${pid} cannot be reached at ${socket}: ${why}; ei-ctl list shows the processes that opted in`, { cause: error });
+  }
+  try {
+    const target = resolveControlPath(args[0] ?? '');
+    if (command === 'ls') {
+      for (const entry of await client.list(target.tree, target.path)) io.stdout.write(`${entry}\n`);
+    } else if (command === 'read') {
+      io.stdout.write(await client.read(target.tree, target.path));
+    } else {
+      await client.write(target.tree, target.path, args[1] as string);
+    }
+    return 0;
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * ei-ctl: `ei-ctl list`, `ei-ctl <pid> ls [DIR]`, `read PATH`, `write PATH VALUE`.
+ *
+ * @param argv - the arguments after `ei-ctl`; every argument after the command is an operand, so a
+ *   value that begins with `-` is a value
+ * @param io - where to write
+ * @returns the exit status: 0, 1 when the control tree refused, 2 when ei-ctl could not do it
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  try {
+    const [first, command, ...rest] = args;
+    if (argv[0] === '-h' || argv[0] === '--help') {
+      io.stdout.write(EI_CTL_USAGE);
+      return 0;
+    }
+    if (first === undefined) throw usage('expected a command');
+    if (first === 'list') {
+      if (command !== undefined) throw usage(`list takes nothing, got ${JSON.stringify(command)}`);
+      return await list(io);
+    }
+    return await control(first, command, rest, io);
+  } catch (error) {
+    if (isCliError(error)) {
+      if (error.code.startsWith('ERR_')) {
+        io.stderr.write(`ei-ctl: ${error.message}\n`);
+        return 2;
+      }
+      io.stderr.write(`ei-ctl: ${error.code}: ${error.message}\n`);
+      return 1;
+    }
+    if (isErrInjectError(error)) {
+      // The socket directory is missing, not this user's, or not private.
+      io.stderr.write(`ei-ctl: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,187 @@
+import { createConnection, type Socket } from 'node:net';
+import { isErrnoName } from '@errinject/core';
+import { CliError } from '../errors/CliError';
+
+/** The two trees of a process's control tree. */
+export type ControlTreeName = 'debugfs' | 'procfs';
+
+/** Who answers on a control socket. */
+export interface HelloInfo {
+  readonly pid: number;
+  readonly argv: readonly string[];
+  /** The version of the core that serves the socket. */
+  readonly version: string;
+}
+
+/** How long a request may take before the process is taken for unreachable, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+interface Pending {
+  readonly id: number;
+  readonly resolve: (response: Record<string, unknown>) => void;
+  readonly reject: (error: CliError) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * The reason a socket could not be reached, from the error a connection gave.
+ *
+ * @param error - a CliError `ERR_UNREACHABLE` from {@link ControlClient.connect}
+ * @returns the system error code (`ENOENT`, `ECONNREFUSED`, `EACCES`...), or `undefined`
+ */
+export function unreachableCode(error: unknown): string | undefined {
+  return error instanceof CliError && error.code === 'ERR_UNREACHABLE' ? ((error.cause as NodeJS.ErrnoException | undefined)?.code ?? undefined) : undefined;
+}
+
+/**
+ * A connection to the control socket of a process that opted in (`ERRINJECT_CONTROL=1`): its
+ * protocol is one JSON request a line and one JSON response a line, in order (the core's
+ * `remote/ControlMessage`). Refusals of the control tree reject with a {@link CliError} whose code is
+ * the tree's errno name and whose message is the tree's own.
+ */
+export class ControlClient {
+  private readonly pending: Pending[] = [];
+  private buffer = '';
+  private nextId = 1;
+  private closed: CliError | undefined;
+
+  private constructor(
+    private readonly socket: Socket,
+    /** The socket's path. */
+    readonly socketPath: string,
+    private readonly timeoutMs: number,
+  ) {
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => this.receive(chunk));
+    socket.on('error', () => {});
+    socket.on('close', () => this.fail(new CliError('ERR_UNREACHABLE', `the process at ${socketPath} closed the connection`)));
+  }
+
+  /**
+   * Connects to a control socket.
+   *
+   * @param socketPath - the socket (`controlSocketPath(pid)`)
+   * @param options - `timeoutMs`, how long each request may take (default 5000)
+   * @returns the client
+   * @throws CliError `ERR_UNREACHABLE` when nothing listens there; its `cause` is the system error
+   *   (`ENOENT`: no socket; `ECONNREFUSED`: a socket left by a dead process; `EACCES`: not this user's)
+   */
+  static connect(socketPath: string, options: { timeoutMs?: number } = {}): Promise<ControlClient> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // A Unix domain socket connects at once or fails at once: no timer is needed until a request.
+    return new Promise((resolve, reject) => {
+      const socket = createConnection(socketPath);
+      socket.once('connect', () => {
+        socket.removeAllListeners('error');
+        resolve(new ControlClient(socket, socketPath, timeoutMs));
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => {
+        reject(new CliError('ERR_UNREACHABLE', `${socketPath}: ${error.code ?? error.message}`, { cause: error }));
+      });
+    });
+  }
+
+  /** @returns the process's pid, argv and core version */
+  async hello(): Promise<HelloInfo> {
+    const response = await this.request({ op: 'hello' });
+    const { pid, argv, version } = response;
+    if (typeof pid !== 'number' || !Array.isArray(argv) || !argv.every((arg) => typeof arg === 'string')) {
+      throw new CliError('ERR_PROTOCOL', `${this.socketPath}: the answer to hello has no pid and argv: ${JSON.stringify(response)}`);
+    }
+    return { pid, argv: argv as string[], version: typeof version === 'string' ? version : 'unknown' };
+  }
+
+  /**
+   * Reads a file of the process's control tree.
+   *
+   * @param tree - debugfs or procfs
+   * @param path - the file
+   * @returns its content, with its trailing newline
+   * @throws CliError with the tree's errno name when it refuses
+   */
+  async read(tree: ControlTreeName, path: string): Promise<string> {
+    const { value } = await this.request({ op: 'read', tree, path });
+    if (typeof value !== 'string') throw new CliError('ERR_PROTOCOL', `${this.socketPath}: the answer to read has no value`);
+    return value;
+  }
+
+  /**
+   * Writes a file of the process's control tree, applied whole between two calls of the program.
+   *
+   * @param tree - debugfs or procfs
+   * @param path - the file
+   * @param value - what to write
+   * @throws CliError with the tree's errno name when it refuses
+   */
+  async write(tree: ControlTreeName, path: string, value: string): Promise<void> {
+    await this.request({ op: 'write', tree, path, value });
+  }
+
+  /**
+   * Lists a directory of the process's control tree.
+   *
+   * @param tree - debugfs or procfs
+   * @param path - the directory; `''` for the root
+   * @returns its entries
+   * @throws CliError with the tree's errno name when it refuses
+   */
+  async list(tree: ControlTreeName, path: string): Promise<string[]> {
+    const { entries } = await this.request({ op: 'list', tree, path });
+    if (!Array.isArray(entries)) throw new CliError('ERR_PROTOCOL', `${this.socketPath}: the answer to list has no entries`);
+    return entries.map(String);
+  }
+
+  /** Closes the connection. */
+  close(): void {
+    this.socket.end();
+  }
+
+  private request(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (this.closed !== undefined) return Promise.reject(this.closed);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.fail(new CliError('ERR_UNREACHABLE', `${this.socketPath}: no answer within ${this.timeoutMs} ms`));
+        this.socket.destroy();
+      }, this.timeoutMs);
+      this.pending.push({ id, resolve, reject, timer });
+      this.socket.write(`${JSON.stringify({ id, ...body })}\n`);
+    });
+  }
+
+  private receive(chunk: string): void {
+    this.buffer += chunk;
+    for (let newline = this.buffer.indexOf('\n'); newline >= 0; newline = this.buffer.indexOf('\n')) {
+      const line = this.buffer.slice(0, newline);
+      this.buffer = this.buffer.slice(newline + 1);
+      const waiting = this.pending.shift();
+      if (waiting === undefined) continue;
+      clearTimeout(waiting.timer);
+      let response: unknown;
+      try {
+        response = JSON.parse(line);
+      } catch {
+        response = undefined;
+      }
+      if (typeof response !== 'object' || response === null || (response as { id?: unknown }).id !== waiting.id) {
+        waiting.reject(new CliError('ERR_PROTOCOL', `${this.socketPath}: expected the answer to request ${waiting.id}, got ${JSON.stringify(line.slice(0, 200))}`));
+        continue;
+      }
+      const r = response as Record<string, unknown>;
+      if (r['ok'] === true) {
+        waiting.resolve(r);
+        continue;
+      }
+      const code = typeof r['code'] === 'string' && isErrnoName(r['code']) ? r['code'] : 'ERR_PROTOCOL';
+      waiting.reject(new CliError(code, typeof r['message'] === 'string' ? r['message'] : `${this.socketPath}: refused without a message`));
+    }
+  }
+
+  private fail(error: CliError): void {
+    this.closed ??= error;
+    for (const waiting of this.pending.splice(0)) {
+      clearTimeout(waiting.timer);
+      waiting.reject(error);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/** ei-ctl's help text. */
+export const EI_CTL_USAGE = `Usage: ei-ctl list
+       ei-ctl <pid> ls [DIR]
+       ei-ctl <pid> read PATH
+       ei-ctl <pid> write PATH VALUE
+
+Reads and writes the control tree of a running process that opted in (ERRINJECT_CONTROL=1 in its
+environment, or failcmd --control), through its Unix domain socket in this user's socket directory.
+
+  list                  the processes that listen, with their pid and command line (sockets left
+                        by processes that are gone are removed)
+  <pid> ls [DIR]        the entries of a directory (default: the debugfs root)
+  <pid> read PATH       a file's content
+  <pid> write PATH VALUE   write VALUE to a file; a VALUE that begins with "-" is a value
+
+PATH and DIR: "self", "self/..." and "/proc/..." are procfs (self/fail-nth, self/make-it-fail: the
+process's root task); anything else is debugfs (fail_function/times, /sys/kernel/debug/...).
+
+Exit status: 0 done; 1 the control tree refused (its errno name and message are printed); 2 a bad
+command line, or no process that opted in listens for that pid.
+`;
