@@ -13,8 +13,21 @@ import { type CliIo, processIo, wantsColor } from './CliIo';
 /** How failcmd ends: an exit code, or the signal it must end itself with (the command's). */
 export type FailcmdExit = number | NodeJS.Signals;
 
-async function sweep(options: FailcmdOptions, command: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+/** Signals that stop a sweep: its runs are killed, its files removed, and failcmd ends with the signal. */
+const SWEEP_STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+async function sweep(options: FailcmdOptions, command: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<FailcmdExit> {
   const progress = createSweepProgress(io.stderr);
+  const controller = new AbortController();
+  let stoppedBy: NodeJS.Signals | undefined;
+  const handlers = SWEEP_STOP_SIGNALS.map((signal) => {
+    const handler = (): void => {
+      stoppedBy ??= signal;
+      controller.abort();
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
   let report;
   try {
     report = await runSweep({
@@ -28,9 +41,14 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
       jobs: options.jobs,
       max: options.max,
       onProgress: progress.update,
+      signal: controller.signal,
     });
+  } catch (error) {
+    if (stoppedBy !== undefined) return stoppedBy;
+    throw error;
   } finally {
     progress.stop();
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
   }
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSweepTable(report, { color: wantsColor(io.stdout, env) }));
   return report.crashed > 0 ? 1 : 0;

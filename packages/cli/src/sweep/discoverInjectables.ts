@@ -38,12 +38,13 @@ function quoteNodeOption(value: string): string {
  * @param env - the environment of the run (its `ERRINJECT` and `ERRINJECT_REPORT` set)
  * @param reportFile - the `ERRINJECT_REPORT` file of the run
  * @param listFile - where the preload writes
+ * @param signal - ends the run early
  * @returns the run and the functions
- * @throws CliError when the command cannot be started
+ * @throws CliError when the command cannot be started; an AbortError when `signal` ended it
  */
-export async function discoverInjectables(command: readonly string[], env: NodeJS.ProcessEnv, reportFile: string, listFile: string): Promise<Discovery> {
+export async function discoverInjectables(command: readonly string[], env: NodeJS.ProcessEnv, reportFile: string, listFile: string, signal?: AbortSignal): Promise<Discovery> {
   const nodeOptions = [env['NODE_OPTIONS'] ?? '', `--require ${quoteNodeOption(PRELOAD)}`].filter((part) => part !== '').join(' ');
-  const run = await runOnce({ n: 0, command, env: { ...env, NODE_OPTIONS: nodeOptions, [INJECTABLE_FILE_VARIABLE]: listFile }, reportFile });
+  const run = await runOnce({ n: 0, command, env: { ...env, NODE_OPTIONS: nodeOptions, [INJECTABLE_FILE_VARIABLE]: listFile }, reportFile, signal });
   const functions = new Map<string, FoundInjectable>();
   let text = '';
   try {

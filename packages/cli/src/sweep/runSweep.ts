@@ -46,6 +46,12 @@ export interface SweepOptions {
   readonly max?: number | undefined;
   /** Called whenever a run starts or ends. */
   readonly onProgress?: (progress: SweepProgress) => void;
+  /** Stops the sweep: the runs in progress are killed and `runSweep` rejects with an AbortError. */
+  readonly signal?: AbortSignal;
+}
+
+function abortError(): Error {
+  return Object.assign(new Error('the sweep was stopped'), { name: 'AbortError' });
 }
 
 /** The names the user's own `ERRINJECT` arms: failcmd leaves their entries to it. */
@@ -79,7 +85,7 @@ function armingEntries(specs: readonly InjectSpec[], userArmed: ReadonlySet<stri
  *
  * @param options - the sweep
  * @returns the report
- * @throws CliError when the command cannot be started
+ * @throws CliError when the command cannot be started; an AbortError when `options.signal` stopped it
  */
 export async function runSweep(options: SweepOptions): Promise<SweepReport> {
   const capability = options.capability ?? 'fail_function';
@@ -96,7 +102,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     if (capability === 'fail_function' && specs.length === 0) {
       tell();
       const reportFile = path.join(dir, 'run-0.jsonl');
-      const discovery = await discoverInjectables(options.command, childEnvironment(options.env, entries, { ...extras, report: reportFile }), reportFile, path.join(dir, 'injectable.jsonl'));
+      const discovery = await discoverInjectables(options.command, childEnvironment(options.env, entries, { ...extras, report: reportFile }), reportFile, path.join(dir, 'injectable.jsonl'), options.signal);
       baseline = discovery.run;
       specs = discovery.functions.map((found) => ({ name: found.name, retval: undefined }));
     }
@@ -108,6 +114,13 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     const running = new Map<number, AbortController>();
     let next = 1;
     let last = max ?? Number.POSITIVE_INFINITY; // the highest n the sweep may keep
+    const stop = (): void => {
+      last = 0;
+      for (const other of running.values()) other.abort();
+    };
+    const stopped = (): boolean => options.signal?.aborted === true;
+    if (stopped()) throw abortError();
+    options.signal?.addEventListener('abort', stop);
     const worker = async (): Promise<void> => {
       while (next <= last) {
         const n = next++;
@@ -128,8 +141,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
         } catch (error) {
           if (controller.signal.aborted) continue;
           // The command cannot be started: stop every worker.
-          last = 0;
-          for (const other of running.values()) other.abort();
+          stop();
           throw error;
         } finally {
           running.delete(n);
@@ -150,8 +162,10 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     const workers = Array.from({ length: jobs }, () => worker());
     // Let every worker settle before the directory goes, even when one failed.
     const settled = await Promise.allSettled(workers);
+    options.signal?.removeEventListener('abort', stop);
     const failure = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failure !== undefined) throw failure.reason;
+    if (stopped()) throw abortError();
 
     const runs = [...results.values()].filter((run) => run.n <= last).sort((a, b) => a.n - b.n);
     return {

@@ -73,6 +73,22 @@ describe('failcmd main', () => {
       expect(io.stderr.text()).to.equal('');
     });
 
+    it('should stop on SIGTERM, print no report and end with the signal', async () => {
+      // Arrange
+      const io = captureIo();
+      const before = process.listenerCount('SIGTERM');
+
+      // Act
+      const exit = main(['--sweep', '--', process.execPath, '-e', 'setTimeout(() => {}, 5000)'], cleanEnv(), io);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      process.emit('SIGTERM', 'SIGTERM');
+
+      // Assert
+      expect(await exit).to.equal('SIGTERM');
+      expect(io.stdout.text()).to.equal('');
+      expect(process.listenerCount('SIGTERM')).to.equal(before);
+    });
+
     it('should print the report as JSON with --json, and exit 0 when nothing crashed', async () => {
       // Arrange
       const io = captureIo();

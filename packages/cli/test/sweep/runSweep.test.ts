@@ -143,6 +143,33 @@ describe('runSweep', () => {
     });
   });
 
+  describe('when the sweep is stopped', () => {
+    it('should kill its runs, remove its files and reject with an AbortError, in discovery or in the runs', async () => {
+      // Arrange
+      const before = tempDirs();
+      const inDiscovery = new AbortController();
+      const inRuns = new AbortController();
+      const already = new AbortController();
+      already.abort();
+      const slow = [process.execPath, '-e', 'setTimeout(() => {}, 5000)'];
+
+      // Act
+      const pending = [
+        runSweep({ command: slow, env: cleanEnv(), signal: inDiscovery.signal }),
+        runSweep({ command: slow, env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], jobs: 2, signal: inRuns.signal }),
+        runSweep({ command: slow, env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], signal: already.signal }),
+      ].map((sweep) => sweep.then(() => undefined, (e: unknown) => e));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      inDiscovery.abort();
+      inRuns.abort();
+      const errors = await Promise.all(pending);
+
+      // Assert
+      expect(errors.map((error) => (error as Error).name)).to.deep.equal(['AbortError', 'AbortError', 'AbortError']);
+      expect(tempDirs()).to.deep.equal(before);
+    });
+  });
+
   describe('when the command cannot be started', () => {
     it('should throw its errno, and leave no directory behind', async () => {
       // Arrange
