@@ -675,6 +675,21 @@ ruleTester('ei/unchecked-call', {
       `,
     }),
     valid({
+      name: 'NULL from a method of a generic class, compared with null',
+      code: `
+        import { AllowErrorInjection, EI_TYPE_NULL } from '@errinject/core';
+        export class Pool<T> {
+          constructor(private readonly items: T[]) {}
+          @AllowErrorInjection(EI_TYPE_NULL) take(): T | null { return this.items.pop() ?? null; }
+        }
+        export function next(pool: Pool<string>): string {
+          const item = pool.take();
+          if (item === null) return '';
+          return item.toUpperCase();
+        }
+      `,
+    }),
+    valid({
       name: 'NULL cast to a type that keeps null',
       code: `
         import { alloc } from './store';
@@ -1297,6 +1312,18 @@ ruleTester('ei/unchecked-call', {
         { line: 3, column: 12 },
         { line: 4, column: 19 },
       ],
+    }),
+    invalid({
+      name: 'NULL from a wrapped function the source does not show, asserted with !',
+      code: `
+        import { allowErrorInjection, EI_TYPE_NULL } from '@errinject/core';
+        declare function makeAllocator(): (size: number) => Uint8Array | null;
+        export const grab = allowErrorInjection(EI_TYPE_NULL, makeAllocator(), { name: 'grab' });
+        export function first(): number {
+          return grab(4)![0]!;
+        }
+      `,
+      errors: [{ line: 5, column: 10 }],
     }),
     invalid({
       name: 'NULL in a variable, cast with as',

@@ -35,6 +35,26 @@ function failureOf(type: ErrorTypeName, errPtrForm: boolean): number {
   }
 }
 
+const resultTypes = new WeakMap<ts.SignatureDeclaration, ts.Type>();
+
+/**
+ * The type a call of an injectable gives: its declaration's return type, read once per function
+ * (asking the checker about each call would resolve its receiver and overloads every time), or the
+ * call's own type when the source does not show the function (or it is generic).
+ */
+function resultTypeOf(call: ts.CallExpression, injectable: Injectable, checker: ts.TypeChecker): ts.Type {
+  const declaration = injectable.declaration;
+  const generic = declaration === undefined || declaration.typeParameters !== undefined || (ts.isClassLike(declaration.parent) && declaration.parent.typeParameters !== undefined);
+  if (generic) return checker.getTypeAtLocation(call);
+  let type = resultTypes.get(declaration!);
+  if (type === undefined) {
+    const signature = checker.getSignatureFromDeclaration(declaration!);
+    type = signature === undefined ? checker.getTypeAtLocation(call) : checker.getReturnTypeOfSignature(signature);
+    resultTypes.set(declaration!, type);
+  }
+  return type;
+}
+
 /**
  * Reads how a call fails: from the mark's error type and options, and from the type of the value
  * the call gives (its awaited type for a Promise).
@@ -47,9 +67,10 @@ function failureOf(type: ErrorTypeName, errPtrForm: boolean): number {
 export function failureModelOf(call: ts.CallExpression, injectable: Injectable, checker: ts.TypeChecker): FailureModel | undefined {
   const type = injectable.type;
   if (type === undefined) return undefined;
-  const callType = checker.getTypeAtLocation(call);
-  const awaited = checker.getAwaitedType(callType) ?? callType;
-  const promise = awaited !== callType && !(callType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+  const callType = resultTypeOf(call, injectable, checker);
+  // A Promise (or another thenable): what fails is what it resolves to.
+  const promise = checker.getNonNullableType(callType).getProperty('then') !== undefined;
+  const awaited = promise ? (checker.getAwaitedType(callType) ?? callType) : callType;
   const shape = typeShapeOf(awaited);
   const errPtrForm = injectable.options.errPtr === true || (shape.components & Component.errPtr) !== 0;
   const failure = failureOf(type, errPtrForm);

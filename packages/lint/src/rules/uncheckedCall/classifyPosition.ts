@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { CheckEnv } from './CheckEnv';
+import { Component } from './Component';
 import { isComparison } from './excludedWhen';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
@@ -8,7 +9,7 @@ import { chainKey } from './Reference';
 /** Where a value ends up, once what passes it on unchanged (parentheses, `await`, `satisfies`…) is looked through. */
 export type Position = PositionBase &
   (
-    | { readonly kind: 'test'; readonly root: ts.Expression }
+    | { readonly kind: 'test'; readonly test: ts.Expression }
     | { readonly kind: 'switch' | 'discarded' | 'ignored' }
     | { readonly kind: 'nullish'; readonly site: ts.Node }
     | { readonly kind: 'used' | 'nonNull'; readonly site: ts.Node }
@@ -47,28 +48,6 @@ export function inBooleanContext(node: ts.Expression): boolean {
       current = parent;
     } else {
       return isCondition(current) || (ts.isConditionalExpression(parent) && parent.condition === current) || (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken);
-    }
-  }
-}
-
-/**
- * The whole condition a test belongs to: up through parentheses, `!`, `&&` and `||`.
- *
- * @param test - the test of the value (a comparison, a guard call, the value itself)
- * @returns the outermost condition
- */
-export function testRoot(test: ts.Expression): ts.Expression {
-  let root = test;
-  for (;;) {
-    const parent = root.parent;
-    if (
-      ts.isParenthesizedExpression(parent) ||
-      (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) ||
-      (ts.isBinaryExpression(parent) && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken))
-    ) {
-      root = parent;
-    } else {
-      return root;
     }
   }
 }
@@ -129,8 +108,10 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
       const left = parent.left === node;
       if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
         // `f() && …` and `f() || …` in a condition test it; `f() || fallback` as a value replaces a falsy failure.
-        if (left) return operator === ts.SyntaxKind.BarBarToken && !inBooleanContext(parent) ? { ...at('nullish'), site: parent } : { ...at('test'), root: testRoot(node) };
-        if (inBooleanContext(parent)) return { ...at('test'), root: testRoot(node) };
+        const tested = left ? operator === ts.SyntaxKind.AmpersandAmpersandToken || inBooleanContext(parent) : inBooleanContext(parent);
+        if (tested) return { ...at('test'), test: node };
+        // `f() || fallback` as a value: a falsy failure (null) is replaced, any other flows on.
+        if (left && !(model.failure & ~Component.null)) return { ...at('nullish'), site: parent };
         node = parent;
         continue;
       }
@@ -144,21 +125,22 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
         if (chainKey(target) !== undefined) return { ...at('local'), name: target, def: parent };
         return { ...at('stored'), site: parent, target };
       }
-      if (isComparison(operator) || (operator === ts.SyntaxKind.InstanceOfKeyword && left)) return { ...at('test'), root: testRoot(parent) };
+      if (isComparison(operator) || (operator === ts.SyntaxKind.InstanceOfKeyword && left)) return { ...at('test'), test: parent };
       return { ...at('used'), site: parent };
     }
     if (ts.isConditionalExpression(parent)) {
-      if (parent.condition === node) return { ...at('test'), root: testRoot(node) };
+      if (parent.condition === node) return { ...at('test'), test: node };
       node = parent;
       continue;
     }
-    if ((ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) || isCondition(node)) return { ...at('test'), root: testRoot(node) };
+    if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return { ...at('test'), test: parent };
+    if (isCondition(node)) return { ...at('test'), test: node };
     if (ts.isSwitchStatement(parent)) return at('switch');
     if (ts.isReturnStatement(parent)) return { ...at('return'), site: parent, fn: enclosingFunction(parent) };
     if (ts.isArrowFunction(parent)) return { ...at('return'), site: node, fn: parent };
     if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return { ...at('local'), name: parent.name, def: parent };
     if (ts.isPropertyDeclaration(parent) || ts.isParameter(parent)) return { ...at('stored'), site: parent, target: parent.name };
-    if (ts.isCallExpression(parent) && parent.arguments[0] === node && env.guardKindOf(parent) !== undefined) return { ...at('test'), root: testRoot(parent) };
+    if (ts.isCallExpression(parent) && parent.arguments[0] === node && env.guardKindOf(parent) !== undefined) return { ...at('test'), test: parent };
     if (isPromise && ts.isArrayLiteralExpression(parent) && isPromiseCombinatorArgument(parent)) return at('ignored');
     if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
       if (parent.questionDotToken !== undefined && !isPromise) return { ...at('nullish'), site: parent };

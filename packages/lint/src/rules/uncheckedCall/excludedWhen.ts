@@ -10,11 +10,6 @@ export interface Subject {
   /** Whether an expression is the value under test (the call's result, or a read of its variable). */
   matches(node: ts.Expression): boolean;
   /**
-   * The call's result itself, when it is tested where it is made: on a path that skips it
-   * (`a && f() < 0` when `a` is false) the call is not made and cannot have failed.
-   */
-  readonly direct: ts.Node | undefined;
-  /**
    * Whether `> 0` on an errno counts: it keeps a failure out of its true branch, but it takes a
    * negative errno for success on the other, the kernel's classic mistake. Off when judging
    * whether the failure was checked, on when judging whether a use is safe.
@@ -184,10 +179,6 @@ function guard(node: ts.CallExpression, branch: boolean, subject: Subject): numb
   return 0;
 }
 
-function contains(outer: ts.Node, inner: ts.Node | undefined): boolean {
-  return inner !== undefined && outer.pos <= inner.pos && inner.end <= outer.end;
-}
-
 /**
  * What a condition excludes of the value under test on one of its branches: the failure
  * components (and success) the value cannot be when the condition is `branch`.
@@ -208,8 +199,7 @@ export function excludedWhen(condition: ts.Expression, branch: boolean, subject:
       // `a && b` is true (`a || b` false) only when both are: what either says holds.
       if (branch === and) return excludedWhen(node.left, branch, subject) | excludedWhen(node.right, branch, subject);
       // Otherwise the left side decided, or the left side did not and the right side decided.
-      const skipped = contains(node.right, subject.direct) && !contains(node.left, subject.direct);
-      const leftDecided = skipped ? Component.all : excludedWhen(node.left, branch, subject);
+      const leftDecided = excludedWhen(node.left, branch, subject);
       const rightDecided = excludedWhen(node.left, !branch, subject) | excludedWhen(node.right, branch, subject);
       return leftDecided & rightDecided;
     }

@@ -4,7 +4,7 @@ import { classifyPosition, type Position } from './classifyPosition';
 import { Component, componentCount } from './Component';
 import { nameComponents } from './describeFailure';
 import { excludedAt } from './excludedAt';
-import { excludedWhen, isComparison, isGreaterThanZero, type Subject } from './excludedWhen';
+import { excludedWhen, isGreaterThanZero, type Subject } from './excludedWhen';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
 import { occurrencesOf, referenceOf, refersTo, type Reference } from './Reference';
@@ -46,14 +46,6 @@ function skipParentheses(node: ts.Expression): ts.Expression {
   return inner;
 }
 
-function containsGreaterThanZero(node: ts.Expression, subject: Subject): boolean {
-  const inner = skipParentheses(node);
-  if (ts.isPrefixUnaryExpression(inner)) return containsGreaterThanZero(inner.operand, subject);
-  if (!ts.isBinaryExpression(inner)) return false;
-  if (isComparison(inner.operatorToken.kind)) return isGreaterThanZero(inner, subject);
-  return containsGreaterThanZero(inner.left, subject) || containsGreaterThanZero(inner.right, subject);
-}
-
 /**
  * Judges one call of an error-injectable function: follows its result to its uses, through the
  * variables and properties that hold it, and says what is wrong first, if anything.
@@ -68,28 +60,29 @@ class Judge {
     return (excluded & this.model.failure) === this.model.failure || (excluded & Component.ok) !== 0;
   }
 
-  private subject(matches: (node: ts.Expression) => boolean, direct: ts.Node | undefined, allowGt: boolean): Subject {
-    return { model: this.model, env: this.env, matches, direct, allowGt };
+  private subject(matches: (node: ts.Expression) => boolean, allowGt: boolean): Subject {
+    return { model: this.model, env: this.env, matches, allowGt };
   }
 
   private refSubject(ref: Reference, allowGt: boolean): Subject {
-    return this.subject((node) => refersTo(node, ref, this.env), undefined, allowGt);
+    return this.subject((node) => refersTo(node, ref, this.env), allowGt);
   }
 
-  private evaluate(root: ts.Expression, subject: Subject, before: number): TestResult {
+  /** Evaluates the test of a value: the comparison, guard call, `!` or truthiness that reads it. */
+  private evaluate(test: ts.Expression, subject: Subject, before: number): TestResult {
     const { failure } = this.model;
     let full = false;
     let partial = 0;
     let nullOnly = false;
     for (const branch of [true, false]) {
-      const excluded = before | excludedWhen(root, branch, subject);
+      const excluded = before | excludedWhen(test, branch, subject);
       const possible = (failure | Component.ok) & ~excluded;
       if (!(possible & Component.ok)) continue;
       if ((possible & failure) === 0) full = true;
       if (componentCount(excluded & failure) > componentCount(partial)) partial = excluded & failure;
       if (excluded & Component.null && !(failure & Component.null)) nullOnly = true;
     }
-    return { full, partial, greaterThanZero: containsGreaterThanZero(root, subject), nullOnly };
+    return { full, partial, greaterThanZero: ts.isBinaryExpression(test) && isGreaterThanZero(test, subject), nullOnly };
   }
 
   /** What the checker's narrowing says the value cannot be at a read of a reference. */
@@ -163,7 +156,7 @@ class Judge {
         return undefined;
       case 'test': {
         const node = position.node;
-        const result = this.evaluate(position.root, this.subject((n) => skipParentheses(n) === node, node, false), 0);
+        const result = this.evaluate(position.test, this.subject((n) => skipParentheses(n) === node, false), 0);
         return result.full ? undefined : this.wrongCheck([result], undefined);
       }
       case 'nullish':
@@ -241,7 +234,6 @@ class Judge {
     if (depth > MAX_DEPTH) return undefined;
     let handled = false;
     const tests: TestResult[] = [];
-    const roots = new Set<ts.Node>();
     for (const read of occurrencesOf(ref, this.env)) {
       const position = classifyPosition(read, false, this.model, this.env);
       let found: Problem | undefined;
@@ -249,9 +241,7 @@ class Judge {
         case 'discarded':
           continue;
         case 'test': {
-          if (roots.has(position.root)) continue;
-          roots.add(position.root);
-          const result = this.evaluate(position.root, this.refSubject(ref, false), this.excludedAtRead(read, ref, false));
+          const result = this.evaluate(position.test, this.refSubject(ref, false), this.excludedAtRead(read, ref, false));
           tests.push(result);
           handled ||= result.full;
           continue;
