@@ -35,6 +35,7 @@ export class InjectableIndex {
   private readonly names = new Set<string>();
   private readonly callsByFile = new Map<ts.SourceFile, InjectableCall[]>();
   private readonly resolved = new Map<ts.CallExpression, Injectable | undefined>();
+  private readonly heritageTypes = new Map<ts.ExpressionWithTypeArguments, ts.Type>();
 
   /**
    * @param program - the program
@@ -67,7 +68,11 @@ export class InjectableIndex {
     if (isStatic || !ts.isClassLike(method.parent)) return;
     for (const clause of method.parent.heritageClauses ?? []) {
       for (const expression of clause.types) {
-        const type = this.checker.getTypeAtLocation(expression);
+        let type = this.heritageTypes.get(expression);
+        if (type === undefined) {
+          type = this.checker.getTypeAtLocation(expression);
+          this.heritageTypes.set(expression, type);
+        }
         const property = type.getProperty(name);
         for (const declaration of property?.declarations ?? []) {
           if (declaration !== method && !this.byDeclaration.has(declaration)) this.byDeclaration.set(declaration, injectable);

@@ -1,5 +1,35 @@
 import { ts } from 'ts-morph';
 
+function isStatic(member: ts.Node): boolean {
+  return ts.isClassStaticBlockDeclaration(member) || (ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false));
+}
+
+/**
+ * What `this` is in a member of a class declaration, read from the class rather than by the
+ * checker, which would follow `this` through the flow of the whole function first.
+ *
+ * @param checker - the type checker
+ * @param node - a `this` keyword
+ * @returns the class's instance type, or its constructor's type in a static member; `undefined`
+ * elsewhere (functions, object literals, class expressions)
+ */
+function thisType(checker: ts.TypeChecker, node: ts.Node): ts.Type | undefined {
+  let container = node.parent;
+  // Up to what binds `this`: arrow functions do not; decorators and computed names see the outer one.
+  while (
+    !ts.isFunctionLike(container) ||
+    ts.isArrowFunction(container)
+  ) {
+    if (ts.isDecorator(container) || ts.isComputedPropertyName(container) || ts.isClassLike(container) || ts.isSourceFile(container)) return undefined;
+    if (ts.isPropertyDeclaration(container) || ts.isClassStaticBlockDeclaration(container)) break;
+    container = container.parent;
+  }
+  const declaration = container.parent;
+  if (!ts.isClassDeclaration(declaration) || !(ts.isClassElement(container))) return undefined;
+  const instance = checker.getTypeAtLocation(declaration);
+  return isStatic(container) && instance.symbol !== undefined ? checker.getTypeOfSymbol(instance.symbol) : instance;
+}
+
 /**
  * The type an expression is declared with: `this`'s, a name's (a variable's annotation or
  * initializer, a parameter's, an import's), or a property's, looked up the same way on its object;
@@ -10,7 +40,7 @@ import { ts } from 'ts-morph';
  * @returns the type, or `undefined` for any other expression
  */
 function declaredType(checker: ts.TypeChecker, expression: ts.Expression): ts.Type | undefined {
-  if (expression.kind === ts.SyntaxKind.ThisKeyword) return checker.getTypeAtLocation(expression);
+  if (expression.kind === ts.SyntaxKind.ThisKeyword) return thisType(checker, expression) ?? checker.getTypeAtLocation(expression);
   // Parentheses change nothing, and `!` only what declaredMember drops anyway: null and undefined.
   if (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression)) return declaredType(checker, expression.expression);
   if (ts.isIdentifier(expression)) {

@@ -5,7 +5,8 @@ import { skipOuterExpressions } from './skipOuterExpressions';
 
 /**
  * Finds every mark of a function as error-injectable in a program's source files. Only files that
- * mention the core's module name are walked; the type checker is asked only about the marks.
+ * mention the core's module name are walked, and in them only the parts whose text holds a name a
+ * mark is made with; the type checker is asked only about the marks.
  */
 
 const TYPE_BY_EXPORT: Readonly<Record<string, ErrorTypeName>> = {
@@ -158,6 +159,40 @@ function wrapperMark(call: ts.CallExpression, imports: CoreImports, checker: ts.
 }
 
 /**
+ * Where some names occur in a text, as parts of longer words too.
+ *
+ * @param text - the text
+ * @param names - the names
+ * @returns the offsets, ascending
+ */
+function occurrences(text: string, names: readonly string[]): number[] {
+  const found: number[] = [];
+  for (const name of names) {
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) found.push(at);
+  }
+  return found.sort((a, b) => a - b);
+}
+
+/**
+ * Tells whether an offset in `[start, end)` is among some.
+ *
+ * @param positions - offsets, ascending
+ * @param start - the first offset of the range
+ * @param end - the offset after it
+ * @returns whether one is in the range
+ */
+function occursWithin(positions: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((positions[mid] as number) < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < positions.length && (positions[low] as number) < end;
+}
+
+/**
  * Finds the marks in one file.
  *
  * @param file - a source file
@@ -167,9 +202,15 @@ function wrapperMark(call: ts.CallExpression, imports: CoreImports, checker: ts.
 export function findInjectablesInFile(file: ts.SourceFile, checker: ts.TypeChecker): Injectable[] {
   if (file.isDeclarationFile || !file.text.includes(CORE_MODULE)) return [];
   const imports = coreImports(file);
-  if (imports.named.size === 0 && imports.namespaces.size === 0) return [];
+  // A mark's text holds the local name of AllowErrorInjection or allowErrorInjection, or of a
+  // namespace import: subtrees without one are skipped.
+  const markers = [...imports.namespaces];
+  for (const [local, exported] of imports.named) if (exported === 'AllowErrorInjection' || exported === 'allowErrorInjection') markers.push(local);
+  const positions = occurrences(file.text, markers);
+  if (positions.length === 0) return [];
   const found: Injectable[] = [];
   const visit = (node: ts.Node): void => {
+    if (!occursWithin(positions, node.pos, node.end)) return;
     if (ts.canHaveDecorators(node)) {
       for (const decorator of ts.getDecorators(node) ?? []) {
         const mark = decoratorMark(decorator, imports, checker);

@@ -44,6 +44,12 @@ describe('InjectableIndex', () => {
             private store: Store | undefined;
             private readonly opener: Opener = new Store();
             static make(): Store { return new Store(); }
+            static alloc(): Store | null { return null; }
+            static again(): Store | null { return this.alloc(); }
+            later(): void {
+              setTimeout(() => this.store?.open());
+              setTimeout(function (this: Store) { this.open(); });
+            }
             run<T extends Store>(generic: T, maybe: Store | null, either: Store | Other, anything: unknown): void {
               this.store = new Store();
               this.store.open();
@@ -64,7 +70,11 @@ describe('InjectableIndex', () => {
               local.open();
             }
           }
-          export { Client };
+          class Special extends Store {
+            static twice(): Store | null { return this.alloc(); }
+            override open(): number { return super.open(); }
+          }
+          export { Client, Special };
         `,
       };
       const built = program(files);
@@ -82,6 +92,11 @@ describe('InjectableIndex', () => {
 
       // Assert
       expect(resolved).to.deep.equal([
+        ['this.alloc()', undefined],
+        ['setTimeout(() => this.store?.open())', undefined],
+        ['this.store?.open()', 'Store.open'],
+        ['setTimeout(function (this: Store) { this.open(); })', undefined],
+        ['this.open()', 'Store.open'],
         ['this.store.open()', 'Store.open'],
         ['this.opener.open()', 'Store.open'],
         ['generic.open()', 'Store.open'],
@@ -99,6 +114,8 @@ describe('InjectableIndex', () => {
         ['either.open()', undefined],
         ['anything.open()', 'Store.open'],
         ['local.open()', undefined],
+        ['this.alloc()', 'Store.alloc'],
+        ['super.open()', 'Store.open'],
       ]);
     });
   });
