@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress';
 import type { SweepProgress } from './runSweep';
 
 /** A progress display fed by a sweep. */
@@ -20,6 +19,8 @@ const FORMAT = 'failcmd --sweep [{bar}] {value}/{total} runs | {faults} faults |
  */
 export function createSweepProgress(stream: NodeJS.WriteStream): SweepProgressDisplay {
   if (stream.isTTY !== true) return { update: () => {}, stop: () => {} };
+  // Loaded only for a terminal: a sweep's fixed cost is failcmd's start-up, which -j cannot share.
+  const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
   const bar = new SingleBar({ stream, format: FORMAT, hideCursor: true, clearOnComplete: true, barsize: 24, fps: 10 });
   let started = false;
   return {

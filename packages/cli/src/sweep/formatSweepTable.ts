@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import Table from 'cli-table3';
 import picocolors from 'picocolors';
 import type { SweepReport, SweepRun } from './SweepReport';
 
@@ -56,6 +55,8 @@ export function formatSweepTable(report: SweepReport, options: TableOptions = {}
     const crash = crashText(report.baseline);
     lines.push(`${c.bold('run without faults:')} exit ${exitText(report.baseline)}${crash === '' ? '' : `, ${c.red(`crashed: ${crash}`)}`}`);
   }
+  // Loaded when a table is drawn, not for --json: failcmd's start-up is a sweep's fixed cost.
+  const Table = require('cli-table3') as typeof import('cli-table3');
   const table = new Table({
     head: ['n', 'fault', 'function', 'call site', 'exit', 'crash'],
     chars: {
