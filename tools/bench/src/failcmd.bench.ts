@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { median } from './harness';
+
+/**
+ * A process sweep of the socketpair example (`failcmd --sweep -- node examples/dist/socketpair/once.js`:
+ * a run without faults that finds the five error-injectable functions, then 14 runs, n = 1..13 each
+ * failing one fault point and n = 14 none) with `-j 2` against `-j 1`. Each run is a whole Node.js
+ * process, so on two cores two runs at once should take about half the time; what keeps the ratio
+ * under 2 is the discovery run, which goes alone, and failcmd's own work between runs. The two
+ * settings alternate, and the medians of wall time are compared. Every report must hold the 13 fault
+ * points, the same with either setting.
+ */
+
+const BAR = 1.7;
+const ROUNDS = 5;
+const ROOT = join(__dirname, '..', '..', '..');
+const FAILCMD = join(ROOT, 'packages', 'cli', 'bin', 'failcmd.js');
+const ONCE = join(ROOT, 'examples', 'dist', 'socketpair', 'once.js');
+const FAULT_POINTS = 13;
+
+interface Sweep {
+  readonly ms: number;
+  readonly shape: string;
+  readonly faultPoints: number;
+}
+
+function sweep(jobs: number): Sweep {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['ERRINJECT', 'ERRINJECT_SEED', 'ERRINJECT_REPORT', 'ERRINJECT_CONTROL', 'FAILCMD_TYPE', 'NODE_V8_COVERAGE']) delete env[name];
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [FAILCMD, '--sweep', '--json', '-j', String(jobs), '--', process.execPath, ONCE], { encoding: 'utf8', env });
+  const ms = performance.now() - start;
+  if (run.status !== 0) throw new Error(`failcmd -j ${jobs} exited ${run.status ?? run.signal}: ${run.stderr}`);
+  const report = JSON.parse(run.stdout) as { faultPoints: number; runs: Array<{ n: number; function: string | null; exitCode: number | null }> };
+  return { ms, faultPoints: report.faultPoints, shape: JSON.stringify(report.runs.map((r) => [r.n, r.function, r.exitCode])) };
+}
+
+/**
+ * Runs the comparison.
+ *
+ * @returns whether every sweep found the 13 fault points and the ratio met its bar
+ */
+export function benchFailcmd(): boolean {
+  console.log('\n# failcmd --sweep of the socketpair example: -j 2 against -j 1');
+  if (!existsSync(join(ROOT, 'packages', 'cli', 'dist', 'cli', 'failcmd.js')) || !existsSync(ONCE)) {
+    console.log('FAIL  failcmd or examples/dist/socketpair/once.js is not built (npx tsc -b)');
+    return false;
+  }
+  sweep(2); // warms the file cache
+  const times: Record<1 | 2, number[]> = { 1: [], 2: [] };
+  const shapes = new Set<string>();
+  let complete = true;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const jobs of round % 2 === 0 ? ([1, 2] as const) : ([2, 1] as const)) {
+      const result = sweep(jobs);
+      times[jobs].push(result.ms);
+      shapes.add(result.shape);
+      complete &&= result.faultPoints === FAULT_POINTS;
+    }
+  }
+  const one = median(times[1]);
+  const two = median(times[2]);
+  const ratio = one / two;
+  const same = shapes.size === 1;
+  const ok = complete && same && ratio >= BAR;
+  console.log(
+    `${ok ? 'PASS' : 'FAIL'}  process sweep, -j 1 time / -j 2 time: ${ratio.toFixed(3)}x (bar >= ${BAR}x)  ` +
+      `[-j 1 ${one.toFixed(0)} ms, -j 2 ${two.toFixed(0)} ms, medians of ${ROUNDS}; ${availableParallelism()} cores]`,
+  );
+  if (!complete) console.log(`FAIL  a sweep did not find the ${FAULT_POINTS} fault points`);
+  if (!same) console.log('FAIL  -j 1 and -j 2 gave different reports');
+  return ok;
+}
