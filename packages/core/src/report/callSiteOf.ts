@@ -10,18 +10,32 @@ function toPath(file: string): string {
   return file.startsWith('file://') ? fileURLToPath(file) : file;
 }
 
+type SourceMap = ReturnType<typeof findSourceMap>;
+
+/** Each file's source map, looked up once (a lookup costs microseconds, a fault point's site is asked for again and again). */
+const sourceMaps = new Map<string, SourceMap>();
+
+function sourceMapOf(file: string): SourceMap {
+  // Node.js keeps source maps only when asked to (process.sourceMapsEnabled is Node.js 20.7 and later).
+  if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === false) return undefined;
+  if (sourceMaps.has(file)) return sourceMaps.get(file);
+  let map: SourceMap;
+  try {
+    map = findSourceMap(file);
+  } catch {
+    // A source map Node.js cannot read: keep the generated positions.
+    map = undefined;
+  }
+  sourceMaps.set(file, map);
+  return map;
+}
+
 /**
  * Maps a position through the file's source map, when the process keeps them (`--enable-source-maps`,
  * `process.setSourceMapsEnabled(true)`): a TypeScript program is named by its own sources.
  */
 function mapped(file: string, line: number, column: number): string {
-  let entry: { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
-  try {
-    entry = findSourceMap(file)?.findEntry(line - 1, column - 1);
-  } catch {
-    // A source map Node.js cannot read: keep the generated position.
-    entry = undefined;
-  }
+  const entry: { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined = sourceMapOf(file)?.findEntry(line - 1, column - 1);
   if (entry?.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) {
     return `${toPath(file)}:${line}:${column}`;
   }

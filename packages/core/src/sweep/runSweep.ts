@@ -2,6 +2,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import { ErrInjectError } from '../errors/ErrInjectError';
 import { callSiteOf } from '../report/callSiteOf';
 import { FAULT_NOTICE_CHANNEL, type FaultNotice } from '../report/faultNoticeChannel';
+import { state } from '../state/sharedState';
 import { currentTask } from '../task/currentTask';
 import { runTask } from '../task/runTask';
 import type { Task } from '../task/Task';
@@ -37,28 +38,18 @@ function ignore(): void {}
 
 class Sweeper<T> {
   private readonly runs: SweepRun<T>[] = [];
-  /** The running run's task, while it runs. */
-  private task: Task | undefined;
-  private fault: Fault | undefined;
-  private faults = 0;
+  /** The running run's task, while it runs (read by {@link onNotice}). */
+  task: Task | undefined;
+  /** What failed at the run's n-th call, once it did. */
+  fault: Fault | undefined;
+  /** Faults injected in the run's task. */
+  faults = 0;
 
   constructor(
     private readonly fn: () => unknown,
-    private readonly config: SweepConfig<T>,
+    readonly config: SweepConfig<T>,
     private readonly sync: boolean,
   ) {}
-
-  /** Sees every fault of the process; keeps those of the running run's task. */
-  readonly onNotice = (message: unknown): void => {
-    const notice = message as FaultNotice;
-    const task = this.task;
-    if (task === undefined || notice.taskId !== task.id) return;
-    this.faults++;
-    if (!notice.failNth || this.fault !== undefined) return;
-    // Still inside the faulted call: the caller's frame is below the entry point.
-    this.fault = { capability: notice.capability, function: notice.function, site: callSiteOf(notice.entry) };
-    if (this.config.mode === 'persist') task.makeItFail = 1;
-  };
 
   private readonly body = (): unknown => {
     this.task = currentTask();
@@ -155,6 +146,27 @@ class Sweeper<T> {
   }
 }
 
+/** The sweep running in this copy of the core, which sees the faults of the process. */
+let current: Sweeper<unknown> | undefined;
+/** Subscribed once, at the first sweep: subscribing and unsubscribing for each sweep costs more than the faults it would save. */
+let subscribed = false;
+
+/**
+ * Sees every fault of the process; keeps those of the running run's task. It takes the call site
+ * itself, still inside the faulted call, with as few frames as can be above the entry point: each
+ * frame V8 walks past costs time.
+ */
+function onNotice(message: unknown): void {
+  const sweeper = current;
+  const notice = message as FaultNotice;
+  const task = sweeper?.task;
+  if (sweeper === undefined || task === undefined || notice.taskId !== task.id) return;
+  sweeper.faults++;
+  if (!notice.failNth || sweeper.fault !== undefined) return;
+  sweeper.fault = { capability: notice.capability, function: notice.function, site: callSiteOf(notice.entry) };
+  if (sweeper.config.mode === 'persist') task.makeItFail = 1;
+}
+
 /**
  * Runs a sweep: checks the options, takes `fail_function` over, runs, and puts everything back,
  * also when something throws.
@@ -177,9 +189,15 @@ export function runSweep<T>(where: 'sweep' | 'sweepSync', fn: unknown, options: 
   const sweeper = new Sweeper<T>(fn as () => unknown, config, where === 'sweepSync');
   const restore = takeOverFailFunction(config.inject, config.retval, config.mode);
   holder[SWEEPING] = true;
-  diagnosticsChannel.subscribe(FAULT_NOTICE_CHANNEL, sweeper.onNotice);
+  current = sweeper as Sweeper<unknown>;
+  if (!subscribed) diagnosticsChannel.subscribe(FAULT_NOTICE_CHANNEL, onNotice);
+  subscribed = true;
+  // Counted as a running task, so that the tasks' async context stays enabled from one run to the
+  // next instead of being enabled and disabled for each (the promise hooks that costs).
+  state.activeTasks++;
   const finish = (): void => {
-    diagnosticsChannel.unsubscribe(FAULT_NOTICE_CHANNEL, sweeper.onNotice);
+    if (--state.activeTasks === 0) state.als?.disable();
+    current = undefined;
     holder[SWEEPING] = false;
     restore();
   };

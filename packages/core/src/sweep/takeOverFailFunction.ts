@@ -1,4 +1,5 @@
-import { readFile, writeFile } from '../control/tree';
+import type { ControlDir, ControlFile } from '../control/tree';
+import { writeFile } from '../control/tree';
 import { armInjectable, disarmInjectable } from '../inject/armInjectable';
 import type { Injectable } from '../inject/Injectable';
 import { defaultRetval } from '../inject/retvalFile';
@@ -41,10 +42,17 @@ const SETTINGS: Readonly<Record<SweepMode, ReadonlyArray<readonly [(typeof KNOBS
 /** Undoes a takeover. */
 export type Restore = () => void;
 
+/**
+ * A knob's file, reached without parsing its path (a sweep is cheap enough to run for every test
+ * case), and past the production switch's check: the sweep refused to start under it, and its
+ * restore must not fail should the switch be thrown meanwhile.
+ */
+function knobFile(knob: string): ControlFile {
+  return (state.debugfs.entries.get('fail_function') as ControlDir).entries.get(knob) as ControlFile;
+}
+
 function write(knob: string, value: string): void {
-  // Past the production switch's check: the sweep refused to start under it, and its restore must
-  // not fail should the switch be thrown meanwhile.
-  writeFile('debugfs', state.debugfs, `fail_function/${knob}`, value);
+  (knobFile(knob).write as (value: string, path: string) => void)(value, `fail_function/${knob}`);
 }
 
 /**
@@ -57,7 +65,7 @@ function write(knob: string, value: string): void {
  * @throws ErrInjectError when a function cannot be armed or a retval is refused (nothing is left changed)
  */
 export function takeOverFailFunction(inject: readonly Injectable[], retval: ReadonlyArray<readonly [string, string]>, mode: SweepMode): Restore {
-  const knobs = KNOBS.map((knob) => [knob, readFile('debugfs', state.debugfs, `fail_function/${knob}`)] as const);
+  const knobs = KNOBS.map((knob) => [knob, knobFile(knob).read()] as const);
   const armed = state.armed.map((entry) => ({ entry, retval: entry.retval }));
   const restore: Restore = () => {
     let failure: unknown;

@@ -15,6 +15,7 @@ import {
   sweepSync,
   type SweepRun,
 } from '../../src/index';
+import { state } from '../../src/state/sharedState';
 import { catchErrInject } from '../support/errors';
 import { uniqueNames } from '../support/names';
 import { sleep } from '../support/timers';
@@ -605,6 +606,22 @@ describe('sweep', () => {
       // Assert
       expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');
       expect(error.message).to.contain('options.check returned a promise at n=1');
+    });
+
+    it("should leave the tasks' async context disabled, as the last task to end does, after a sync and an async sweep", async () => {
+      // Arrange
+      const store = makeStore('als');
+      const enabled = (): boolean => (state.als as unknown as { enabled?: boolean } | undefined)?.enabled === true;
+
+      // Act
+      const during: boolean[] = [];
+      sweepSync(() => during.push(enabled()), { inject: [store.names.open] });
+      const afterSync = enabled();
+      await sweep(async () => during.push(enabled()), { inject: [store.names.open] });
+
+      // Assert
+      expect(during).to.deep.equal([true, true]);
+      expect([afterSync, enabled(), state.activeTasks]).to.deep.equal([false, false, 0]);
     });
 
     it('should allow another sweep afterwards, also after a refused one', async () => {
