@@ -4,6 +4,7 @@ import { consumed } from './harness';
 import { benchInject } from './inject.bench';
 import { benchLint } from './lint.bench';
 import { benchShouldFail, shouldFailCallsChild } from './shouldFail.bench';
+import { benchSweep } from './sweep.bench';
 
 /**
  * `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same
@@ -14,7 +15,9 @@ const BENCHES: Record<string, () => boolean> = {
   shouldFail: benchShouldFail,
   async: benchAsyncOverhead,
   inject: benchInject,
+  sweep: benchSweep,
   lint: benchLint,
+  failcmd: (): boolean => (require('./failcmd.bench') as typeof import('./failcmd.bench')).benchFailcmd(),
 };
 
 async function main(): Promise<void> {
