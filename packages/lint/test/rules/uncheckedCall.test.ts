@@ -690,6 +690,20 @@ ruleTester('ei/unchecked-call', {
       `,
     }),
     valid({
+      name: 'NULL on a method that declares undefined instead: ?. in a condition narrows it',
+      code: `
+        import { AllowErrorInjection, EI_TYPE_NULL } from '@errinject/core';
+        export class Ring {
+          constructor(private readonly lines: string[]) {}
+          @AllowErrorInjection(EI_TYPE_NULL) at(index: number): string | undefined { return this.lines[index]; }
+        }
+        export function wrapped(ring: Ring): boolean {
+          const line = ring.at(1);
+          return line?.endsWith('\\\\') === true && line.length > 1;
+        }
+      `,
+    }),
+    valid({
       name: 'NULL cast to a type that keeps null',
       code: `
         import { alloc } from './store';
@@ -1324,6 +1338,20 @@ ruleTester('ei/unchecked-call', {
         }
       `,
       errors: [{ line: 5, column: 10 }],
+    }),
+    invalid({
+      name: 'NULL on a method that declares undefined instead, cast to drop it',
+      code: `
+        import { AllowErrorInjection, EI_TYPE_NULL } from '@errinject/core';
+        export class Ring {
+          constructor(private readonly lines: string[]) {}
+          @AllowErrorInjection(EI_TYPE_NULL) at(index: number): string | undefined { return this.lines[index]; }
+        }
+        export function width(ring: Ring): number {
+          return (ring.at(0) as string).length;
+        }
+      `,
+      errors: [{ line: 7, column: 11 }],
     }),
     invalid({
       name: 'NULL in a variable, cast with as',

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { ErrorTypeName, Injectable } from '../../model/Injectable';
 import { Component } from './Component';
-import { typeShapeOf } from './typeShapeOf';
+import { shownComponents, typeShapeOf } from './typeShapeOf';
 
 /** How one call of an error-injectable function fails, and what its value's type shows of it. */
 export interface FailureModel {
@@ -13,6 +13,8 @@ export interface FailureModel {
   readonly failure: number;
   /** The failure components the value's type shows, which the checker's narrowing can follow. */
   readonly visible: number;
+  /** The function fails with null but its type shows `undefined` instead: that stands for null. */
+  readonly undefinedIsNull: boolean;
   /** The call returns a Promise: its resolved value is what fails. */
   readonly promise: boolean;
   /** A value of success may be falsy (`0`, `false`, `''`…). */
@@ -74,7 +76,8 @@ export function failureModelOf(call: ts.CallExpression, injectable: Injectable, 
   const shape = typeShapeOf(awaited);
   const errPtrForm = injectable.options.errPtr === true || (shape.components & Component.errPtr) !== 0;
   const failure = failureOf(type, errPtrForm);
-  const visible = shape.open ? 0 : failure & shape.components;
+  const undefinedIsNull = (failure & Component.null) !== 0 && !(shape.components & Component.null) && shape.undefined;
+  const visible = shape.open ? 0 : failure & shownComponents(shape, undefinedIsNull);
   const numeric = (failure & Component.errno) !== 0;
   return {
     injectable,
@@ -82,6 +85,7 @@ export function failureModelOf(call: ts.CallExpression, injectable: Injectable, 
     type,
     failure,
     visible,
+    undefinedIsNull,
     promise,
     okMayBeFalsy: type === 'TRUE' || numeric || shape.open || shape.otherMayBeFalsy || shape.undefined || (shape.components & Component.errno) !== 0,
     okMayBeTruthy: type !== 'TRUE',

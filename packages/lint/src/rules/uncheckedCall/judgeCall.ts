@@ -8,7 +8,7 @@ import { excludedWhen, isGreaterThanZero, type Subject } from './excludedWhen';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
 import { occurrencesOf, referenceOf, refersTo, type Reference } from './Reference';
-import { typeShapeOf } from './typeShapeOf';
+import { shownComponents, typeShapeOf } from './typeShapeOf';
 
 /** The messages of ei/unchecked-call. */
 export type UncheckedCallMessageId = 'used' | 'discarded' | 'floating' | 'nonNull' | 'cast' | 'wrongCheck' | 'lost';
@@ -87,14 +87,16 @@ class Judge {
 
   /** What the checker's narrowing says the value cannot be at a read of a reference. */
   private narrowed(read: ts.Expression): number {
-    const { visible, type } = this.model;
+    const { visible, type, undefinedIsNull } = this.model;
     const shape = typeShapeOf(this.env.checker.getTypeAtLocation(read));
     if (shape.never) return Component.all;
     if (shape.open) return 0;
-    let excluded = visible & (Component.null | Component.errPtr | Component.true) & ~shape.components;
+    const shown = shownComponents(shape, undefinedIsNull);
+    const excluded = visible & (Component.null | Component.errPtr | Component.true) & ~shown;
+    // Only failures left (`null`, an ErrPtr, `true` for TRUE): the read is in the failure's branch.
     const okTrue = type !== 'TRUE' && (shape.components & Component.true) !== 0;
-    if (!shape.other && !shape.undefined && !(shape.components & Component.errno) && !okTrue && shape.components !== 0) excluded |= Component.ok;
-    return excluded;
+    const okLeft = shape.other || (shape.undefined && !undefinedIsNull) || (shape.components & Component.errno) !== 0 || okTrue;
+    return excluded | (okLeft || shown === 0 ? 0 : Component.ok);
   }
 
   private excludedAtRead(read: ts.Expression, ref: Reference, allowGt: boolean): number {

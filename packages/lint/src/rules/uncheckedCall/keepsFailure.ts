@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import type { FailureModel } from './FailureModel';
-import { typeShapeOf } from './typeShapeOf';
+import { shownComponents, typeShapeOf } from './typeShapeOf';
 
 /**
  * Tells whether a type can carry a call's failure on: it holds every failure component the
@@ -15,5 +15,5 @@ export function keepsFailure(type: ts.Type, model: FailureModel): boolean {
   const shape = typeShapeOf(type);
   if (shape.open) return true;
   if (shape.never || (!shape.other && shape.components === 0)) return false;
-  return (model.visible & ~shape.components) === 0;
+  return (model.visible & ~shownComponents(shape, model.undefinedIsNull)) === 0;
 }

@@ -41,6 +41,19 @@ function isTrueLiteral(type: ts.Type): boolean {
 }
 
 /**
+ * The failure components a shape shows, reading `undefined` as the null of a function that fails
+ * with null but declares `T | undefined` (`ei/type-mismatch` reports that; narrowing that removes
+ * `undefined` through `?.`, truthiness or `!= null` removes null alike).
+ *
+ * @param shape - a type's shape
+ * @param undefinedIsNull - whether `undefined` stands for null
+ * @returns a mask of `Component`s
+ */
+export function shownComponents(shape: TypeShape, undefinedIsNull: boolean): number {
+  return shape.components | (undefinedIsNull && shape.undefined ? Component.null : 0);
+}
+
+/**
  * Reads a type's constituents for what they say about failures.
  *
  * @param type - any type
