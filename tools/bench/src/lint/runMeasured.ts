@@ -10,6 +10,8 @@ export interface MeasuredRun {
   readonly ms: number;
   /** The child's peak resident set size, in kilobytes. */
   readonly maxRssKb: number;
+  /** The CPU time of all its threads, user and system, in milliseconds. */
+  readonly cpuMs: number;
   /** Its exit status; `null` when a signal ended it. */
   readonly status: number | null;
   /** The signal that ended it, if one did. */
@@ -21,8 +23,8 @@ export interface MeasuredRun {
 const PRELOAD = join(__dirname, 'reportMaxRss.js');
 
 /**
- * Runs a Node.js script in a child process and measures its wall time and peak memory (through a
- * preload that reports `process.resourceUsage().maxRSS` on exit).
+ * Runs a Node.js script in a child process and measures its wall time, and its peak memory and
+ * CPU time through a preload that reports `process.resourceUsage()` on exit.
  *
  * @param script - the script's path
  * @param args - its arguments
@@ -42,13 +44,13 @@ export function runMeasured(script: string, args: readonly string[], cwd: string
     });
     const ms = performance.now() - start;
     if (child.error !== undefined) throw child.error;
-    let maxRssKb = Number.NaN;
+    let usage = { maxRssKb: Number.NaN, cpuMs: Number.NaN };
     try {
-      maxRssKb = Number(readFileSync(rssFile, 'utf8'));
+      usage = JSON.parse(readFileSync(rssFile, 'utf8')) as typeof usage;
     } catch {
       // A child killed by a signal reports nothing; the caller sees the signal.
     }
-    return { ms, maxRssKb, status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr };
+    return { ms, ...usage, status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
