@@ -97,12 +97,12 @@ export const uncheckedCall = createRule<UncheckedCallMessageId>({
   id: 'ei/unchecked-call',
   description: 'every call of an error-injectable function must handle the failure before its value is used',
   messages: {
-    used: 'the result of {{name}} ({{failure}}) is used{{at}} before it is checked; {{how}} first',
-    discarded: 'the result of {{name}} ({{failure}}) is discarded{{at}}; {{how}}',
-    floating: 'the promise of {{name}} ({{failure}}) is neither awaited nor returned; await it and {{how}}',
-    nonNull: 'the result of {{name}} ({{failure}}) is asserted with `!`{{at}} instead of checked; {{how}} first',
-    cast: 'the result of {{name}} ({{failure}}) is cast to `{{type}}`{{at}} instead of checked; {{how}} first',
-    wrongCheck: 'the result of {{name}} ({{failure}}) is checked {{checked}}{{at}}; {{how}}',
+    used: 'the result of {{name}} ({{failure}}) is used{{at}} before it is checked; {{how}} (or return it) first',
+    discarded: 'the result of {{name}} ({{failure}}) is discarded; {{how}} (or return it)',
+    floating: 'the promise of {{name}} ({{failure}}) is neither awaited nor returned; await it and {{how}} (or return it)',
+    nonNull: 'the result of {{name}} ({{failure}}) is asserted with `!`{{at}} instead of checked; {{how}} (or return it) first',
+    cast: 'the result of {{name}} ({{failure}}) is cast to `{{type}}`{{at}} instead of checked; {{how}} (or return it) first',
+    wrongCheck: 'the result of {{name}} ({{failure}}) is checked {{checked}}{{at}}; {{how}} (or return it)',
     lost: 'the result of {{name}} ({{failure}}) is {{where}}{{at}}, which cannot carry the failure; {{how}} first',
   },
   check(context) {

@@ -1522,4 +1522,27 @@ describe('ei/unchecked-call messages', () => {
       );
     });
   });
+
+  describe('when a result is returned where it cannot be carried on', () => {
+    it('should name the type that drops it', () => {
+      // Arrange
+      const testCase = valid({
+        name: 'message',
+        code: `
+          import { Store } from './store';
+          export function openAll(store: Store, paths: string[]): void {
+            paths.forEach((path) => store.open(path));
+          }
+        `,
+      });
+
+      // Act
+      const [finding] = lintCase('ei/unchecked-call', testCase);
+
+      // Assert
+      expect(finding?.message).to.equal(
+        'the result of Store.open (ERRNO: fails with a negative errno) is returned where `void` is expected, which cannot carry the failure; compare it `< 0` first',
+      );
+    });
+  });
 });

@@ -138,7 +138,7 @@ function isNameOnly(identifier: ts.Identifier): boolean {
  */
 function regionOf(write: ts.Node): ts.Node {
   let current = write;
-  while (!ts.isStatement(current)) current = current.parent;
+  while (!ts.isStatement(current) && current.parent !== undefined) current = current.parent;
   const parent = current.parent;
   return ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseOrDefaultClause(parent) ? parent : current;
 }

@@ -30,7 +30,7 @@ export function describeFailure(model: FailureModel): string {
 }
 
 /**
- * How to check for the failure: `compare it \`< 0\` (or return it)`.
+ * How to check for the failure: `compare it \`< 0\``.
  *
  * @param model - how the result fails
  * @returns the words
@@ -39,13 +39,13 @@ export function howToCheck(model: FailureModel): string {
   const errPtr = (model.failure & Component.errPtr) !== 0;
   switch (model.type) {
     case 'NULL':
-      return 'compare it with null, test it, or use `?.` or `??` (or return it)';
+      return 'compare it with null, test it, or use `?.` or `??`';
     case 'ERRNO':
-      return errPtr ? 'test it with isErr (or return it)' : 'compare it `< 0` (or return it)';
+      return errPtr ? 'test it with isErr' : 'compare it `< 0`';
     case 'ERRNO_NULL':
-      return errPtr ? 'test it with isErrOrNull (or return it)' : 'compare it with null and `< 0` (or return it)';
+      return errPtr ? 'test it with isErrOrNull' : 'compare it with null and `< 0`';
     case 'TRUE':
-      return 'test it as a boolean, as in `if (…)` (or return it)';
+      return 'test it as a boolean, as in `if (…)`';
   }
 }
 
