@@ -111,19 +111,22 @@ export function startControlServer(): Promise<ControlServer> {
     }
   };
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      process.off('exit', removeSocket);
+      reject(error);
+    });
     server.listen(path, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       server.unref();
       try {
         // The directory is 0700 already; the socket itself is 0600 as well.
         chmodSync(path, 0o600);
       } catch (error) {
+        process.off('exit', removeSocket);
         server.close();
         reject(error as Error);
         return;
       }
-      process.once('exit', removeSocket);
       resolve({
         path,
         server,
@@ -135,5 +138,8 @@ export function startControlServer(): Promise<ControlServer> {
           }),
       });
     });
+    // listen binds the socket before it returns, and 'listening' comes a tick later: a program that
+    // exits before then must not leave its socket behind.
+    process.once('exit', removeSocket);
   });
 }

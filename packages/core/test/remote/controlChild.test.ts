@@ -124,6 +124,15 @@ describe('ERRINJECT_CONTROL', () => {
       expect(readdirSync(dir)).to.deep.equal([]);
     });
 
+    it('should remove its socket also when the program exits while the core is still loading', () => {
+      // Act
+      const child = spawnSync(process.execPath, [program(['process.exit(4);'])], { env: env('1'), encoding: 'utf8', timeout: 10000 });
+
+      // Assert
+      expect(child.status).to.equal(4);
+      expect(readdirSync(dir)).to.deep.equal([]);
+    });
+
     it('should leave the socket of a killed process, which the next process that opts in removes', async () => {
       // Arrange
       const killed = startWaiting();
