@@ -38,7 +38,7 @@ const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
  * @param node - an expression
  * @returns true in a boolean context
  */
-export function inBooleanContext(node: ts.Expression): boolean {
+function inBooleanContext(node: ts.Expression): boolean {
   let current: ts.Expression = node;
   for (;;) {
     const parent = current.parent;

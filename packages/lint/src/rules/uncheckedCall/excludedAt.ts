@@ -26,7 +26,7 @@ function isNeverCall(expression: ts.Expression, checker: ts.TypeChecker): boolea
  * @param checker - the type checker, asked only about calls in such statements
  * @returns true when the code after it is not reached from it
  */
-export function exits(statement: ts.Statement, checker: ts.TypeChecker): boolean {
+function exits(statement: ts.Statement, checker: ts.TypeChecker): boolean {
   if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isBreakStatement(statement) || ts.isContinueStatement(statement)) {
     return true;
   }

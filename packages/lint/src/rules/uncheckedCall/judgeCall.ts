@@ -146,10 +146,10 @@ class Judge {
    * @returns the problem, or `undefined` when the failure is handled
    */
   value(value: ts.Expression, promise: boolean): Problem | undefined {
-    return this.direct(classifyPosition(value, promise, this.model, this.env), 0);
+    return this.judgePosition(classifyPosition(value, promise, this.model, this.env), 0);
   }
 
-  private direct(position: Position, depth: number): Problem | undefined {
+  private judgePosition(position: Position, depth: number): Problem | undefined {
     switch (position.kind) {
       case 'discarded':
         return problem(position.promise ? 'floating' : 'discarded', undefined);
@@ -215,7 +215,7 @@ class Judge {
     for (const read of occurrencesOf(ref, this.env)) {
       const position = classifyPosition(read, true, this.model, this.env);
       if (position.kind === 'discarded') continue;
-      const found = position.awaited || position.kind === 'then' || position.kind === 'local' ? this.direct(position, depth) : this.propagatedPromise(position);
+      const found = position.awaited || position.kind === 'then' || position.kind === 'local' ? this.judgePosition(position, depth) : this.propagatedPromise(position);
       if (found !== undefined) return { ...found, at: found.at ?? read };
       handled = true;
     }
@@ -264,7 +264,7 @@ class Judge {
         }
         default:
           // Passed on (returned, stored, copied, switched on): fine where it is checked already.
-          if (!this.isProtected(this.excludedAtRead(read, ref, true))) found = this.direct(position, depth);
+          if (!this.isProtected(this.excludedAtRead(read, ref, true))) found = this.judgePosition(position, depth);
       }
       if (found !== undefined) return { ...found, at: found.at ?? read };
       handled = true;

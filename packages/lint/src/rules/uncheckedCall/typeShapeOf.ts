@@ -32,7 +32,7 @@ const OPEN_FLAGS =
  * @param type - a type, not a union
  * @returns true for `ErrPtr`
  */
-export function isErrPtrType(type: ts.Type): boolean {
+function isErrPtrType(type: ts.Type): boolean {
   return (type.aliasSymbol ?? type.getSymbol())?.getName() === 'ErrPtr';
 }
 
