@@ -78,7 +78,8 @@ export function readTsconfig(tsconfig: string): ts.ParsedCommandLine {
   for (const reference of parsed.projectReferences ?? []) {
     const referenced = ts.resolveProjectReferencePath(reference);
     if (!existsSync(referenced)) {
-      throw new LintError('ERR_TSCONFIG', `${JSON.stringify(file)} references ${JSON.stringify(reference.originalPath ?? reference.path)}, but there is no ${JSON.stringify(referenced)}`);
+      const written = path.relative(path.dirname(file), reference.path);
+      throw new LintError('ERR_TSCONFIG', `${JSON.stringify(file)} references ${JSON.stringify(written)}, but there is no ${JSON.stringify(referenced)}`);
     }
   }
   return parsed;

@@ -40,9 +40,18 @@ describe('InjectableIndex', () => {
         'case.ts': `
           import * as stores from './store.js';
           import { Store, Other, type Opener, holder } from './store.js';
+          this.open();
+          // @ts-expect-error: a name that is declared nowhere
+          nowhere.open();
           class Client {
             private store: Store | undefined;
             private readonly opener: Opener = new Store();
+            private readonly first = this.opener.open();
+            readonly #own = new Store();
+            static {
+              this.alloc();
+            }
+            own(): number { return this.#own.open(); }
             static make(): Store { return new Store(); }
             static alloc(): Store | null { return null; }
             static again(): Store | null { return this.alloc(); }
@@ -68,6 +77,7 @@ describe('InjectableIndex', () => {
               if (anything instanceof Store) anything.open();
               const local = new Other();
               local.open();
+              ({ m(this: Store) { return this.open(); } }).m.call(new Store());
             }
           }
           class Special extends Store {
@@ -92,6 +102,11 @@ describe('InjectableIndex', () => {
 
       // Assert
       expect(resolved).to.deep.equal([
+        ['this.open()', undefined],
+        ['nowhere.open()', undefined],
+        ['this.opener.open()', 'Store.open'],
+        ['this.alloc()', undefined],
+        ['this.#own.open()', 'Store.open'],
         ['this.alloc()', undefined],
         ['setTimeout(() => this.store?.open())', undefined],
         ['this.store?.open()', 'Store.open'],
@@ -114,6 +129,8 @@ describe('InjectableIndex', () => {
         ['either.open()', undefined],
         ['anything.open()', 'Store.open'],
         ['local.open()', undefined],
+        ['({ m(this: Store) { return this.open(); } }).m.call(new Store())', undefined],
+        ['this.open()', 'Store.open'],
         ['this.alloc()', 'Store.alloc'],
         ['super.open()', 'Store.open'],
       ]);
