@@ -67,5 +67,5 @@ export function lintProgram(program: ts.Program, files: readonly ts.SourceFile[]
     };
     rule.check(context);
   }
-  return { findings: applySuppressions(findings, files).sort(compareFindings), injectableCount: injectables.all.length };
+  return { findings: applySuppressions(findings, files, config.rules).sort(compareFindings), injectableCount: injectables.all.length };
 }

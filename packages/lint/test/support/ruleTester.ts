@@ -32,7 +32,7 @@ export interface ExpectedFinding {
   readonly line: number;
   readonly column: number;
   readonly file?: string;
-  /** Another rule's id, for the rare case that asserts one (`ei/unused-suppression`). */
+  /** Another rule's id, for the rare case that asserts one (`ei/suppression`). */
   readonly ruleId?: Finding['ruleId'];
 }
 
