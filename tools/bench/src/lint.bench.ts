@@ -14,7 +14,7 @@ import { runMeasured, type MeasuredRun } from './lint/runMeasured';
 
 const TIME_BAR = 0.5;
 const MEMORY_BAR = 1.3;
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 const CACHE = join(__dirname, '..', '.cache');
 
