@@ -1,19 +1,5 @@
-import {
-  allowErrorInjection,
-  debugfs,
-  declareFaultAttr,
-  EI_TYPE_ERRNO,
-  EI_TYPE_ERRNO_NULL,
-  EI_TYPE_NULL,
-  EI_TYPE_TRUE,
-  type ErrorInjectionType,
-  GENERIC_KNOBS,
-  getFaultAttr,
-  isErrInjectError,
-  parseBootConfig,
-  procfs,
-  runTask,
-} from '@errinject/core';
+import type { ErrorInjectionType } from '@errinject/core';
+import { loadCore } from '../core/loadCore';
 import { CliError } from '../errors/CliError';
 import type { FailcmdOptions, InjectSpec } from './FailcmdOptions';
 
@@ -39,6 +25,7 @@ function assertCarriable(option: string, value: string): void {
 
 /** Writes a value to a knob of this process and puts the old one back; throws what the write throws. */
 function tryKnob(path: string, value: string): void {
+  const { debugfs } = loadCore();
   const old = debugfs.read(path);
   debugfs.write(path, value);
   debugfs.write(path, old.endsWith('\n') ? old.slice(0, -1) : old);
@@ -50,7 +37,7 @@ function checkKnob(option: string, path: string, value: string | undefined): voi
   try {
     tryKnob(path, value);
   } catch (error) {
-    if (!isErrInjectError(error)) throw error;
+    if (!loadCore().isErrInjectError(error)) throw error;
     throw invalid(`${option}: ${error.message}`, error);
   }
 }
@@ -60,6 +47,7 @@ function checkCapability(name: string): void {
   if (/[\s;=]/.test(name)) {
     throw invalid(`FAILCMD_TYPE ${JSON.stringify(name)} is not accepted: a capability name has no whitespace, ";" or "="`);
   }
+  const { declareFaultAttr, getFaultAttr, isErrInjectError } = loadCore();
   if (getFaultAttr(name) !== undefined) return;
   try {
     declareFaultAttr(name, { verbose: 0 });
@@ -69,25 +57,32 @@ function checkCapability(name: string): void {
   }
 }
 
-const RESERVED = new Set(['.', '..', 'inject', 'injectable', ...GENERIC_KNOBS]);
+/** The names `fail_function/` keeps for its own files: its generic knobs, `inject` and `injectable`. */
+function reservedNames(): Set<string> {
+  return new Set(['.', '..', 'inject', 'injectable', ...loadCore().GENERIC_KNOBS]);
+}
 const KSYM_NAME_LEN = 512;
 
 function checkInjectName(spec: InjectSpec): void {
   const { name } = spec;
-  if (name === '' || name.length > KSYM_NAME_LEN || /[\s;/]/.test(name) || name.startsWith('!') || RESERVED.has(name)) {
+  const reserved = reservedNames();
+  if (name === '' || name.length > KSYM_NAME_LEN || /[\s;/]/.test(name) || name.startsWith('!') || reserved.has(name)) {
     throw invalid(
       `--inject ${JSON.stringify(name)} is not accepted: expected NAME or NAME=RETVAL, where NAME is an error-injectable function's name ` +
-        `(1 to ${KSYM_NAME_LEN} characters without whitespace, ";" or "/", not starting with "!", not one of ${[...RESERVED].join(', ')})`,
+        `(1 to ${KSYM_NAME_LEN} characters without whitespace, ";" or "/", not starting with "!", not one of ${[...reserved].join(', ')})`,
     );
   }
 }
 
-const TYPES: ReadonlyArray<[string, ErrorInjectionType]> = [
-  ['ERRNO', EI_TYPE_ERRNO],
-  ['ERRNO_NULL', EI_TYPE_ERRNO_NULL],
-  ['NULL', EI_TYPE_NULL],
-  ['TRUE', EI_TYPE_TRUE],
-];
+function errorTypes(): ReadonlyArray<[string, ErrorInjectionType]> {
+  const { EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL, EI_TYPE_NULL, EI_TYPE_TRUE } = loadCore();
+  return [
+    ['ERRNO', EI_TYPE_ERRNO],
+    ['ERRNO_NULL', EI_TYPE_ERRNO_NULL],
+    ['NULL', EI_TYPE_NULL],
+    ['TRUE', EI_TYPE_TRUE],
+  ];
+}
 
 /** Armed functions of every error type, marked once in this process, whose retval files check values. */
 const retvalProbes = new Map<string, string>();
@@ -95,6 +90,7 @@ const retvalProbes = new Map<string, string>();
 function retvalProbe(typeName: string, type: ErrorInjectionType): string {
   let name = retvalProbes.get(typeName);
   if (name === undefined) {
+    const { allowErrorInjection, debugfs } = loadCore();
     name = `failcmd.retval-probe.${typeName}`;
     allowErrorInjection(type, function retvalProbe(): unknown { return undefined; }, { name });
     debugfs.write('fail_function/inject', name);
@@ -112,8 +108,9 @@ function checkRetval(spec: InjectSpec): void {
   if (spec.retval === undefined) return;
   const option = `--inject ${spec.name}=${spec.retval}`;
   assertCarriable(option, spec.retval);
+  const { debugfs, isErrInjectError } = loadCore();
   const refusals: string[] = [];
-  for (const [typeName, type] of TYPES) {
+  for (const [typeName, type] of errorTypes()) {
     const path = `fail_function/${retvalProbe(typeName, type)}/retval`;
     try {
       debugfs.write(path, spec.retval);
@@ -132,6 +129,7 @@ function checkRetval(spec: InjectSpec): void {
 function checkNth(value: string | undefined): void {
   if (value === undefined) return;
   assertCarriable('--nth', value);
+  const { isErrInjectError, procfs, runTask } = loadCore();
   try {
     // In a task of its own, so that this process's root task is never armed.
     runTask(() => procfs.write('self/fail-nth', value));
@@ -148,7 +146,8 @@ function checkNth(value: string | undefined): void {
  * @throws CliError `ERR_INVALID_ARG_VALUE` for a malformed entry, or for `off`
  */
 function checkUserConfig(text: string): void {
-  const { entries, problems } = parseBootConfig(text);
+  if (text.trim() === '') return;
+  const { entries, problems } = loadCore().parseBootConfig(text);
   const problem = problems[0];
   if (problem !== undefined) {
     throw invalid(`ERRINJECT entry ${problem.index} at column ${problem.column} (${JSON.stringify(problem.text)}): ${problem.message}; failcmd adds its entries after yours, so fix or unset ERRINJECT`);
@@ -168,7 +167,7 @@ function checkUserConfig(text: string): void {
  */
 export function checkFailcmdOptions(options: FailcmdOptions, env: NodeJS.ProcessEnv = {}): void {
   checkUserConfig(env['ERRINJECT'] ?? '');
-  checkCapability(options.capability);
+  if (options.capability !== 'fail_function') checkCapability(options.capability);
   const dir = options.capability;
   checkKnob('-p/--probability', `${dir}/probability`, options.probability);
   checkKnob('-i/--interval', `${dir}/interval`, options.interval);

@@ -1,4 +1,4 @@
-import { isErrnoName } from '@errinject/core';
+import { loadCore } from '../core/loadCore';
 import { CliError } from '../errors/CliError';
 
 /**
@@ -10,7 +10,7 @@ import { CliError } from '../errors/CliError';
  * @returns the error to throw
  */
 export function spawnError(file: string, error: NodeJS.ErrnoException): CliError {
-  const code = error.code !== undefined && isErrnoName(error.code) ? error.code : 'EIO';
+  const code = error.code !== undefined && loadCore().isErrnoName(error.code) ? error.code : 'EIO';
   const why = code === 'ENOENT' ? 'no such program (looked up on PATH)' : code === 'EACCES' ? 'permission denied (not executable)' : error.message;
   return new CliError(code, `cannot run ${JSON.stringify(file)}: ${why}`, { cause: error });
 }

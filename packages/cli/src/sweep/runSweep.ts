@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseBootConfig } from '@errinject/core';
+import { loadCore } from '../core/loadCore';
 import { childEnvironment, injectEntries } from '../failcmd/failcmdEntries';
 import type { InjectSpec } from '../failcmd/FailcmdOptions';
 import { discoverInjectables } from './discoverInjectables';
@@ -57,7 +57,9 @@ function abortError(): Error {
 /** The names the user's own `ERRINJECT` arms: failcmd leaves their entries to it. */
 function armedByUser(env: NodeJS.ProcessEnv): Set<string> {
   const names = new Set<string>();
-  for (const entry of parseBootConfig(env['ERRINJECT'] ?? '').entries) {
+  const text = env['ERRINJECT'] ?? '';
+  if (text.trim() === '') return names;
+  for (const entry of loadCore().parseBootConfig(text).entries) {
     if (entry.kind !== 'path' || entry.tree !== 'debugfs') continue;
     if (entry.path.replace(/^(\/sys\/kernel\/debug)?\/+/, '') !== 'fail_function/inject') continue;
     const name = entry.value.trim();
