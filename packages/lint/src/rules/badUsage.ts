@@ -7,10 +7,10 @@ import { createRule, type RuleContext } from '../rule/Rule';
 import { describeTarget } from './badUsage/describeTarget';
 import { findConstructorMarks } from './badUsage/findConstructorMarks';
 import { injectableNameProblem, KSYM_NAME_LEN, RESERVED_INJECTABLE_NAMES } from './badUsage/injectableNameProblem';
-import { optionKeyText } from './badUsage/optionKeyText';
-import { readOption } from './badUsage/readOption';
-import { markDisplayName } from './typeMismatch/markDisplayName';
-import { markSignatures } from './typeMismatch/markSignatures';
+import { markDisplayName } from './shared/markDisplayName';
+import { markSignatures } from './shared/markSignatures';
+import { optionKeyText } from './shared/optionKeyText';
+import { readOption } from './shared/readOption';
 
 type MessageId =
   | 'notAMethod'

@@ -3,7 +3,7 @@ import type { Injectable } from '../model/Injectable';
 import { skipOuterExpressions } from '../model/skipOuterExpressions';
 import { createRule } from '../rule/Rule';
 import { releaseWordOf } from './releaseFunction/releaseWordOf';
-import { markDisplayName } from './typeMismatch/markDisplayName';
+import { markDisplayName } from './shared/markDisplayName';
 
 /** A method's name as a word source: `Symbol.dispose` reads as `dispose`, `#close` as `close`. */
 function nameText(name: ts.PropertyName | undefined): string | undefined {

@@ -1,11 +1,11 @@
 import { ts } from 'ts-morph';
 import type { Injectable } from '../model/Injectable';
 import { createRule, type RuleContext } from '../rule/Rule';
-import { readOption } from './badUsage/readOption';
+import { markDisplayName } from './shared/markDisplayName';
+import { markSignatures } from './shared/markSignatures';
+import { readOption } from './shared/readOption';
 import { coreErrPtrSymbol } from './typeMismatch/coreErrPtrSymbol';
 import { judgeReturnType, type MarkFailure, type Misfit } from './typeMismatch/judgeReturnType';
-import { markDisplayName } from './typeMismatch/markDisplayName';
-import { markSignatures } from './typeMismatch/markSignatures';
 import { printForUnion } from './typeMismatch/printForUnion';
 
 type MessageId = Misfit['kind'] | 'undefinedNotNull' | 'errnoAsObject';

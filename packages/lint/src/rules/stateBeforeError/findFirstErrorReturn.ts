@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { ErrorTypeName } from '../../model/Injectable';
 import { skipOuterExpressions } from '../../model/skipOuterExpressions';
+import { isErrPtrType } from '../shared/isErrPtrType';
 
 /**
  * Finds the first error return of an error-injectable function: the first `return`, in source
@@ -114,7 +115,7 @@ function isFailingIdentifier(identifier: ts.Identifier, statement: ts.ReturnStat
   if (allowsNull(type) && valueType.flags & ts.TypeFlags.Null) return true;
   if (allowsErrno(type)) {
     if (valueType.isNumberLiteral() && valueType.value < 0) return true;
-    if ((valueType.aliasSymbol ?? valueType.getSymbol())?.name === 'ErrPtr') return true;
+    if (isErrPtrType(valueType)) return true;
   }
   return type === 'TRUE' && valueType.flags & ts.TypeFlags.BooleanLiteral ? checker.typeToString(valueType) === 'true' : false;
 }

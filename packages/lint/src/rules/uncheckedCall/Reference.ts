@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { skipParentheses } from '../shared/skipParentheses';
 import type { CheckEnv } from './CheckEnv';
 
 /**
@@ -91,8 +92,7 @@ export function referenceOf(name: ts.Expression | ts.BindingName, def: ts.Node, 
  * @returns true when the expression's value is the reference's value
  */
 export function refersTo(node: ts.Expression, ref: Reference, env: CheckEnv): boolean {
-  let inner = node;
-  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  const inner = skipParentheses(node);
   if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken) return refersTo(inner.left, ref, env);
   if (ref.symbol !== undefined) return ts.isIdentifier(inner) && inner.text === ref.text && env.valueSymbolOf(inner) === ref.symbol;
   return ts.isPropertyAccessExpression(inner) && inner.name.text === ref.text && chainKey(inner) === ref.chain;

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { skipParentheses } from '../shared/skipParentheses';
 import type { CheckEnv } from './CheckEnv';
 import { Component } from './Component';
 import { isComparison } from './excludedWhen';
@@ -121,7 +122,7 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
         continue;
       }
       if (operator === ts.SyntaxKind.EqualsToken) {
-        const target = skipParens(parent.left);
+        const target = skipParentheses(parent.left);
         if (chainKey(target) !== undefined) return { ...at('local'), name: target, def: parent };
         return { ...at('stored'), site: parent, target };
       }
@@ -161,10 +162,4 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
 function isCondition(node: ts.Expression): boolean {
   const parent = node.parent;
   return ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === node) || (ts.isForStatement(parent) && parent.condition === node);
-}
-
-function skipParens(node: ts.Expression): ts.Expression {
-  let inner = node;
-  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
-  return inner;
 }

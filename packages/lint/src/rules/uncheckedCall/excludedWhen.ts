@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { skipParentheses } from '../shared/skipParentheses';
 import type { CheckEnv } from './CheckEnv';
 import { Component } from './Component';
 import type { FailureModel } from './FailureModel';
@@ -47,12 +48,6 @@ const MIRRORED: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [ts.SyntaxKind.GreaterThanToken]: ts.SyntaxKind.LessThanToken,
   [ts.SyntaxKind.GreaterThanEqualsToken]: ts.SyntaxKind.LessThanEqualsToken,
 };
-
-function skipParentheses(node: ts.Expression): ts.Expression {
-  let inner = node;
-  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
-  return inner;
-}
 
 function operandOf(node: ts.Expression): Operand | undefined {
   const inner = skipParentheses(node);

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { skipParentheses } from '../shared/skipParentheses';
 import type { CheckEnv } from './CheckEnv';
 import { classifyPosition, type Position } from './classifyPosition';
 import { Component, componentCount } from './Component';
@@ -38,12 +39,6 @@ const MAX_DEPTH = 4;
 
 function problem(messageId: UncheckedCallMessageId, at: ts.Node | undefined, data: Readonly<Record<string, string>> = {}): Problem {
   return { messageId, at, data };
-}
-
-function skipParentheses(node: ts.Expression): ts.Expression {
-  let inner = node;
-  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
-  return inner;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { isErrPtrType } from '../shared/isErrPtrType';
 import { Component } from './Component';
 
 /** What a type says about the values it holds, in the terms of the failure components. */
@@ -25,16 +26,6 @@ const OPEN_FLAGS =
   ts.TypeFlags.IndexedAccess |
   ts.TypeFlags.Conditional |
   ts.TypeFlags.Substitution;
-
-/**
- * Tells whether a type is the core's `ErrPtr` interface.
- *
- * @param type - a type, not a union
- * @returns true for `ErrPtr`
- */
-function isErrPtrType(type: ts.Type): boolean {
-  return (type.aliasSymbol ?? type.getSymbol())?.getName() === 'ErrPtr';
-}
 
 function isTrueLiteral(type: ts.Type): boolean {
   return (type.flags & ts.TypeFlags.BooleanLiteral) !== 0 && (type as { intrinsicName?: string }).intrinsicName === 'true';
