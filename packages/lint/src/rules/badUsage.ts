@@ -90,24 +90,24 @@ function checkOptions(mark: Injectable, context: Context): void {
     ts.isStringLiteralLike(argument) ||
     ts.isNumericLiteral(argument)
   ) {
-    context.report({ node: mark.marker, messageId: 'optionsNotObject', data: { value: argument.getText() } });
+    context.report({ node: mark.marker, messageId: 'optionsNotObject', data: { fn: markDisplayName(mark), value: argument.getText() } });
     return;
   }
   if (ts.isObjectLiteralExpression(argument)) {
     const unknown = argument.properties
       .map((property) => (ts.isSpreadAssignment(property) || property.name === undefined ? undefined : optionKeyText(property.name)))
       .filter((key): key is string => key !== undefined && !KNOWN_OPTIONS.has(key));
-    if (unknown.length > 0) context.report({ node: mark.marker, messageId: 'unknownOption', data: { keys: unknown.join(', ') } });
+    if (unknown.length > 0) context.report({ node: mark.marker, messageId: 'unknownOption', data: { fn: markDisplayName(mark), keys: unknown.join(', ') } });
   }
   for (const key of ['errPtr', 'async'] as const) {
     const option = readOption(mark.optionsArgument, key);
     if (option.kind === 'literal' && typeof option.value !== 'boolean') {
-      context.report({ node: mark.marker, messageId: 'optionNotBoolean', data: { key, value: option.node.getText() } });
+      context.report({ node: mark.marker, messageId: 'optionNotBoolean', data: { fn: markDisplayName(mark), key, value: option.node.getText() } });
     }
   }
   const errPtr = readOption(mark.optionsArgument, 'errPtr');
   if (errPtr.kind === 'literal' && errPtr.value === true && (mark.type === 'NULL' || mark.type === 'TRUE')) {
-    context.report({ node: mark.marker, messageId: 'errPtrWrongType', data: { type: mark.type } });
+    context.report({ node: mark.marker, messageId: 'errPtrWrongType', data: { fn: markDisplayName(mark), type: mark.type } });
   }
 }
 
@@ -234,8 +234,8 @@ export const badUsage = createRule<MessageId>({
   id: 'ei/bad-usage',
   description: 'marks of error-injectable functions that the runtime would refuse or that cannot be checked',
   messages: {
-    notAMethod: '@AllowErrorInjection on {{what}}: only methods can be error-injectable, since an injected failure replaces what a call returns; the runtime refuses it',
-    notCalled: `@AllowErrorInjection is used without calling it: write @AllowErrorInjection(type) with ${TYPES}`,
+    notAMethod: '@AllowErrorInjection on {{what}}: only methods can be error-injectable, since an injected failure replaces what a call returns; the runtime refuses it, so mark a method instead',
+    notCalled: `@AllowErrorInjection on {{what}} is used without calling it: write @AllowErrorInjection(type) with ${TYPES}`,
     typeMissing: `{{fn}} is marked without an error type: pass ${TYPES}`,
     typeNotConstant: `{{fn}} is marked with the error type \`{{given}}\`, which is not one of the constants ${TYPES}, so the linter cannot check the function against it: pass the constant itself`,
     duplicateName:
@@ -248,19 +248,19 @@ export const badUsage = createRule<MessageId>({
       '{{fn}} returns `{{returnType}}` but is not an async function: the runtime cannot see that it returns a Promise, and an injected failure would return a bare value where callers expect a Promise; make it async or mark it { async: true }',
     asyncFalse: '{{fn}} is an async function marked { async: false }: an injected failure would return a bare value where callers expect a Promise; remove async: false',
     asyncNotPromise: '{{fn}} is marked { async: true } but returns `{{returnType}}`, not a Promise: an injected failure would return a Promise where callers expect the value; remove async: true',
-    optionsNotObject: 'the options `{{value}}` are not an object: the runtime refuses them; pass { name?, errPtr?, async? }',
-    unknownOption: 'unknown option {{keys}}: the runtime refuses it; accepted: name, errPtr, async',
-    optionNotBoolean: 'options.{{key}} is `{{value}}`: the runtime refuses it; options.{{key}} is true or false',
+    optionsNotObject: 'the options `{{value}}` of {{fn}} are not an object: the runtime refuses them; pass { name?, errPtr?, async? }',
+    unknownOption: 'unknown option {{keys}} of {{fn}}: the runtime refuses it; remove it (accepted: name, errPtr, async)',
+    optionNotBoolean: 'options.{{key}} of {{fn}} is `{{value}}`: the runtime refuses it; make options.{{key}} true or false',
     unusableName: '{{source}} {{value}} is not a name the runtime accepts: a name is 1 to {{max}} characters without whitespace or "/", not starting with "!"; {{advice}}',
     reservedName:
       '{{source}} "{{name}}" is not a name the runtime accepts: it would be the directory fail_function/{{name}}/, taken by fail_function\'s own files (reserved: {{reserved}}); give the function another name with options.name',
-    errPtrWrongType: 'options.errPtr is for EI_TYPE_ERRNO and EI_TYPE_ERRNO_NULL functions, which fail with an errno; the runtime refuses it on a {{type}} function',
+    errPtrWrongType: '{{fn}} is marked {{type}} with options.errPtr, which is for EI_TYPE_ERRNO and EI_TYPE_ERRNO_NULL functions (they fail with an errno): the runtime refuses it; remove errPtr',
   },
   check(context) {
     for (const mark of context.injectables.all) {
       if (!context.isLinted(mark.marker)) continue;
       if (!mark.called) {
-        context.report({ node: mark.marker, messageId: 'notCalled' });
+        context.report({ node: mark.marker, messageId: 'notCalled', data: { what: mark.declaration === undefined ? describeTarget(mark.target) : markDisplayName(mark) } });
         continue;
       }
       if (mark.kind === 'method' && mark.declaration === undefined) {

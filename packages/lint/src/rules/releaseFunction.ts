@@ -47,7 +47,7 @@ export const releaseFunction = createRule<'release'>({
   description: 'error-injectable functions that release something, which the kernel advises against',
   messages: {
     release:
-      '{{fn}} releases something, as its name says ("{{word}}" in {{name}}): the kernel advises against making release functions error-injectable, ' +
+      '{{fn}} is marked {{type}} but releases something, as its name says ("{{word}}" in {{name}}): the kernel advises against making release functions error-injectable, ' +
       'since callers rarely handle a failing release and cannot tell whether the object was released, so leaks follow; ' +
       'unmark it, or make sure every caller handles the failure',
   },
@@ -59,7 +59,7 @@ export const releaseFunction = createRule<'release'>({
         const word = releaseWordOf(name);
         if (word === undefined) continue;
         const node = mark.kind === 'method' && mark.declaration?.name !== undefined ? mark.declaration.name : mark.marker;
-        context.report({ node, messageId: 'release', data: { fn: markDisplayName(mark), word, name } });
+        context.report({ node, messageId: 'release', data: { fn: markDisplayName(mark), type: mark.type ?? 'error-injectable', word, name } });
         break;
       }
     }

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
-import type { Injectable } from '../model/Injectable';
 import { createRule } from '../rule/Rule';
+import { markDisplayName } from './shared/markDisplayName';
 import { changesBeforeReturn } from './stateBeforeError/changesBeforeReturn';
 import { ChangeScanner } from './stateBeforeError/ChangeScanner';
 import { findFirstErrorReturn } from './stateBeforeError/findFirstErrorReturn';
@@ -8,13 +8,6 @@ import { LockMatcher } from './stateBeforeError/LockMatcher';
 import { TargetClassifier } from './stateBeforeError/TargetClassifier';
 
 type MessageId = 'changed' | 'locked';
-
-/** The function's name for the message: the name it is registered under, else the name it is stored under. */
-function functionName(injectable: Injectable, declaration: ts.SignatureDeclaration): string {
-  if (injectable.name !== undefined) return `\`${injectable.name}\``;
-  const name = declaration.name ?? (injectable.callee === undefined ? undefined : ts.getNameOfDeclaration(injectable.callee));
-  return name === undefined ? 'an anonymous function' : `\`${name.getText()}\``;
-}
 
 /**
  * `ei/state-before-error`: an error-injectable function must change no state before its first
@@ -34,12 +27,12 @@ function functionName(injectable: Injectable, declaration: ts.SignatureDeclarati
  */
 export const stateBeforeError = createRule<MessageId>({
   id: 'ei/state-before-error',
-  description: 'An error-injectable function must change no state before its first error return, unless it undoes the change before that return.',
+  description: 'an error-injectable function must change no state before its first error return, unless it undoes the change before that return',
   messages: {
     changed:
-      '{{name}} changes {{what}} before its first error return (line {{line}}): an injected failure skips the whole body, so callers cannot count on this change. Undo it before that return, or make it after.',
+      '{{name}} is marked {{type}} and changes {{what}} before its first error return (line {{line}}): an injected failure skips the whole body, so callers cannot count on this change; undo it before that return, or make it after',
     locked:
-      '{{name}} takes {{what}} before its first error return (line {{line}}) and does not release it before that return: an injected failure skips the whole body, lock included. Release it before that return, or take it after.',
+      '{{name}} is marked {{type}} and takes {{what}} before its first error return (line {{line}}) and does not release it before that return: an injected failure skips the whole body, lock included; release it before that return, or take it after',
   },
   check(context) {
     const locks = new LockMatcher(context.config.lockCalls);
@@ -55,7 +48,8 @@ export const stateBeforeError = createRule<MessageId>({
       const scanner = new ChangeScanner(new TargetClassifier(declaration, context.checker), locks, declaration, context.checker);
       const file = declaration.getSourceFile();
       const line = file.getLineAndCharacterOfPosition(errorReturn.getStart(file)).line + 1;
-      const name = functionName(injectable, declaration);
+      const name = markDisplayName(injectable);
+      const type = injectable.type;
       // One finding per statement and kind, naming each target once (a loop's body is seen twice).
       const byStatement = new Map<ts.Statement, { changed: string[]; locked: string[] }>();
       for (const change of changesBeforeReturn(body, errorReturn, scanner)) {
@@ -65,8 +59,8 @@ export const stateBeforeError = createRule<MessageId>({
         if (!list.includes(change.what)) list.push(change.what);
       }
       for (const [statement, { changed, locked }] of byStatement) {
-        if (changed.length > 0) context.report({ node: statement, messageId: 'changed', data: { name, what: joinWhat(changed), line } });
-        if (locked.length > 0) context.report({ node: statement, messageId: 'locked', data: { name, what: joinWhat(locked), line } });
+        if (changed.length > 0) context.report({ node: statement, messageId: 'changed', data: { name, type, what: joinWhat(changed), line } });
+        if (locked.length > 0) context.report({ node: statement, messageId: 'locked', data: { name, type, what: joinWhat(locked), line } });
       }
     }
   },

@@ -585,6 +585,34 @@ describe('ei/bad-usage messages', () => {
       );
     });
   });
+
+  describe('when the decorator is not called or the options are refused', () => {
+    it('should name the function in each message and say what to do', () => {
+      // Arrange
+      const code = `
+        ${IMPORTS}
+        export class Store {
+          @AllowErrorInjection open(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_NULL, 3) a(): string | null { return null; }
+          @AllowErrorInjection(EI_TYPE_NULL, { bogus: 1 }) b(): string | null { return null; }
+          @AllowErrorInjection(EI_TYPE_ERRNO, { async: 'yes' }) c(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_TRUE, { errPtr: true }) d(): boolean { return false; }
+        }
+      `;
+
+      // Act
+      const findings = lintCase('ei/bad-usage', { name: 'message', code, compilerOptions: LEGACY });
+
+      // Assert
+      expect(findings.map((f) => f.message)).to.deep.equal([
+        '@AllowErrorInjection on Store.open is used without calling it: write @AllowErrorInjection(type) with EI_TYPE_NULL, EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL or EI_TYPE_TRUE',
+        'the options `3` of Store.a are not an object: the runtime refuses them; pass { name?, errPtr?, async? }',
+        'unknown option bogus of Store.b: the runtime refuses it; remove it (accepted: name, errPtr, async)',
+        "options.async of Store.c is `'yes'`: the runtime refuses it; make options.async true or false",
+        'Store.d is marked TRUE with options.errPtr, which is for EI_TYPE_ERRNO and EI_TYPE_ERRNO_NULL functions (they fail with an errno): the runtime refuses it; remove errPtr',
+      ]);
+    });
+  });
 });
 
 describe('injectableNameProblem', () => {

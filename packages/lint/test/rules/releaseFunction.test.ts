@@ -301,7 +301,7 @@ describe('ei/release-function messages', () => {
       expect(findings.map((f) => [f.severity, f.message])).to.deep.equal([
         [
           'warning',
-          'Fs.closeFile releases something, as its name says ("close" in closeFile): the kernel advises against making release functions ' +
+          'Fs.closeFile is marked ERRNO but releases something, as its name says ("close" in closeFile): the kernel advises against making release functions ' +
             'error-injectable, since callers rarely handle a failing release and cannot tell whether the object was released, so leaks follow; ' +
             'unmark it, or make sure every caller handles the failure',
         ],

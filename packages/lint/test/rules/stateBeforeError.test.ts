@@ -1565,14 +1565,14 @@ describe('ei/state-before-error messages', () => {
 
       // Assert
       expect(messages.map((message) => message.split(': an injected')[0])).to.deep.equal([
-        '`Store.open` changes `this.count` before its first error return (line 14)',
-        '`Store.open` changes module variable `cache` before its first error return (line 14)',
-        '`Store.open` changes module variable `cache` with set() before its first error return (line 14)',
-        '`Store.open` changes parameter property `out.value` before its first error return (line 14)',
-        '`Store.open` takes lock `mutex.lock` before its first error return (line 14) and does not release it before that return',
+        'Store.open is marked ERRNO and changes `this.count` before its first error return (line 14)',
+        'Store.open is marked ERRNO and changes module variable `cache` before its first error return (line 14)',
+        'Store.open is marked ERRNO and changes module variable `cache` with set() before its first error return (line 14)',
+        'Store.open is marked ERRNO and changes parameter property `out.value` before its first error return (line 14)',
+        'Store.open is marked ERRNO and takes lock `mutex.lock` before its first error return (line 14) and does not release it before that return',
       ]);
-      expect(messages[0]).to.match(/Undo it before that return, or make it after\.$/);
-      expect(messages[4]).to.match(/Release it before that return, or take it after\.$/);
+      expect(messages[0]).to.match(/; undo it before that return, or make it after$/);
+      expect(messages[4]).to.match(/; release it before that return, or take it after$/);
     });
 
     it('should name several targets of one statement together, and a function by its variable or not at all', () => {
@@ -1598,8 +1598,8 @@ describe('ei/state-before-error messages', () => {
 
       // Assert
       expect(messages).to.deep.equal([
-        '`bump` changes parameter property `point.x`, parameter property `point.y` and module variable `n` before its first error return (line 5)',
-        'an anonymous function changes module variable `n` before its first error return (line 9)',
+        'bump is marked NULL and changes parameter property `point.x`, parameter property `point.y` and module variable `n` before its first error return (line 5)',
+        'the anonymous function is marked NULL and changes module variable `n` before its first error return (line 9)',
       ]);
     });
   });
