@@ -11,10 +11,12 @@ import { readSource } from './readSource';
 import { USAGE } from './usage';
 import { useColor } from './useColor';
 
-/** The exit statuses. */
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_CANNOT_RUN = 2;
+/** Exit status: no errors, and no more warnings than `--max-warnings`. */
+const EXIT_OK = 0;
+/** Exit status: errors, or more warnings than `--max-warnings`. */
+const EXIT_FINDINGS = 1;
+/** Exit status: ei-lint could not run (bad flags, no tsconfig, bad configuration). */
+const EXIT_CANNOT_RUN = 2;
 
 /** The directory the configuration search starts from: the tsconfig's. */
 function projectDir(project: string, cwd: string): string {

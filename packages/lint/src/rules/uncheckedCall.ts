@@ -1,8 +1,9 @@
 import { ts } from 'ts-morph';
 import { createRule } from '../rule/Rule';
 import { CheckEnv } from './uncheckedCall/CheckEnv';
-import { describeFailure, howToCheck } from './uncheckedCall/describeFailure';
+import { describeFailure } from './uncheckedCall/describeFailure';
 import { failureModelOf } from './uncheckedCall/FailureModel';
+import { howToCheck } from './uncheckedCall/howToCheck';
 import { judgeCall, type UncheckedCallMessageId } from './uncheckedCall/judgeCall';
 
 function describeRead(read: ts.Node | undefined): string {

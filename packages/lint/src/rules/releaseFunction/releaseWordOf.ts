@@ -41,7 +41,7 @@ const KERNEL_PUT = /^[a-z]put$/;
  * @param name - an identifier (`closeFile`, `kmem_cache_free`, `#release`)
  * @returns its words, lowercase
  */
-export function nameWords(name: string): string[] {
+function nameWords(name: string): string[] {
   return (name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? []).map((word) => word.toLowerCase());
 }
 

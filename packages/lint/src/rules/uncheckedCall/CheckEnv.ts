@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { coreImports, coreExportOf, type CoreImports } from '../../model/coreImports';
 import type { Injectable } from '../../model/Injectable';
 import { skipOuterExpressions } from '../../model/skipOuterExpressions';
+import { chainKey } from './Reference';
 
 /** How a guard call tests its first argument. */
 export type GuardKind = 'isErr' | 'isErrOrNull' | 'configured';
@@ -56,7 +57,7 @@ export class CheckEnv {
     const exported = coreExportOf(callee, this.coreImportsOf(call.getSourceFile()));
     const name = exported ?? (ts.isIdentifier(callee) ? callee.text : undefined);
     if (name === 'isErr' || name === 'isErrOrNull') return name;
-    const text = dottedName(callee);
+    const text = chainKey(callee);
     return text !== undefined && this.guards.has(text) ? 'configured' : undefined;
   }
 
@@ -112,20 +113,4 @@ export class CheckEnv {
     this.symbols.set(identifier, symbol);
     return symbol;
   }
-}
-
-/**
- * The dotted text of a callee made of names: `isFailure`, `Result.isFailure`, `this.check`.
- *
- * @param expression - a callee
- * @returns its text, or `undefined` for anything else
- */
-export function dottedName(expression: ts.Expression): string | undefined {
-  if (ts.isIdentifier(expression)) return expression.text;
-  if (expression.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.name)) {
-    const left = dottedName(expression.expression);
-    return left === undefined ? undefined : `${left}.${expression.name.text}`;
-  }
-  return undefined;
 }

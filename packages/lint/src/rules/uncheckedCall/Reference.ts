@@ -24,7 +24,8 @@ export interface Reference {
 }
 
 /**
- * The key of a chain of names: `r`, `this`, `this.fd`, `a.b.#c`.
+ * The key of a chain of names: `r`, `this`, `this.fd`, `a.b.#c`. It names a property that holds a
+ * result, and the callee of a call matched against configured names (`Result.isFailure`, `assert.ok`).
  *
  * @param node - an expression
  * @returns its key, or `undefined` for anything else (optional chains, calls, elements)

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
-import { dottedName } from './CheckEnv';
 import { Component } from './Component';
 import { excludedWhen, type Subject } from './excludedWhen';
+import { chainKey } from './Reference';
 
 /**
  * The dataflow of ei/unchecked-call for what the checker's narrowing does not follow (errno
@@ -51,7 +51,7 @@ function factsAfter(statement: ts.Statement, subject: Subject): number {
   if (ts.isWhileStatement(statement) && exits(statement.statement, checker)) return excludedWhen(statement.expression, false, subject);
   if (ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)) {
     const call = statement.expression;
-    const name = dottedName(call.expression);
+    const name = chainKey(call.expression);
     const first = call.arguments[0];
     if ((name === 'assert' || name === 'assert.ok' || name === 'assert.strict') && first !== undefined) return excludedWhen(first, true, subject);
     if (first !== undefined && subject.matches(first) && subject.env.guardKindOf(call) === 'configured') return subject.model.failure;

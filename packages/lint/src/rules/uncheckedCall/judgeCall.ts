@@ -3,11 +3,11 @@ import { skipParentheses } from '../shared/skipParentheses';
 import type { CheckEnv } from './CheckEnv';
 import { classifyPosition, type Position } from './classifyPosition';
 import { Component, componentCount } from './Component';
-import { nameComponents } from './describeFailure';
 import { excludedAt } from './excludedAt';
 import { excludedWhen, isGreaterThanZero, type Subject } from './excludedWhen';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
+import { nameComponents } from './nameComponents';
 import { occurrencesOf, referenceOf, refersTo, type Reference } from './Reference';
 import { shownComponents, typeShapeOf } from './typeShapeOf';
 
