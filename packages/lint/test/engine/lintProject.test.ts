@@ -11,7 +11,7 @@ const TSCONFIG = {
   include: ['src'],
 };
 
-/** A project with marks in two files, and a file that only calls them. */
+/** A project with marks in two files, and a file that only calls them, discarding one result (its one finding). */
 function markedProject(): string {
   return projectDir({
     'tsconfig.json': TSCONFIG,
@@ -28,6 +28,7 @@ function markedProject(): string {
     'src/deep/use.ts': `
       import { alloc } from './alloc.js';
       export const used = alloc();
+      alloc();
     `,
   });
 }
@@ -56,7 +57,7 @@ describe('lintProject', () => {
       // Assert
       expect(result.fileCount).to.equal(3);
       expect(result.injectableCount).to.equal(2);
-      for (const finding of result.findings) expect(finding.file.startsWith(`${dir}/src/`)).to.equal(true);
+      expect(result.findings.map((f) => [f.ruleId, f.file, f.line])).to.deep.equal([['ei/unchecked-call', path.join(dir, 'src', 'deep', 'use.ts'), 3]]);
     });
 
     it('should take the directory that holds the tsconfig, relative to cwd', () => {
@@ -97,7 +98,9 @@ describe('lintProject', () => {
       expect(result.fileCount).to.equal(3);
       expect(deepOnly.fileCount).to.equal(1);
       expect(deepOnly.injectableCount).to.equal(2);
-      for (const finding of deepOnly.findings) expect(finding.file).to.equal(path.join(dir, 'src', 'deep', 'use.ts'));
+      expect(deepOnly.findings.map((f) => [f.file, f.line])).to.deep.equal([[path.join(dir, 'src', 'deep', 'use.ts'), 3]]);
+      const storeOnly = lintProject({ tsconfig: 'tsconfig.json', cwd: dir, paths: ['src/store.ts'] });
+      expect(storeOnly.findings).to.deep.equal([]);
     });
 
     it('should throw ENOENT for a path that matches no file of the project', () => {
