@@ -38,6 +38,7 @@ describe('ei-lint on test/fixtures/lint-broken', () => {
       const findings = JSON.parse(json.stdout) as JsonFinding[];
 
       // Assert
+      expect(findings).to.have.lengthOf(EXPECTED.length);
       for (const finding of findings) {
         expect(Object.keys(finding)).to.deep.equal(['ruleId', 'severity', 'file', 'line', 'column', 'message']);
         expect(finding.message).to.be.a('string').and.not.equal('');
