@@ -5,5 +5,5 @@ import { stateBeforeError } from './stateBeforeError';
 import { typeMismatch } from './typeMismatch';
 import { uncheckedCall } from './uncheckedCall';
 
-/** Every rule, in the order their findings are reported for one node. */
+/** Every rule, in the order they run (findings are then sorted by file, position and rule id). */
 export const RULES: readonly Rule[] = [typeMismatch, uncheckedCall, stateBeforeError, releaseFunction, badUsage] as readonly Rule[];
