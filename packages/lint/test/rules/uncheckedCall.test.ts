@@ -916,6 +916,18 @@ ruleTester('ei/unchecked-call', {
       errors: [{ line: 3, column: 15 }],
     }),
     invalid({
+      name: 'ERRNO compared > 0 and passed on only in that branch: the errno is swallowed',
+      code: `
+        import { Store } from './store';
+        export function positive(store: Store): number {
+          const ret = store.open('/p');
+          if (ret > 0) return ret;
+          return 0;
+        }
+      `,
+      errors: [{ line: 3, column: 15 }],
+    }),
+    invalid({
       name: 'ERRNO compared with one errno only',
       code: `
         import { errno } from '@errinject/core';

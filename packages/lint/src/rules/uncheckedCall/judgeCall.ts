@@ -258,8 +258,10 @@ class Judge {
           continue;
         }
         default:
-          // Passed on (returned, stored, copied, switched on): fine where it is checked already.
+          // Passed on (returned, stored, copied, switched on): fine where it is checked already;
+          // inside `> 0` it is safe, but `> 0` does not count as the check, as for a use above.
           if (!this.isProtected(this.excludedAtRead(read, ref, true))) found = this.judgePosition(position, depth);
+          else if (!this.isProtected(this.excludedAtRead(read, ref, false))) continue;
       }
       if (found !== undefined) return { ...found, at: found.at ?? read };
       handled = true;
