@@ -10,6 +10,11 @@ export class LintError extends Error {
   override readonly name = 'LintError';
   readonly code: LintErrorCode;
 
+  /**
+   * @param code - what stopped ei-lint
+   * @param message - what was wrong, naming the file or value and what would be accepted
+   * @param options - `cause`, the error this one wraps
+   */
   constructor(code: LintErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
