@@ -1,6 +1,7 @@
 import type { ts } from 'ts-morph';
 import type { LintConfig } from '../config/LintConfig';
 import type { Finding } from '../finding/Finding';
+import { findingAt } from '../finding/findingAt';
 import { InjectableIndex } from '../model/InjectableIndex';
 import type { RuleContext, RuleReport } from '../rule/Rule';
 import { RULES } from '../rules';
@@ -51,18 +52,13 @@ export function lintProgram(program: ts.Program, files: readonly ts.SourceFile[]
       report: ({ node, messageId, data }: RuleReport<string>) => {
         const file = node.getSourceFile();
         if (!linted.has(file)) return;
-        const start = file.getLineAndCharacterOfPosition(node.getStart(file));
-        const end = file.getLineAndCharacterOfPosition(node.getEnd());
-        findings.push({
-          ruleId: rule.id,
-          severity,
-          file: file.fileName,
-          line: start.line + 1,
-          column: start.character + 1,
-          endLine: end.line + 1,
-          endColumn: end.character + 1,
-          message: interpolate(rule.messages[messageId] ?? messageId, data),
-        });
+        findings.push(
+          findingAt(file, node.getStart(file), node.getEnd(), {
+            ruleId: rule.id,
+            severity,
+            message: interpolate(rule.messages[messageId] ?? messageId, data),
+          }),
+        );
       },
     };
     rule.check(context);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { LintConfig } from '../config/LintConfig';
@@ -30,6 +31,20 @@ export interface LintSourcesOptions {
   readonly baseDir?: string;
 }
 
+/**
+ * The `node_modules/@types` folders from `dir` up, as TypeScript looks for them from a tsconfig's
+ * folder: the in-memory files' `types` resolve from where they are placed, not from the process's
+ * working directory.
+ */
+function typeRootsFrom(dir: string): string[] {
+  const roots: string[] = [];
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const root = path.join(current, 'node_modules', '@types');
+    if (existsSync(root)) roots.push(root);
+    if (path.dirname(current) === current) return roots;
+  }
+}
+
 /** One project per set of compiler options, kept so that the library files are parsed once. */
 const projects = new Map<string, Project>();
 
@@ -53,7 +68,7 @@ function projectFor(compilerOptions: ts.CompilerOptions): Project {
  */
 export function lintSources(sources: Readonly<Record<string, string>>, options: LintSourcesOptions = {}): Finding[] {
   const baseDir = options.baseDir ?? process.cwd();
-  const project = projectFor({ ...DEFAULT_COMPILER_OPTIONS, ...options.compilerOptions });
+  const project = projectFor({ ...DEFAULT_COMPILER_OPTIONS, typeRoots: typeRootsFrom(baseDir), ...options.compilerOptions });
   for (const sourceFile of project.getSourceFiles()) project.removeSourceFile(sourceFile);
   const created = Object.entries(sources).map(([name, text]) => project.createSourceFile(path.resolve(baseDir, name), text, { overwrite: true }));
   const program = project.getProgram().compilerObject;

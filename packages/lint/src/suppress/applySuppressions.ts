@@ -1,6 +1,7 @@
 import type { ts } from 'ts-morph';
 import type { RuleSetting } from '../config/LintConfig';
 import { RULE_IDS, SUPPRESSION_RULE_ID, type Finding, type RuleId, type Severity } from '../finding/Finding';
+import { findingAt } from '../finding/findingAt';
 import { findDirectives } from './findDirectives';
 import type { DirectivePart, SuppressionDirective } from './SuppressionDirective';
 
@@ -14,18 +15,7 @@ function isRuleId(text: string): text is RuleId {
 }
 
 function finding(file: ts.SourceFile, at: DirectivePart, severity: Severity, message: string): Finding {
-  const start = file.getLineAndCharacterOfPosition(at.pos);
-  const end = file.getLineAndCharacterOfPosition(at.end);
-  return {
-    ruleId: SUPPRESSION_RULE_ID,
-    severity,
-    file: file.fileName,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
-    message,
-  };
+  return findingAt(file, at.pos, at.end, { ruleId: SUPPRESSION_RULE_ID, severity, message });
 }
 
 /** What is wrong with a directive that makes it suppress nothing, as findings; none when it is valid. */
