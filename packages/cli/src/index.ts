@@ -10,6 +10,7 @@ export type { CliErrorCode } from './errors/CliError';
 // failcmd
 export { parseFailcmdArgs, FAILCMD_OPTIONS, MAX_JOBS } from './failcmd/parseFailcmdArgs';
 export type { FailcmdArgs, FailcmdOptions, InjectSpec } from './failcmd/FailcmdOptions';
+export { armedByUser } from './failcmd/armedByUser';
 export { checkFailcmdOptions } from './failcmd/checkFailcmdOptions';
 export { childEnvironment, failcmdEntries, injectEntries, sweepEntries } from './failcmd/failcmdEntries';
 export type { ChildExtras } from './failcmd/failcmdEntries';

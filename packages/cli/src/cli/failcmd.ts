@@ -1,4 +1,5 @@
 import { CliError, isCliError } from '../errors/CliError';
+import { armedByUser } from '../failcmd/armedByUser';
 import { checkFailcmdOptions } from '../failcmd/checkFailcmdOptions';
 import { childEnvironment, failcmdEntries, sweepEntries } from '../failcmd/failcmdEntries';
 import type { FailcmdOptions } from '../failcmd/FailcmdOptions';
@@ -72,7 +73,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     if (command.length === 0) throw new CliError('ERR_USAGE', 'no command given: failcmd [options] [--] command [args...]; failcmd --help lists the options');
     checkFailcmdOptions(options, env);
     if (options.sweep) return await sweep(options, command, env, io);
-    const status = await runCommand(command, childEnvironment(env, failcmdEntries(options), { seed: options.seed, control: options.control }));
+    const status = await runCommand(command, childEnvironment(env, failcmdEntries(options, armedByUser(env)), { seed: options.seed, control: options.control }));
     return status.signal ?? status.code;
   } catch (error) {
     if (!isCliError(error)) throw error;

@@ -23,14 +23,16 @@ function knobEntries(options: FailcmdOptions, defaults: { probability?: string; 
 
 /**
  * The `ERRINJECT` entries that arm functions: `fail_function/inject=NAME`, then its retval when one
- * is given. Each waits in the command's core until its function is marked.
+ * is given. Each waits in the command's core until its function is marked. A function the user's own
+ * `ERRINJECT` arms already is not armed again (its retval still applies).
  *
  * @param specs - the functions
+ * @param armed - the functions the user's `ERRINJECT` arms (see `armedByUser`)
  * @returns the entries, in order
  */
-export function injectEntries(specs: readonly InjectSpec[]): string[] {
+export function injectEntries(specs: readonly InjectSpec[], armed: ReadonlySet<string> = new Set()): string[] {
   return specs.flatMap((spec) => [
-    `fail_function/inject=${spec.name}`,
+    ...(armed.has(spec.name) ? [] : [`fail_function/inject=${spec.name}`]),
     ...(spec.retval === undefined ? [] : [`fail_function/${spec.name}/retval=${spec.retval}`]),
   ]);
 }
@@ -43,12 +45,13 @@ export function injectEntries(specs: readonly InjectSpec[]): string[] {
  * before it execs the command, and every descendant inherits it).
  *
  * @param options - checked options
+ * @param armed - the functions the user's `ERRINJECT` arms already (see `armedByUser`)
  * @returns the entries, in the order they apply
  */
-export function failcmdEntries(options: FailcmdOptions): string[] {
+export function failcmdEntries(options: FailcmdOptions, armed: ReadonlySet<string> = new Set()): string[] {
   return [
     ...knobEntries(options, { taskFilter: 'Y', probability: '1', times: '1' }),
-    ...injectEntries(options.inject),
+    ...injectEntries(options.inject, armed),
     ...(options.nth === undefined ? [] : [`self/fail-nth=${options.nth}`]),
     'self/make-it-fail=1',
   ];

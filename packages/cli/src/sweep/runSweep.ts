@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadCore } from '../core/loadCore';
+import { armedByUser } from '../failcmd/armedByUser';
 import { childEnvironment, injectEntries } from '../failcmd/failcmdEntries';
 import type { InjectSpec } from '../failcmd/FailcmdOptions';
 import { discoverInjectables } from './discoverInjectables';
@@ -54,27 +54,6 @@ function abortError(): Error {
   return Object.assign(new Error('the sweep was stopped'), { name: 'AbortError' });
 }
 
-/** The names the user's own `ERRINJECT` arms: failcmd leaves their entries to it. */
-function armedByUser(env: NodeJS.ProcessEnv): Set<string> {
-  const names = new Set<string>();
-  const text = env['ERRINJECT'] ?? '';
-  if (text.trim() === '') return names;
-  for (const entry of loadCore().parseBootConfig(text).entries) {
-    if (entry.kind !== 'path' || entry.tree !== 'debugfs') continue;
-    if (entry.path.replace(/^(\/sys\/kernel\/debug)?\/+/, '') !== 'fail_function/inject') continue;
-    const name = entry.value.trim();
-    if (name !== '' && !name.startsWith('!')) names.add(name);
-  }
-  return names;
-}
-
-/** The entries that arm the functions, but for those the user's ERRINJECT arms itself (their retval still applies). */
-function armingEntries(specs: readonly InjectSpec[], userArmed: ReadonlySet<string>): string[] {
-  return specs.flatMap((spec) =>
-    userArmed.has(spec.name) ? (spec.retval === undefined ? [] : [`fail_function/${spec.name}/retval=${spec.retval}`]) : injectEntries([spec]),
-  );
-}
-
 /**
  * Sweeps a command's fault points, as the kernel's fail-nth loop does for a system call
  * (`Documentation/fault-injection/fault-injection.rst`): run n sets `self/fail-nth=n` in the root task
@@ -108,7 +87,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
       baseline = discovery.run;
       specs = discovery.functions.map((found) => ({ name: found.name, retval: undefined }));
     }
-    const armEntries = capability === 'fail_function' ? armingEntries(specs, armedByUser(options.env)) : [];
+    const armEntries = capability === 'fail_function' ? injectEntries(specs, armedByUser(options.env)) : [];
     progress.phase = 'runs';
     tell();
 

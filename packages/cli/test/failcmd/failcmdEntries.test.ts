@@ -49,6 +49,17 @@ describe('failcmdEntries', () => {
         'fail_function/inject=c',
       ]);
     });
+
+    it('should not arm again a function the user\'s ERRINJECT arms, but still set its retval', () => {
+      // Arrange
+      const { options } = parseFailcmdArgs(['--inject', 'A.b=-ENOMEM', '--inject', 'c', 'cmd']);
+
+      // Act
+      const entries = failcmdEntries(options, new Set(['A.b']));
+
+      // Assert
+      expect(entries.filter((entry) => /^fail_function\/(inject|A\.b)/.test(entry))).to.deep.equal(['fail_function/A.b/retval=-ENOMEM', 'fail_function/inject=c']);
+    });
   });
 });
 
