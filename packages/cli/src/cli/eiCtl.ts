@@ -1,5 +1,5 @@
 import { controlSocketPath, isErrInjectError } from '@errinject/core';
-import { ControlClient } from '../ctl/ControlClient';
+import { ControlClient, unreachableCode } from '../ctl/ControlClient';
 import { EI_CTL_USAGE } from '../ctl/eiCtlUsage';
 import { listControlledProcesses } from '../ctl/listControlledProcesses';
 import { resolveControlPath } from '../ctl/resolveControlPath';
@@ -47,7 +47,7 @@ async function control(pidText: string, command: string | undefined, args: reado
     client = await ControlClient.connect(socket);
   } catch (error) {
     if (!isCliError(error)) throw error;
-    const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+    const code = unreachableCode(error);
     const why = code === 'ENOENT' ? 'no socket' : code === 'ECONNREFUSED' ? 'a socket nobody listens on (the process is gone)' : error.message;
     throw new CliError('ERR_UNREACHABLE', `process ${pid} cannot be reached at ${socket}: ${why}; ei-ctl list shows the processes that opted in`, { cause: error });
   }

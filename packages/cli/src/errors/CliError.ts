@@ -14,8 +14,6 @@ export type CliErrorCode =
   | 'ERR_UNREACHABLE'
   /** A process answered something that is not the control protocol. */
   | 'ERR_PROTOCOL'
-  /** The command of a sweep could not be run to learn its error-injectable functions. */
-  | 'ERR_DISCOVERY'
   | ErrnoName;
 
 /**
