@@ -36,15 +36,22 @@ describe('failcmd', () => {
       const marker = path.join(dir, 'ran');
       try {
         // Act
-        const runs = [['-p', '-1'], ['--times', 'many'], ['--nth', '4294967296'], ['--inject', 'f=1x'], ['--frobnicate'], ['--sweep', '--nth', '1']].map((options) =>
-          runBin(FAILCMD, [...options, '--', 'touch', marker]),
-        );
+        // each with what its message must name: the value, and what is accepted
+        const cases: Array<[string[], RegExp]> = [
+          [['-p', '-1'], /^failcmd: -p\/--probability: .*"-1".*accepted: an unsigned 64-bit integer/],
+          [['--times', 'many'], /^failcmd: -t\/--times: .*"many".*accepted: a signed 64-bit integer/],
+          [['--nth', '4294967296'], /^failcmd: --nth: .*"4294967296".*accepted: an unsigned 32-bit integer/],
+          [['--inject', 'f=1x'], /^failcmd: --inject f=1x: .*"1x".*accepted: a negative errno/],
+          [['--frobnicate'], /^failcmd: unknown option "--frobnicate"; failcmd --help lists the options/],
+          [['--sweep', '--nth', '1'], /^failcmd: options --nth and --sweep do not go together/],
+        ];
+        const runs = cases.map(([options]) => runBin(FAILCMD, [...options, '--', 'touch', marker]));
 
         // Assert
-        for (const run of runs) {
+        runs.forEach((run, i) => {
           expect(run.status, run.stderr).to.equal(2);
-          expect(run.stderr).to.match(/^failcmd: .+/);
-        }
+          expect(run.stderr).to.match((cases[i] as [string[], RegExp])[1]);
+        });
         expect(runBin(FAILCMD, ['--', 'sh', '-c', `test -e ${marker}`]).status).to.equal(1);
       } finally {
         rmSync(dir, { recursive: true, force: true });
