@@ -12,8 +12,9 @@ export { parseFailcmdArgs, FAILCMD_OPTIONS, MAX_JOBS } from './failcmd/parseFail
 export type { FailcmdArgs, FailcmdOptions, InjectSpec } from './failcmd/FailcmdOptions';
 export { armedByUser } from './failcmd/armedByUser';
 export { checkFailcmdOptions } from './failcmd/checkFailcmdOptions';
-export { childEnvironment, failcmdEntries, injectEntries, sweepEntries } from './failcmd/failcmdEntries';
-export type { ChildExtras } from './failcmd/failcmdEntries';
+export { failcmdEntries, injectEntries, sweepEntries } from './failcmd/failcmdEntries';
+export { childEnvironment } from './failcmd/childEnvironment';
+export type { ChildExtras } from './failcmd/childEnvironment';
 export { runCommand, FORWARDED_SIGNALS, TERMINAL_SIGNALS } from './failcmd/runCommand';
 export type { ExitStatus } from './failcmd/runCommand';
 

@@ -1,7 +1,8 @@
 import { CliError, isCliError } from '../errors/CliError';
 import { armedByUser } from '../failcmd/armedByUser';
 import { checkFailcmdOptions } from '../failcmd/checkFailcmdOptions';
-import { childEnvironment, failcmdEntries, sweepEntries } from '../failcmd/failcmdEntries';
+import { childEnvironment } from '../failcmd/childEnvironment';
+import { failcmdEntries, sweepEntries } from '../failcmd/failcmdEntries';
 import type { FailcmdOptions } from '../failcmd/FailcmdOptions';
 import { FAILCMD_USAGE } from '../failcmd/failcmdUsage';
 import { parseFailcmdArgs } from '../failcmd/parseFailcmdArgs';
