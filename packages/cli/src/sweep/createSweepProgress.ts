@@ -8,7 +8,7 @@ export interface SweepProgressDisplay {
   readonly stop: () => void;
 }
 
-const FORMAT = 'failcmd --sweep [{bar}] {value}/{total} runs | {faults} faults | {crashes} crashed{phase}';
+const FORMAT = 'failcmd --sweep [{bar}] {value}/{total} runs | faults: {faults} | crashed: {crashes}{phase}';
 
 /**
  * A progress bar for a terminal: runs finished of those started (or of `--max`), faults and crashes so

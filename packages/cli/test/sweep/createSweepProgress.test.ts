@@ -18,7 +18,7 @@ describe('createSweepProgress', () => {
 
       // Assert
       expect(discovering).to.contain('finding the error-injectable functions');
-      expect(stream.text()).to.contain('2/10 runs | 1 faults | 1 crashed');
+      expect(stream.text()).to.contain('2/10 runs | faults: 1 | crashed: 1');
     });
   });
 
