@@ -7,6 +7,8 @@ import { roll } from './random';
 import type { EntryPoint } from './captureCallerFrames';
 import { stackFilterPasses } from './stackFilter';
 import { reportFault } from '../verbose/reportFault';
+import { pendingNotices } from '../report/pendingNotices';
+import { settleFaultSites, siteHolder } from '../report/settleFaultSites';
 
 /**
  * `should_fail_ex` of `lib/fault-inject.c` (mainline 6.2 and later): the order of checks, and what each
@@ -121,6 +123,28 @@ function decide(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPo
 }
 
 /**
+ * {@link decide} at an entry point. A fault's notice may ask for the caller's call site (the fault
+ * report file and sweeps do): it is taken here, once the decision is made, rather than where the
+ * fault is reported, calls deeper, or in a helper: V8 walks and summarises every frame above the
+ * caller's, and that is most of what naming a call site costs.
+ */
+function decideAt(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPoint): number {
+  const mark = pendingNotices.length;
+  const outcome = decide(attr, size, flags, entry);
+  if (pendingNotices.length !== mark) {
+    const holder = siteHolder(mark);
+    if (holder !== undefined) {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 1;
+      Error.captureStackTrace(holder, entry);
+      Error.stackTraceLimit = limit;
+    }
+    settleFaultSites(mark, holder);
+  }
+  return outcome;
+}
+
+/**
  * Decides whether this call of a capability fails: `should_fail(attr, size)`. With probability 0
  * and no task's fail-nth armed, the state of nearly every capability nearly all the time, this
  * reads one field and returns.
@@ -130,7 +154,7 @@ function decide(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPo
  * @returns true when the caller must fail this call
  */
 export function shouldFail(attr: FaultAttr, size = 1): boolean {
-  return (attr as unknown as FaultAttrImpl).gate !== 0 && decide(attr as unknown as FaultAttrImpl, size, 0, shouldFail) >= FAILED;
+  return (attr as unknown as FaultAttrImpl).gate !== 0 && decideAt(attr as unknown as FaultAttrImpl, size, 0, shouldFail) >= FAILED;
 }
 
 /**
@@ -142,7 +166,7 @@ export function shouldFail(attr: FaultAttr, size = 1): boolean {
  * @returns true when the caller must fail this call
  */
 export function shouldFailEx(attr: FaultAttr, size: number, flags: number): boolean {
-  return (attr as unknown as FaultAttrImpl).gate !== 0 && decide(attr as unknown as FaultAttrImpl, size, flags, shouldFailEx) >= FAILED;
+  return (attr as unknown as FaultAttrImpl).gate !== 0 && decideAt(attr as unknown as FaultAttrImpl, size, flags, shouldFailEx) >= FAILED;
 }
 
 /**
@@ -156,7 +180,7 @@ export function shouldFailEx(attr: FaultAttr, size: number, flags: number): bool
  */
 export function decideFault(attr: FaultAttr, size = 1, flags = 0): FaultDecision {
   const a = attr as unknown as FaultAttrImpl;
-  const outcome = a.gate !== 0 ? decide(a, size, flags, decideFault) : state.off ? OFF : PROBABILITY_ZERO;
+  const outcome = a.gate !== 0 ? decideAt(a, size, flags, decideFault) : state.off ? OFF : PROBABILITY_ZERO;
   return DECISIONS[outcome] as FaultDecision;
 }
 
@@ -173,7 +197,8 @@ export function isFailure(decision: FaultDecision): boolean {
 /**
  * The decision for a call of an armed error-injectable function (`fei_kprobe_handler` in
  * `kernel/fail_function.c`): `should_fail` on the shared `fail_function` capability, size 1, with the
- * function named in the fault's report. Internal: the wrappers call it after reading the gate.
+ * function named in the fault's report. Internal: the wrappers call it after reading the gate, and
+ * settle the fault's notices themselves (see `generateWrapper`).
  *
  * @param attr - the `fail_function` capability
  * @param entry - the wrapper the caller called, where the caller's stack starts

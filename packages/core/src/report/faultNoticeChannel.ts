@@ -13,8 +13,15 @@ import type { EntryPoint } from '../attr/captureCallerFrames';
 export const FAULT_NOTICE_CHANNEL = 'errinject:fault-notice';
 
 /**
- * What {@link FAULT_NOTICE_CHANNEL} carries. Published synchronously from inside the faulted call, so
- * that a listener can still take the caller's stack below {@link FaultNotice.entry}.
+ * Receives the caller's call site of a fault: V8's call site of the caller's frame, or `undefined`
+ * when there is none to give (the entry point was not on the stack).
+ *
+ * @internal
+ */
+export type SiteReceiver = (site: NodeJS.CallSite | undefined) => void;
+
+/**
+ * What {@link FAULT_NOTICE_CHANNEL} carries. Published synchronously from inside the faulted call.
  *
  * @internal
  */
@@ -29,6 +36,14 @@ export interface FaultNotice {
   readonly taskId: number;
   /** The errinject function the caller called (the wrapper, or `shouldFail`): the caller's frame is the next one down. */
   readonly entry: EntryPoint;
+  /**
+   * Asks for the caller's call site. It is taken once for everyone who asks, when the decision is
+   * back in the entry point, where fewer of errinject's frames lie above the caller's than here
+   * (V8 walks each of them, and that is most of what naming a call site costs), and given to
+   * `receive` before the faulted call returns to its caller. Ask while the notice is published: a
+   * later request gets what was taken then, `undefined` if nobody had asked.
+   */
+  requestSite(receive: SiteReceiver): void;
 }
 
 /** @internal The channel. */

@@ -1,9 +1,10 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { callSiteOf } from './callSiteOf';
 import { FAULT_NOTICE_CHANNEL, type FaultNotice } from './faultNoticeChannel';
+import { formatCallSite } from './formatCallSite';
 import type { CrashReportRecord, FaultReportRecord, ReportRecord } from './ReportRecord';
+import { requestSite } from './requestSite';
 
 /**
  * The fault report file: with `ERRINJECT_REPORT=<absolute path>` in the environment when the core
@@ -58,14 +59,17 @@ export function openFaultReport(path: string): FaultReport {
   };
   const onNotice = (message: unknown): void => {
     const notice = message as FaultNotice;
-    const record: FaultReportRecord = {
-      event: 'fault',
-      pid: process.pid,
-      capability: notice.capability,
-      function: notice.function ?? null,
-      site: callSiteOf(notice.entry) ?? null,
-    };
-    write(record);
+    // Written once the site is taken, before the faulted call returns to its caller.
+    requestSite(notice, (site) => {
+      const record: FaultReportRecord = {
+        event: 'fault',
+        pid: process.pid,
+        capability: notice.capability,
+        function: notice.function ?? null,
+        site: site === undefined ? null : (formatCallSite(site) ?? null),
+      };
+      write(record);
+    });
   };
   const onCrash = (error: unknown, origin: NodeJS.UncaughtExceptionOrigin): void => {
     const message = error instanceof Error ? error.message : describe(error);

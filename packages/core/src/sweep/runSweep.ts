@@ -1,7 +1,8 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { ErrInjectError } from '../errors/ErrInjectError';
-import { callSiteOf } from '../report/callSiteOf';
 import { FAULT_NOTICE_CHANNEL, type FaultNotice } from '../report/faultNoticeChannel';
+import { formatCallSite } from '../report/formatCallSite';
+import { requestSite } from '../report/requestSite';
 import { state } from '../state/sharedState';
 import { currentTask } from '../task/currentTask';
 import { runTask } from '../task/runTask';
@@ -23,7 +24,8 @@ const SWEEPING = Symbol.for('errinject.core.sweeping');
 interface Fault {
   readonly capability: string;
   readonly function: string | undefined;
-  readonly site: string | undefined;
+  /** The caller's call site, as V8 took it; named when the run is recorded. */
+  site: NodeJS.CallSite | undefined;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -79,7 +81,7 @@ class Sweeper<T> {
       injected: fault !== undefined,
       capability: fault?.capability,
       function: fault?.function,
-      site: fault?.site,
+      site: fault?.site === undefined ? undefined : formatCallSite(fault.site),
       faults: this.faults,
       outcome: result,
     };
@@ -152,9 +154,8 @@ let current: Sweeper<unknown> | undefined;
 let subscribed = false;
 
 /**
- * Sees every fault of the process; keeps those of the running run's task. It takes the call site
- * itself, still inside the faulted call, with as few frames as can be above the entry point: each
- * frame V8 walks past costs time.
+ * Sees every fault of the process; keeps those of the running run's task, and asks for the call
+ * site of its n-th call's fault, which the entry point takes before the call returns to its caller.
  */
 function onNotice(message: unknown): void {
   const sweeper = current;
@@ -163,7 +164,11 @@ function onNotice(message: unknown): void {
   if (sweeper === undefined || task === undefined || notice.taskId !== task.id) return;
   sweeper.faults++;
   if (!notice.failNth || sweeper.fault !== undefined) return;
-  sweeper.fault = { capability: notice.capability, function: notice.function, site: callSiteOf(notice.entry) };
+  const fault: Fault = { capability: notice.capability, function: notice.function, site: undefined };
+  sweeper.fault = fault;
+  requestSite(notice, (site) => {
+    fault.site = site;
+  });
   if (sweeper.config.mode === 'persist') task.makeItFail = 1;
 }
 

@@ -1,4 +1,5 @@
-import type { ControlDir, ControlFile } from '../control/tree';
+import type { FaultAttrImpl } from '../attr/FaultAttr';
+import { setInterval, setProbability, setSpace, setTimes, setVerbose } from '../attr/knobSetters';
 import { writeFile } from '../control/tree';
 import { armInjectable, disarmInjectable } from '../inject/armInjectable';
 import type { Injectable } from '../inject/Injectable';
@@ -13,46 +14,75 @@ import type { SweepMode } from './SweepReport';
  * and the knobs read back what they read before.
  */
 
-/** The knobs a sweep sets, and puts back. */
-const KNOBS = ['probability', 'interval', 'times', 'space', 'verbose', 'task-filter'] as const;
-
-/**
- * The knobs of each mode. `'once'`: probability 0, so that nothing fails but the task's fail-nth
- * (which ignores probability, task-filter, interval and space, and never blocks on times; times -1
- * keeps it from counting down). `'persist'`: probability 100 with task-filter Y, so that a call fails
- * exactly when its task's make-it-fail is 1, which the sweep sets on the run's task when its n-th call
- * fails; the other tasks keep theirs, 0 unless set.
- */
-const SETTINGS: Readonly<Record<SweepMode, ReadonlyArray<readonly [(typeof KNOBS)[number], string]>>> = {
-  once: [
-    ['probability', '0'],
-    ['times', '-1'],
-    ['verbose', '0'],
-  ],
-  persist: [
-    ['task-filter', 'Y'],
-    ['interval', '1'],
-    ['space', '0'],
-    ['times', '-1'],
-    ['verbose', '0'],
-    ['probability', '100'],
-  ],
-};
+/** The knobs a sweep sets, and puts back, as the capability holds them. */
+interface Knobs {
+  readonly probability: bigint;
+  readonly interval: bigint;
+  readonly times: number;
+  readonly space: number;
+  readonly verbose: bigint;
+  readonly taskFilter: boolean;
+}
 
 /** Undoes a takeover. */
 export type Restore = () => void;
 
 /**
- * A knob's file, reached without parsing its path (a sweep is cheap enough to run for every test
- * case), and past the production switch's check: the sweep refused to start under it, and its
- * restore must not fail should the switch be thrown meanwhile.
+ * Sets the knobs through the setters their files write with (a sweep is cheap enough to run for
+ * every test case, and formatting and parsing each knob for each sweep is not), past the production
+ * switch's check: the sweep refused to start under it, and its restore must not fail should the
+ * switch be thrown meanwhile. Probability goes last, so that the gate opens (or closes) on settings
+ * that are complete.
  */
-function knobFile(knob: string): ControlFile {
-  return (state.debugfs.entries.get('fail_function') as ControlDir).entries.get(knob) as ControlFile;
+function setKnobs(attr: FaultAttrImpl, knobs: Knobs): void {
+  attr.taskFilter = knobs.taskFilter;
+  setInterval(attr, knobs.interval);
+  setSpace(attr, knobs.space);
+  setTimes(attr, knobs.times);
+  setVerbose(attr, knobs.verbose);
+  setProbability(attr, knobs.probability);
 }
 
-function write(knob: string, value: string): void {
-  (knobFile(knob).write as (value: string, path: string) => void)(value, `fail_function/${knob}`);
+/**
+ * The knobs of a mode, from the ones found. `'once'`: probability 0, so that nothing fails but the
+ * task's fail-nth (which ignores probability, task-filter, interval and space, and never blocks on
+ * times; times -1 keeps it from counting down). `'persist'`: probability 100 with task-filter Y,
+ * interval 1 and space 0, so that a call fails exactly when its task's make-it-fail is 1, which the
+ * sweep sets on the run's task when its n-th call fails; the other tasks keep theirs, 0 unless set.
+ * Verbose 0 in both: a sweep's faults are its report.
+ */
+function knobsOf(mode: SweepMode, found: Knobs): Knobs {
+  return mode === 'once'
+    ? { ...found, probability: 0n, times: -1, verbose: 0n }
+    : { probability: 100n, interval: 1n, times: -1, space: 0, verbose: 0n, taskFilter: true };
+}
+
+/**
+ * Puts back the armed set a sweep found, in its order and with its retvals.
+ *
+ * @returns the first error of arming a function again (a method whose class was frozen meanwhile)
+ */
+function restoreArmed(armed: ReadonlyArray<{ readonly entry: Injectable; readonly retval: number }>): unknown {
+  if (armed.length === 0) {
+    // What sweeps nearly always find: nothing armed.
+    for (let last = state.armed.at(-1); last !== undefined; last = state.armed.at(-1)) disarmInjectable(last);
+    return undefined;
+  }
+  let failure: unknown;
+  const keep = new Set(armed.map(({ entry }) => entry));
+  for (const entry of [...state.armed]) if (!keep.has(entry)) disarmInjectable(entry);
+  for (const { entry, retval } of armed) {
+    try {
+      if (entry.armed === 0) armInjectable(entry);
+      entry.retval = retval;
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  // Back in the order inject listed them.
+  const order = new Map(armed.map(({ entry }, index) => [entry, index]));
+  state.armed.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  return failure;
 }
 
 /**
@@ -65,40 +95,36 @@ function write(knob: string, value: string): void {
  * @throws ErrInjectError when a function cannot be armed or a retval is refused (nothing is left changed)
  */
 export function takeOverFailFunction(inject: readonly Injectable[], retval: ReadonlyArray<readonly [string, string]>, mode: SweepMode): Restore {
-  const knobs = KNOBS.map((knob) => [knob, knobFile(knob).read()] as const);
+  const attr = state.attrs.get('fail_function') as FaultAttrImpl;
+  const found: Knobs = {
+    probability: attr.probability,
+    interval: attr.interval,
+    times: attr.times,
+    space: attr.space,
+    verbose: attr.verbose,
+    taskFilter: attr.taskFilter,
+  };
   const armed = state.armed.map((entry) => ({ entry, retval: entry.retval }));
   const restore: Restore = () => {
-    let failure: unknown;
-    const keep = new Set(armed.map(({ entry }) => entry));
-    for (const entry of [...state.armed]) if (!keep.has(entry)) disarmInjectable(entry);
-    for (const { entry, retval: saved } of armed) {
-      try {
-        if (entry.armed === 0) armInjectable(entry);
-        entry.retval = saved;
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-    // Back in the order inject listed them.
-    const order = new Map(armed.map(({ entry }, index) => [entry, index]));
-    state.armed.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
-    for (const [knob, value] of knobs) write(knob, value);
+    const failure = restoreArmed(armed);
+    setKnobs(attr, found);
     // A method whose class was frozen meanwhile cannot be armed again; the rest is back.
     if (failure !== undefined) throw failure;
   };
   try {
-    const chosen = new Set(inject);
-    for (const entry of [...state.armed]) if (!chosen.has(entry)) disarmInjectable(entry);
+    if (state.armed.length !== 0) {
+      const chosen = new Set(inject);
+      for (const entry of [...state.armed]) if (!chosen.has(entry)) disarmInjectable(entry);
+    }
     for (const entry of inject) {
       if (entry.armed === 0) armInjectable(entry);
       else entry.retval = defaultRetval(entry.type);
     }
     for (const [name, value] of retval) writeFile('debugfs', state.debugfs, `fail_function/${name}/retval`, value);
-    for (const [knob, value] of SETTINGS[mode]) write(knob, value);
+    setKnobs(attr, knobsOf(mode, found));
   } catch (error) {
     restore();
     throw error;
   }
   return restore;
 }
-

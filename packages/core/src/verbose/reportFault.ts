@@ -4,6 +4,7 @@ import { MAX_STACK_TRACE_DEPTH } from '../attr/stackFilter';
 import { state } from '../state/sharedState';
 import { type FaultEvent, faultChannel } from './faultChannel';
 import { faultNoticeChannel } from '../report/faultNoticeChannel';
+import { publishFaultNotice } from '../report/publishFaultNotice';
 import type { VerboseRecord } from './VerboseRecord';
 
 /**
@@ -87,10 +88,8 @@ export interface FaultSite {
  * @param site - the call
  */
 export function reportFault(attr: FaultAttrImpl, site: FaultSite): void {
-  // The fault report file and sweep take the caller's call site below site.entry.
-  if (faultNoticeChannel.hasSubscribers) {
-    faultNoticeChannel.publish({ capability: attr.name, function: site.function, failNth: site.viaFailNth, taskId: site.taskId, entry: site.entry });
-  }
+  // For the fault report file and sweeps, which ask for the caller's call site (site.entry settles it).
+  if (faultNoticeChannel.hasSubscribers) publishFaultNotice(attr.name, site.function, site.viaFailNth, site.taskId, site.entry);
   if (faultChannel.hasSubscribers) {
     const event: FaultEvent = {
       capability: attr.name,

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
+import diagnosticsChannel from 'node:diagnostics_channel';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { declareFaultAttr, type ReportRecord, shouldFail } from '../../src/index';
+import { FAULT_NOTICE_CHANNEL } from '../../src/report/faultNoticeChannel';
 import { type FaultReport, installFaultReport, openFaultReport } from '../../src/report/installFaultReport';
 import { uniqueNames } from '../support/names';
 import { here } from './here';
@@ -80,6 +82,44 @@ describe('openFaultReport', () => {
 
       // Assert
       expect(existsSync(path)).to.equal(false);
+    });
+  });
+
+  describe('when the caller has no file position', () => {
+    it('should write the record with site null', () => {
+      // Arrange
+      const path = join(dir, 'eval.jsonl');
+      const attr = declareFaultAttr(uniqueName('eval'), { probability: 100, verbose: 0 });
+      report = openFaultReport(path);
+
+      // Act
+      (0, eval)('(fail, attr) => fail(attr)')(shouldFail, attr);
+
+      // Assert
+      expect(records(path)).to.deep.equal([{ event: 'fault', pid: process.pid, capability: attr.name, function: null, site: null }]);
+    });
+  });
+
+  describe('when a copy of the core without requestSite publishes a notice', () => {
+    it('should write the record with the site taken at once, null when the entry point is not on the stack', () => {
+      // Arrange
+      const path = join(dir, 'old-copy.jsonl');
+      report = openFaultReport(path);
+      const notOnTheStack = (): void => {};
+      function entry(): void {
+        diagnosticsChannel.channel(FAULT_NOTICE_CHANNEL).publish({ capability: 'fail_function', function: 'Old.open', failNth: false, taskId: 0, entry });
+      }
+
+      // Act
+      const at = here();
+      entry();
+      diagnosticsChannel.channel(FAULT_NOTICE_CHANNEL).publish({ capability: 'old', function: undefined, failNth: false, taskId: 0, entry: notOnTheStack });
+
+      // Assert
+      expect(records(path)).to.deep.equal([
+        { event: 'fault', pid: process.pid, capability: 'fail_function', function: 'Old.open', site: `${at.file}:${at.line + 1}:7` },
+        { event: 'fault', pid: process.pid, capability: 'old', function: null, site: null },
+      ]);
     });
   });
 

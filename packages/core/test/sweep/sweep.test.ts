@@ -108,6 +108,27 @@ describe('sweep', () => {
       expect(last?.site).to.equal(undefined);
     });
 
+    it("should name the caller's call site of a method that failed", () => {
+      // Arrange
+      const name = uniqueName('site-method');
+      class Files {
+        @AllowErrorInjection(EI_TYPE_ERRNO, { name })
+        static open(path: string): number {
+          return path.length;
+        }
+      }
+      let at = { file: '', line: 0 };
+
+      // Act
+      const report = sweepSync(() => {
+        at = here();
+        return Files.open('/x');
+      }, { inject: [name] });
+
+      // Assert
+      expect(report.runs.map((run) => run.site)).to.deep.equal([`${at.file}:${at.line + 1}:22`, undefined]);
+    });
+
     it('should record a throw as the run\'s outcome and go on (the crash on an error path it exists to find)', () => {
       // Arrange
       const store = makeStore('throw');
@@ -352,6 +373,25 @@ describe('sweep', () => {
       ]);
       const threw = report.runs[1]?.outcome;
       expect(threw?.kind === 'threw' && (threw.error as Error).message).to.equal('alloc failed after fd 2');
+    });
+
+    it("should name the caller's call site of a call made after an await", async () => {
+      // Arrange
+      const store = makeStore('async-site');
+      let at = { file: '', line: 0 };
+
+      // Act
+      const report = await sweep(
+        async () => {
+          await sleep(1);
+          at = here();
+          return store.open('/x');
+        },
+        { inject: [store.names.open] },
+      );
+
+      // Assert
+      expect(report.runs.map((run) => run.site)).to.deep.equal([`${at.file}:${at.line + 1}:24`, undefined]);
     });
 
     it('should go on asynchronously when a run turns out async after synchronous ones', async () => {

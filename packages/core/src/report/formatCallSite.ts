@@ -1,0 +1,50 @@
+import { findSourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The caller's call site of a faulted call, as the fault report and `sweep` name it.
+ */
+
+function toPath(file: string): string {
+  return file.startsWith('file://') ? fileURLToPath(file) : file;
+}
+
+type SourceMap = ReturnType<typeof findSourceMap>;
+
+/** Each file's source map, looked up once (a lookup costs microseconds, a fault point's site is asked for again and again). */
+const sourceMaps = new Map<string, SourceMap>();
+
+function sourceMapOf(file: string): SourceMap {
+  // Node.js keeps source maps only when asked to (process.sourceMapsEnabled is Node.js 20.7 and later).
+  if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === false) return undefined;
+  if (sourceMaps.has(file)) return sourceMaps.get(file);
+  let map: SourceMap;
+  try {
+    map = findSourceMap(file);
+  } catch {
+    // A source map Node.js cannot read: keep the generated positions.
+    map = undefined;
+  }
+  sourceMaps.set(file, map);
+  return map;
+}
+
+/**
+ * Names a call site as `/abs/file.js:12:5` (1-based line and column; a `file:` URL becomes a path),
+ * through the file's source map when the process keeps them (`--enable-source-maps`,
+ * `process.setSourceMapsEnabled(true)`), so that a TypeScript program is named by its own sources.
+ *
+ * @param site - V8's call site of the caller's frame
+ * @returns the position, or `undefined` when the frame has no file (native code, `eval`)
+ */
+export function formatCallSite(site: NodeJS.CallSite): string | undefined {
+  const file = site.getFileName();
+  if (file === undefined || file === null) return undefined;
+  const line = site.getLineNumber() ?? 0;
+  const column = site.getColumnNumber() ?? 0;
+  const entry: { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined = sourceMapOf(file)?.findEntry(line - 1, column - 1);
+  if (entry?.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) {
+    return `${toPath(file)}:${line}:${column}`;
+  }
+  return `${toPath(entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+}

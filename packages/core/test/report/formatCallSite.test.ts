@@ -1,0 +1,89 @@
+import { expect } from 'chai';
+import { captureCallSite } from '../../src/report/captureCallSite';
+import { formatCallSite } from '../../src/report/formatCallSite';
+import { here } from './here';
+
+function entry(): NodeJS.CallSite {
+  const site = captureCallSite(entry);
+  if (site === undefined) throw new Error('no call site');
+  return site;
+}
+
+/** A call site with the given position, as V8 would give it. */
+function fakeSite(file: string | null | undefined, line: number | null, column: number | null): NodeJS.CallSite {
+  return { getFileName: () => file, getLineNumber: () => line, getColumnNumber: () => column } as unknown as NodeJS.CallSite;
+}
+
+describe('formatCallSite', () => {
+  describe('when the frame has a file', () => {
+    it('should name its file, line and column, through the source map', () => {
+      // Arrange
+      const at = here();
+      const site = entry();
+
+      // Act
+      const name = formatCallSite(site);
+
+      // Assert: mocha runs with --enable-source-maps, so this is the .ts source, not the .js.
+      expect(name).to.equal(`${at.file}:${at.line + 1}:20`);
+      expect(name).to.match(/test[/\\]report[/\\]formatCallSite\.test\.ts:/);
+    });
+
+    it('should give the position V8 gave where the file has no source map', () => {
+      // Act
+      const name = formatCallSite(fakeSite('/no/such/file.js', 12, 5));
+
+      // Assert
+      expect(name).to.equal('/no/such/file.js:12:5');
+    });
+
+    it('should give the position V8 gave where Node.js cannot read the source map', () => {
+      // Arrange
+      const module = require('node:module') as { findSourceMap: (path: string) => unknown };
+      const findSourceMap = module.findSourceMap;
+      module.findSourceMap = () => {
+        throw new Error('bad source map');
+      };
+
+      // Act
+      let name: string | undefined;
+      try {
+        name = formatCallSite(fakeSite('/srv/app/unreadable-map.js', 7, 3));
+      } finally {
+        module.findSourceMap = findSourceMap;
+      }
+
+      // Assert
+      expect(name).to.equal('/srv/app/unreadable-map.js:7:3');
+    });
+
+    it('should turn a file: URL into a path', () => {
+      // Act
+      const name = formatCallSite(fakeSite('file:///srv/app/main.mjs', 3, 9));
+
+      // Assert
+      expect(name).to.equal('/srv/app/main.mjs:3:9');
+    });
+  });
+
+  describe('when the frame has no file position', () => {
+    it('should give undefined for code run by eval', () => {
+      // Arrange
+      const site = (0, eval)('(fn) => fn()')(entry) as NodeJS.CallSite;
+
+      // Act
+      const name = formatCallSite(site);
+
+      // Assert
+      expect(name).to.equal(undefined);
+    });
+
+    it('should give undefined for a frame without a file name', () => {
+      // Act
+      const name = formatCallSite(fakeSite(null, null, null));
+
+      // Assert
+      expect(name).to.equal(undefined);
+    });
+  });
+});
