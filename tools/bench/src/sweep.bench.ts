@@ -5,10 +5,12 @@ import { median, report, type Comparison, type Loop } from './harness';
  * An in-process sweep against plain runs: sweeping a function with K fault points makes K + 1 runs
  * (n = 1..K fail one call each, n = K + 1 fails none and ends the sweep), so its cost is set against
  * K + 1 plain runs of the same function, nothing armed. What the sweep adds per run is a task, the
- * fail-nth countdown on each armed call, and, for the run's failed call, V8's stack capture that
- * names its call site; once per sweep it takes fail_function over and gives it back. The capture is
- * most of it: V8 walks and summarises every frame above the injectable's wrapper, inlined ones
- * included, and in optimised code that is 10 to 25 µs on the machines here.
+ * fail-nth countdown on each armed call, and, for the run's failed call, its notice and V8's stack
+ * capture that names its call site; once per sweep it takes fail_function over and gives it back.
+ * The capture is the largest part: V8 rebuilds the deoptimisation state of every optimised frame it
+ * walks, the caller's included, so the wrapper takes it in its own frame, with no frame of
+ * errinject's above it: about 4 µs here, and 1.5 µs more to read and name the position (it was 9 to
+ * 11 µs in all when the notice's subscriber took it, seven frames up).
  *
  * The function is a unit of work of the kind a sweep is for: K steps, each an error-injectable
  * function that builds and checks a record (a JSON round trip of an order of 64 lines, about 30 µs here),
@@ -77,12 +79,24 @@ function cpuTime(loop: Loop, n: number): number {
   return ((used.user + used.system) * 1000) / n;
 }
 
+/**
+ * Rounds of the candidate alone in the warm-up, after the three rounds of both. A sweep's own code
+ * (checking the options, taking fail_function over and giving it back, the notices and call sites
+ * of faults) runs once per sweep or once per fault, so V8 goes on compiling it for a thousand sweeps
+ * or so, on background threads whose CPU time the process's includes. Warmed up with three rounds
+ * (90 sweeps), as the plain runs need, the measured rounds took those compilations in: 20 to 60 µs
+ * of background CPU per run in the first ten rounds against 1 to 2 µs once done, which put the median
+ * of the comparison about 0.05 above the steady state it is meant to measure.
+ */
+const CANDIDATE_WARM_UP_ROUNDS = 40;
+
 /** The candidate against the baseline in alternating rounds after a warm-up, in CPU ns per operation. */
 function compareCpu(baseline: Loop, candidate: Loop, n: number, rounds: number): Comparison {
   for (let i = 0; i < 3; i++) {
     cpuTime(baseline, n);
     cpuTime(candidate, n);
   }
+  for (let i = 0; i < CANDIDATE_WARM_UP_ROUNDS; i++) cpuTime(candidate, n);
   const base: number[] = [];
   const cand: number[] = [];
   for (let i = 0; i < rounds; i++) {
