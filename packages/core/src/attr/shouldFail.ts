@@ -128,9 +128,9 @@ function decide(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPo
  * fault is reported, calls deeper, or in a helper: V8 walks and summarises every frame above the
  * caller's, and that is most of what naming a call site costs.
  */
-function decideAt(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPoint): number {
+function decideAt(attr: FaultAttrImpl, size: number, flags: number, entry: EntryPoint, fn?: string): number {
   const mark = pendingNotices.length;
-  const outcome = decide(attr, size, flags, entry);
+  const outcome = decide(attr, size, flags, entry, fn);
   if (pendingNotices.length !== mark) {
     const holder = siteHolder(mark);
     if (holder !== undefined) {
@@ -197,8 +197,8 @@ export function isFailure(decision: FaultDecision): boolean {
 /**
  * The decision for a call of an armed error-injectable function (`fei_kprobe_handler` in
  * `kernel/fail_function.c`): `should_fail` on the shared `fail_function` capability, size 1, with the
- * function named in the fault's report. Internal: the wrappers call it after reading the gate, and
- * settle the fault's notices themselves (see `generateWrapper`).
+ * function named in the fault's report. Internal: the wrappers call it after reading the gate; like
+ * the public entry points, it takes the caller's call site when a fault's notice asks for one.
  *
  * @param attr - the `fail_function` capability
  * @param entry - the wrapper the caller called, where the caller's stack starts
@@ -206,5 +206,5 @@ export function isFailure(decision: FaultDecision): boolean {
  * @returns true when the call must fail
  */
 export function shouldFailInjectable(attr: FaultAttrImpl, entry: EntryPoint, fn: string): boolean {
-  return decide(attr, 1, 0, entry, fn) >= FAILED;
+  return decideAt(attr, 1, 0, entry, fn) >= FAILED;
 }

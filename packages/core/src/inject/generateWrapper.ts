@@ -1,7 +1,5 @@
 import { shouldFailInjectable } from '../attr/shouldFail';
 import type { FaultAttrImpl } from '../attr/FaultAttr';
-import { pendingNotices } from '../report/pendingNotices';
-import { settleFaultSites, siteHolder } from '../report/settleFaultSites';
 import { failureValue } from './failureValue';
 import type { AnyFunction, Injectable } from './Injectable';
 
@@ -22,39 +20,19 @@ const MAX_PARAMS = 16;
  */
 export function generateWrapper(entry: Injectable, target: AnyFunction, attr: FaultAttrImpl): AnyFunction {
   const params = Array.from({ length: Math.min(target.length, MAX_PARAMS) }, (_, i) => `a${i}`).join(', ');
-  // A fault's notice may ask for the caller's call site (the fault report file and sweeps do): the
-  // wrapper takes it itself, once the decision is made, because V8 walks and summarises every frame
-  // above the caller's, and in the wrapper's own frame there is none but the wrapper's.
   const factory = new Function(
     'entry',
     'target',
     'attr',
     'shouldFailInjectable',
     'failureValue',
-    'pendingNotices',
-    'siteHolder',
-    'settleFaultSites',
     `'use strict';
 return function injectable(${params}) {
-  if (entry.armed !== 0 && attr.gate !== 0) {
-    const mark = pendingNotices.length;
-    const failed = shouldFailInjectable(attr, injectable, entry.name);
-    if (pendingNotices.length !== mark) {
-      const holder = siteHolder(mark);
-      if (holder !== undefined) {
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 1;
-        Error.captureStackTrace(holder, injectable);
-        Error.stackTraceLimit = limit;
-      }
-      settleFaultSites(mark, holder);
-    }
-    if (failed) return failureValue(entry);
-  }
+  if (entry.armed !== 0 && attr.gate !== 0 && shouldFailInjectable(attr, injectable, entry.name)) return failureValue(entry);
   return target.apply(this, arguments);
 };`,
   ) as (...deps: unknown[]) => AnyFunction;
-  const wrapper = factory(entry, target, attr, shouldFailInjectable, failureValue, pendingNotices, siteHolder, settleFaultSites);
+  const wrapper = factory(entry, target, attr, shouldFailInjectable, failureValue);
   Object.defineProperty(wrapper, 'name', { value: target.name, configurable: true });
   Object.defineProperty(wrapper, 'length', { value: target.length, configurable: true });
   return wrapper;
