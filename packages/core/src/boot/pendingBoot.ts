@@ -37,7 +37,17 @@ export function describeBootEntry(position: BootPosition, message: string): stri
 function awaitedInjectable(entry: PendingBootEntry['entry']): string | undefined {
   if (entry.kind !== 'path' || entry.tree !== 'debugfs' || splitPath('debugfs', entry.path).join('/') !== 'fail_function/inject') return undefined;
   const name = strstrip(entry.value);
-  return name === '' || name.startsWith('!') || state.injectables.has(name) ? undefined : name;
+  return name === '' || name === '*' || name.startsWith('!') || state.injectables.has(name) ? undefined : name;
+}
+
+/**
+ * Whether a boot entry waits for a function of this name to be marked.
+ *
+ * @param name - an injectable's name
+ * @returns true when a `fail_function/inject=<name>` entry is waiting for it
+ */
+export function bootAwaitsInjectable(name: string): boolean {
+  return state.pendingBoot.some(({ entry }) => awaitedInjectable(entry) === name);
 }
 
 /** Applies an entry if its target exists; false when it must wait. */
@@ -93,15 +103,15 @@ function tryApply({ entry, report }: PendingBootEntry): boolean {
  * target waits, so `inject=Store.open inject=!Store.open` never disarms before it arms.
  *
  * @param entry - a queued entry
- * @returns `inject:<name>` (`inject:*` for the empty write that disarms all) for fail_function/inject,
- * `<tree>:<path>` for other paths, `attr:<cap>` for boot options
+ * @returns `inject:<name>` for fail_function/inject (`inject:` for the empty write that disarms all,
+ * `inject:*` for `*` and `!*`), `<tree>:<path>` for other paths, `attr:<cap>` for boot options
  */
 function orderKey(entry: PendingBootEntry['entry']): string {
   if (entry.kind === 'attr') return `attr:${entry.capability}`;
   const path = splitPath(entry.tree, entry.path).join('/');
   if (entry.tree === 'debugfs' && path === 'fail_function/inject') {
     const name = strstrip(entry.value);
-    return `inject:${name === '' ? '*' : name.startsWith('!') ? name.slice(1) : name}`;
+    return `inject:${name.startsWith('!') ? name.slice(1) : name}`;
   }
   return `${entry.tree}:${path}`;
 }
@@ -130,8 +140,8 @@ export function retryPendingBoot(): void {
       // and every inject entry after it waits for it.
       const behind =
         waiting.has(key) ||
-        (key.startsWith('inject:') && waiting.has('inject:*')) ||
-        (key === 'inject:*' && [...waiting].some((k) => k.startsWith('inject:')));
+        (key.startsWith('inject:') && waiting.has('inject:')) ||
+        (key === 'inject:' && [...waiting].some((k) => k.startsWith('inject:')));
       if (behind || !tryApply(item)) {
         state.pendingBoot.push(item);
         if (key !== '') waiting.add(key);

@@ -2,6 +2,7 @@ import { kernelBuffer, strstrip } from '../control/kstrtox';
 import type { ControlDir } from '../control/tree';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
+import { startArmingAll } from './armAll';
 import { armInjectable, disarmInjectable } from './armInjectable';
 import { errorTypeName } from './errorTypes';
 import { KSYM_NAME_LEN } from './registerInjectable';
@@ -31,18 +32,40 @@ function unknownNameHint(name: string): string {
  * A write to `inject`, one name at a time: the name arms it (EINVAL when no function of that name is
  * marked, EBUSY when it is armed already), `!name` disarms it (ENOENT when it is not armed), and an
  * empty write disarms every one.
+ *
+ * Beyond the kernel (see `armAll`): `*` arms every function marked, now and as each is marked later
+ * (EBUSY when it is on already); `!*` stops arming later ones (ENOENT when it is off); while `*` is on,
+ * `!name` for a name no function is marked under yet keeps that function from being armed when it is;
+ * the empty write turns `*` off too.
  */
 function writeInject(value: string, path: string): void {
   const text = strstrip(kernelBuffer(value, KSYM_NAME_LEN));
   if (text === '') {
+    state.armAll = undefined;
     for (const entry of [...state.armed]) disarmInjectable(entry);
+    return;
+  }
+  if (text === '*') {
+    if (state.armAll !== undefined) refuse('EBUSY', path, value, 'every function is armed already as it is marked; write !* to stop that');
+    startArmingAll();
     return;
   }
   if (text.startsWith('!')) {
     // The rest is taken exactly: "! name" looks for " name".
     const name = text.slice(1);
+    if (name === '*') {
+      if (state.armAll === undefined) refuse('ENOENT', path, value, 'functions are not being armed as they are marked; write * to start that');
+      state.armAll = undefined;
+      return;
+    }
     const entry = state.armed.find((armed) => armed.name === name);
-    if (entry === undefined) refuse('ENOENT', path, value, `${showValue(name)} is not armed; reading inject lists those that are`);
+    if (entry === undefined) {
+      if (state.armAll !== undefined && !state.injectables.has(name)) {
+        state.armAll.excluded.add(name);
+        return;
+      }
+      refuse('ENOENT', path, value, `${showValue(name)} is not armed; reading inject lists those that are`);
+    }
     disarmInjectable(entry);
     return;
   }

@@ -1,6 +1,7 @@
 import { GENERIC_KNOBS } from '../attr/createKnobDir';
-import { retryPendingBoot } from '../boot/pendingBoot';
+import { bootAwaitsInjectable, retryPendingBoot } from '../boot/pendingBoot';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
+import { armIfArmingAll } from './armAll';
 import { state } from '../state/sharedState';
 import { type ErrorInjectionType, EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL, errorTypeName } from './errorTypes';
 import type { AnyFunction, Injectable, InjectOptions } from './Injectable';
@@ -8,7 +9,7 @@ import type { AnyFunction, Injectable, InjectOptions } from './Injectable';
 /** The longest name `fail_function/inject` takes (KSYM_NAME_LEN). */
 export const KSYM_NAME_LEN = 512;
 
-const NAME_RULE = `1 to ${KSYM_NAME_LEN} characters without whitespace or "/", not starting with "!"`;
+const NAME_RULE = `1 to ${KSYM_NAME_LEN} characters without whitespace or "/", not starting with "!", and not "*"`;
 
 /**
  * Names an injectable cannot take: each injectable gets a directory `fail_function/<name>/`, which
@@ -24,7 +25,7 @@ export const RESERVED_INJECTABLE_NAMES: ReadonlySet<string> = new Set(['.', '..'
  * @throws ErrInjectError ERR_INVALID_ARG_VALUE when it is not a usable name
  */
 export function assertInjectableName(name: unknown, where: string): asserts name is string {
-  if (typeof name !== 'string' || name.length === 0 || name.length > KSYM_NAME_LEN || /[\s/]/.test(name) || name.startsWith('!')) {
+  if (typeof name !== 'string' || name.length === 0 || name.length > KSYM_NAME_LEN || /[\s/]/.test(name) || name.startsWith('!') || name === '*') {
     throw new ErrInjectError('ERR_INVALID_ARG_VALUE', `${where}: ${showValue(name)} is not a usable name; a name is ${NAME_RULE}`);
   }
   if (RESERVED_INJECTABLE_NAMES.has(name)) {
@@ -138,8 +139,12 @@ export function registerInjectable(entry: Injectable): Injectable {
     );
   }
   state.injectables.set(entry.name, entry);
-  // A boot entry may be waiting for this name (fail_function/inject=Store.open).
+  // A boot entry may be waiting for this name (fail_function/inject=Store.open). Such entries, and
+  // those written after them for the name (inject=!Store.open), decide for the function: inject=*
+  // leaves it to them.
+  const awaited = bootAwaitsInjectable(entry.name);
   retryPendingBoot();
+  if (!awaited) armIfArmingAll(entry);
   return entry;
 }
 

@@ -33,5 +33,17 @@ export interface CrashReportRecord {
   readonly stack: string;
 }
 
+/**
+ * The functions marked error-injectable in a process, written when it exits (not when a signal kills
+ * it), so that a sweep that arms every function (`fail_function/inject=*`) can say which it armed.
+ */
+export interface MarkedReportRecord {
+  readonly event: 'marked';
+  /** The process. */
+  readonly pid: number;
+  /** Each function as `fail_function/injectable` lists it, in the order they were marked. */
+  readonly functions: ReadonlyArray<{ readonly name: string; readonly type: string }>;
+}
+
 /** One line of the fault report file. */
-export type ReportRecord = FaultReportRecord | CrashReportRecord;
+export type ReportRecord = FaultReportRecord | CrashReportRecord | MarkedReportRecord;

@@ -1,17 +1,20 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
+import { errorTypeName } from '../inject/errorTypes';
+import { state } from '../state/sharedState';
 import { FAULT_NOTICE_CHANNEL, type FaultNotice } from './faultNoticeChannel';
 import { formatCallSite } from './formatCallSite';
-import type { CrashReportRecord, FaultReportRecord, ReportRecord } from './ReportRecord';
+import type { CrashReportRecord, FaultReportRecord, MarkedReportRecord, ReportRecord } from './ReportRecord';
 import { requestSite } from './requestSite';
 
 /**
  * The fault report file: with `ERRINJECT_REPORT=<absolute path>` in the environment when the core
  * loads, every injected fault and a crash of the process are appended to that file, one JSON object
  * a line, each with one `write` on a descriptor opened for appending, so that the processes of one
- * tree (which inherit the variable) can share the file. Nothing is written, and the file is not
- * created, by a process that injects nothing and does not crash.
+ * tree (which inherit the variable) can share the file. At exit, a process that marked functions
+ * error-injectable writes their list. Nothing is written, and the file is not created, by a process
+ * that marks nothing, injects nothing and does not crash.
  */
 
 /** The environment variable that names the report file. */
@@ -82,14 +85,22 @@ export function openFaultReport(path: string): FaultReport {
     };
     write(record);
   };
+  const onExit = (): void => {
+    if (state.injectables.size === 0) return;
+    const functions = [...state.injectables.values()].map((entry) => ({ name: entry.name, type: errorTypeName(entry.type) }));
+    const record: MarkedReportRecord = { event: 'marked', pid: process.pid, functions };
+    write(record);
+  };
   diagnosticsChannel.subscribe(FAULT_NOTICE_CHANNEL, onNotice);
   process.on('uncaughtExceptionMonitor', onCrash);
+  process.on('exit', onExit);
   return {
     path,
     write,
     close() {
       diagnosticsChannel.unsubscribe(FAULT_NOTICE_CHANNEL, onNotice);
       process.off('uncaughtExceptionMonitor', onCrash);
+      process.off('exit', onExit);
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
       broken = true;

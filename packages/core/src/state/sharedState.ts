@@ -1,6 +1,7 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { ErrInjectError } from '../errors/ErrInjectError';
 import type { FaultAttrImpl } from '../attr/FaultAttr';
+import type { ArmAll } from '../inject/armAll';
 import type { Injectable } from '../inject/Injectable';
 import type { PendingMethod } from '../inject/decorator/PendingMethod';
 import type { VerboseSink } from '../verbose/VerboseRecord';
@@ -12,7 +13,7 @@ import { createTask, type Task } from '../task/Task';
  * The layout version of {@link SharedState}. Copies of the core whose layouts agree share one state;
  * a copy that finds another layout refuses to load rather than split the registry.
  */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 /** The `globalThis` key the state lives under, the same for every copy of the core. */
 export const STATE_KEY = Symbol.for('errinject.core.state');
@@ -32,6 +33,11 @@ export interface SharedState {
   readonly injectables: Map<string, Injectable>;
   /** The armed ones, in the order `fail_function/inject` armed them. */
   readonly armed: Injectable[];
+  /**
+   * Set while `fail_function/inject=*` arms every function as it is marked, with the names `!name`
+   * excluded before they were marked; `undefined` otherwise.
+   */
+  armAll: ArmAll | undefined;
   /** Methods marked under standard decorators whose class is not known yet, by method name. */
   readonly pendingMethods: PendingMethod[];
   /** The root of debugfs: one directory per capability. */
@@ -69,6 +75,7 @@ function createState(createdBy: string): SharedState {
     attrs: new Map(),
     injectables: new Map(),
     armed: [],
+    armAll: undefined,
     pendingMethods: [],
     debugfs: createDir(),
     procfs: createDir(),

@@ -69,7 +69,7 @@ export interface SweepOptions<T> {
   readonly mode?: SweepMode;
   /**
    * The error-injectable functions to arm, by their names in `fail_function/injectable`. Default:
-   * every one. Other capabilities' calls count towards fail-nth whatever this says, as in the kernel.
+   * every one, and every one marked while the sweep runs (as `fail_function/inject=*` arms them). Other capabilities' calls count towards fail-nth whatever this says, as in the kernel.
    */
   readonly inject?: readonly string[];
   /** The `retval` of some armed functions, as written to `fail_function/<name>/retval` (`-12`, `'-ENOMEM'`). */
@@ -93,7 +93,7 @@ export interface SweepSyncOptions<T> extends Omit<SweepOptions<T>, 'check'> {
 export interface SweepReport<T> {
   /** The mode it ran in. */
   readonly mode: SweepMode;
-  /** The functions it armed, in the order given (or of `fail_function/injectable`). */
+  /** The functions it armed, in the order given (or of `fail_function/injectable`, then as they were marked). */
   readonly inject: readonly string[];
   /** Every run, from n = 1; when complete, the last one injected nothing. */
   readonly runs: readonly SweepRun<T>[];

@@ -120,7 +120,8 @@ class Sweeper<T> {
   private report(complete: boolean): SweepReport<T> {
     return {
       mode: this.config.mode,
-      inject: this.config.inject.map((entry) => entry.name),
+      // Every function: those marked during the sweep were armed as they were (fail_function/inject=*).
+      inject: (this.config.everyFunction ? state.armed : this.config.inject).map((entry) => entry.name),
       runs: this.runs,
       faultPoints: this.runs.filter((run) => run.injected).length,
       complete,
@@ -192,7 +193,7 @@ export function runSweep<T>(where: 'sweep' | 'sweepSync', fn: unknown, options: 
     );
   }
   const sweeper = new Sweeper<T>(fn as () => unknown, config, where === 'sweepSync');
-  const restore = takeOverFailFunction(config.inject, config.retval, config.mode);
+  const restore = takeOverFailFunction(config.inject, config.retval, config.mode, config.everyFunction);
   holder[SWEEPING] = true;
   current = sweeper as Sweeper<unknown>;
   if (!subscribed) diagnosticsChannel.subscribe(FAULT_NOTICE_CHANNEL, onNotice);

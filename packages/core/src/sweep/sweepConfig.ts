@@ -7,6 +7,8 @@ import type { CheckedRun, SweepMode, SweepOptions } from './SweepReport';
 export interface SweepConfig<T> {
   readonly mode: SweepMode;
   readonly inject: readonly Injectable[];
+  /** True when no names were given: every function, those marked during the sweep included. */
+  readonly everyFunction: boolean;
   readonly retval: ReadonlyArray<readonly [string, string]>;
   readonly max: number;
   readonly check: ((run: CheckedRun<T>) => unknown) | undefined;
@@ -88,5 +90,5 @@ export function sweepConfig<T>(where: string, fn: unknown, options: unknown): Sw
     throw new ErrInjectError('EPERM', `${where}: fault injection is switched off in this process (ERRINJECT=off), so nothing can be swept`);
   }
   const armed = injectables(where, inject);
-  return { mode, inject: armed, retval: retvals(where, retval, armed), max, check };
+  return { mode, inject: armed, everyFunction: inject === undefined, retval: retvals(where, retval, armed), max, check };
 }

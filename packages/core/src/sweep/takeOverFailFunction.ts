@@ -1,6 +1,7 @@
 import type { FaultAttrImpl } from '../attr/FaultAttr';
 import { setInterval, setProbability, setSpace, setTimes, setVerbose } from '../attr/knobSetters';
 import { writeFile } from '../control/tree';
+import { armIfArmingAll } from '../inject/armAll';
 import { armInjectable, disarmInjectable } from '../inject/armInjectable';
 import type { Injectable } from '../inject/Injectable';
 import { defaultRetval } from '../inject/retvalFile';
@@ -91,10 +92,17 @@ function restoreArmed(armed: ReadonlyArray<{ readonly entry: Injectable; readonl
  * @param inject - the functions to arm; every other one is disarmed meanwhile
  * @param retval - retval writes for some of them, applied after arming
  * @param mode - which knobs to set
+ * @param everyFunction - also arm the functions marked while the sweep runs (`fail_function/inject=*`
+ * for the sweep; whatever `*` was before comes back with the rest)
  * @returns what undoes it all
  * @throws ErrInjectError when a function cannot be armed or a retval is refused (nothing is left changed)
  */
-export function takeOverFailFunction(inject: readonly Injectable[], retval: ReadonlyArray<readonly [string, string]>, mode: SweepMode): Restore {
+export function takeOverFailFunction(
+  inject: readonly Injectable[],
+  retval: ReadonlyArray<readonly [string, string]>,
+  mode: SweepMode,
+  everyFunction = false,
+): Restore {
   const attr = state.attrs.get('fail_function') as FaultAttrImpl;
   const found: Knobs = {
     probability: attr.probability,
@@ -105,8 +113,15 @@ export function takeOverFailFunction(inject: readonly Injectable[], retval: Read
     taskFilter: attr.taskFilter,
   };
   const armed = state.armed.map((entry) => ({ entry, retval: entry.retval }));
+  const armAll = state.armAll;
+  const marked = state.injectables.size;
   const restore: Restore = () => {
     const failure = restoreArmed(armed);
+    state.armAll = armAll;
+    // The functions marked meanwhile are armed as the `*` found would have armed them.
+    if (armAll !== undefined && state.injectables.size > marked) {
+      for (const entry of [...state.injectables.values()].slice(marked)) armIfArmingAll(entry);
+    }
     setKnobs(attr, found);
     // A method whose class was frozen meanwhile cannot be armed again; the rest is back.
     if (failure !== undefined) throw failure;
@@ -121,6 +136,7 @@ export function takeOverFailFunction(inject: readonly Injectable[], retval: Read
       else entry.retval = defaultRetval(entry.type);
     }
     for (const [name, value] of retval) writeFile('debugfs', state.debugfs, `fail_function/${name}/retval`, value);
+    state.armAll = everyFunction ? { excluded: new Set() } : undefined;
     setKnobs(attr, knobsOf(mode, found));
   } catch (error) {
     restore();

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CrashReportRecord, FaultReportRecord, ReportRecord } from '../../src/index';
+import type { CrashReportRecord, FaultReportRecord, MarkedReportRecord, ReportRecord } from '../../src/index';
 import { CORE, requireBuiltCore } from '../inject/childProcess';
 
 /**
@@ -60,9 +60,11 @@ describe('ERRINJECT_REPORT', () => {
 
       // Assert
       expect(result.status).to.equal(0);
+      const pid = (result.records?.[0] as FaultReportRecord).pid;
       expect(result.records).to.deep.equal([
-        { event: 'fault', pid: (result.records?.[0] as FaultReportRecord).pid, capability: 'fail_function', function: 'open', site: `${result.program}:3:1` },
-        { event: 'fault', pid: (result.records?.[0] as FaultReportRecord).pid, capability: 'fail_function', function: 'open', site: `${result.program}:4:3` },
+        { event: 'fault', pid, capability: 'fail_function', function: 'open', site: `${result.program}:3:1` },
+        { event: 'fault', pid, capability: 'fail_function', function: 'open', site: `${result.program}:4:3` },
+        { event: 'marked', pid, functions: [{ name: 'open', type: 'ERRNO' }] },
       ]);
     });
 
@@ -93,11 +95,20 @@ describe('ERRINJECT_REPORT', () => {
 
       // Assert
       expect(result.status, result.stderr).to.equal(0);
-      const faults = (result.records ?? []) as FaultReportRecord[];
+      const faults = (result.records ?? []).filter((record): record is FaultReportRecord => record.event === 'fault');
       expect(faults.map((record) => record.function).sort()).to.deep.equal(['child', 'inWorker', 'open']);
       const pids = new Map(faults.map((record) => [record.function, record.pid]));
       expect(pids.get('child')).to.not.equal(pids.get('open'));
       expect(pids.get('inWorker')).to.equal(pids.get('open'));
+      // Each process and each worker lists the functions it marked when it exits.
+      const marked = (result.records ?? []).filter((record): record is MarkedReportRecord => record.event === 'marked');
+      expect(marked.map((record) => [record.pid, record.functions.map((f) => f.name).join()]).sort()).to.deep.equal(
+        [
+          [pids.get('child'), 'child'],
+          [pids.get('open'), 'inWorker'],
+          [pids.get('open'), 'open'],
+        ].sort(),
+      );
     });
   });
 
@@ -115,7 +126,7 @@ describe('ERRINJECT_REPORT', () => {
 
       // Assert
       expect(result.status).to.equal(1);
-      expect(result.records?.map((record) => record.event)).to.deep.equal(['fault', 'crash']);
+      expect(result.records?.map((record) => record.event)).to.deep.equal(['fault', 'crash', 'marked']);
       const crash = result.records?.[1] as CrashReportRecord;
       expect(crash).to.include({ origin: 'uncaughtException', message: "Cannot read properties of null (reading 'length')" });
       expect(crash.stack).to.match(/^TypeError: Cannot read properties of null \(reading 'length'\)\n\s+at .*program\.js:4:/);
@@ -132,10 +143,39 @@ describe('ERRINJECT_REPORT', () => {
     });
   });
 
-  describe('when the program injects nothing and does not crash', () => {
+  describe('when the program marks functions and injects nothing', () => {
+    it('should list the functions it marked, with their types, when it exits', () => {
+      // Act
+      const result = run([OPEN, "core.allowErrorInjection(core.EI_TYPE_TRUE, function busy() { return false; }, { name: 'Dev.busy' });", 'open();', 'process.exitCode = 3;']);
+
+      // Assert
+      expect(result.status).to.equal(3);
+      expect(result.records).to.deep.equal([
+        {
+          event: 'marked',
+          pid: (result.records?.[0] as MarkedReportRecord).pid,
+          functions: [
+            { name: 'open', type: 'ERRNO' },
+            { name: 'Dev.busy', type: 'TRUE' },
+          ],
+        },
+      ]);
+    });
+
+    it('should list nothing when a signal kills it', () => {
+      // Act
+      const result = run([OPEN, "process.kill(process.pid, 'SIGKILL');"]);
+
+      // Assert
+      expect(result.status).to.equal(null);
+      expect(result.records).to.equal(undefined);
+    });
+  });
+
+  describe('when the program marks nothing, injects nothing and does not crash', () => {
     it('should not even create the file', () => {
       // Act
-      const result = run([OPEN, 'open();', 'process.exitCode = 3;']);
+      const result = run(['core.debugfs.read("fail_function/inject");', 'process.exitCode = 3;']);
 
       // Assert
       expect(result.status).to.equal(3);
