@@ -18,7 +18,6 @@ interface Run {
 
 interface Report {
   functions: string[];
-  baseline: Run | null;
   runs: Run[];
   faultPoints: number;
   crashed: number;

@@ -24,8 +24,6 @@ export type { SweepOptions, SweepProgress } from './sweep/runSweep';
 export type { CrashRecord, FaultRecord, SweepReport, SweepRun } from './sweep/SweepReport';
 export { parseFaultReport } from './sweep/parseFaultReport';
 export type { FaultReport } from './sweep/parseFaultReport';
-export { discoverInjectables } from './sweep/discoverInjectables';
-export type { Discovery, FoundInjectable } from './sweep/discoverInjectables';
 export { formatSweepTable, showSite } from './sweep/formatSweepTable';
 export type { TableOptions } from './sweep/formatSweepTable';
 export { createSweepProgress } from './sweep/createSweepProgress';

@@ -27,7 +27,7 @@ export interface CrashRecord {
 
 /** One run of the command. */
 export interface SweepRun {
-  /** The run's fail-nth: 1, 2, 3...; 0 for the run without faults that found the functions. */
+  /** The run's fail-nth: 1, 2, 3... */
   readonly n: number;
   /** Whether a fault was injected. */
   readonly injected: boolean;
@@ -59,15 +59,17 @@ export interface SweepReport {
   readonly command: readonly string[];
   /** The capability of the sweep (FAILCMD_TYPE). */
   readonly capability: string;
-  /** The functions armed in every run, in the order they were armed. */
+  /**
+   * The functions armed: those named with `--inject`, in that order; otherwise every function the
+   * command's processes marked error-injectable in any run (each process lists them when it exits), in
+   * the order first seen.
+   */
   readonly functions: readonly string[];
-  /** The run without faults that found the functions (n = 0), or `null` when they were named. */
-  readonly baseline: SweepRun | null;
   /** The runs, by n. */
   readonly runs: readonly SweepRun[];
   /** How many runs injected a fault. */
   readonly faultPoints: number;
-  /** How many runs crashed, the baseline included. */
+  /** How many runs crashed. */
   readonly crashed: number;
   /** True when the last run injected no fault: every fault point was reached. False when `--max` stopped it. */
   readonly complete: boolean;

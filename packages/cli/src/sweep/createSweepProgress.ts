@@ -8,7 +8,7 @@ export interface SweepProgressDisplay {
   readonly stop: () => void;
 }
 
-const FORMAT = 'failcmd --sweep [{bar}] {value}/{total} runs | faults: {faults} | crashed: {crashes}{phase}';
+const FORMAT = 'failcmd --sweep [{bar}] {value}/{total} runs | faults: {faults} | crashed: {crashes}';
 
 /**
  * A progress bar for a terminal: runs finished of those started (or of `--max`), faults and crashes so
@@ -26,11 +26,7 @@ export function createSweepProgress(stream: NodeJS.WriteStream): SweepProgressDi
   return {
     update: (progress) => {
       const total = Math.max(1, progress.max ?? progress.started);
-      const payload = {
-        faults: progress.faults,
-        crashes: progress.crashes,
-        phase: progress.phase === 'discovery' ? ' | finding the error-injectable functions (a run without faults)' : '',
-      };
+      const payload = { faults: progress.faults, crashes: progress.crashes };
       if (!started) {
         bar.start(total, progress.finished, payload);
         started = true;

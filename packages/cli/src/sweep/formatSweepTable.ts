@@ -39,7 +39,8 @@ function crashText(run: SweepRun): string {
 /**
  * Draws a sweep's report as the seed's fail-nth loop prints its runs, one line per n, as a table:
  * n, whether a fault was injected (Y/N), the function that failed and its call site, the exit status,
- * and the crash, if any; a line on the functions armed before it and a summary after it.
+ * and the crash, if any; a line on the functions armed before it and a summary after it, with the
+ * armed functions that never failed when the sweep is complete.
  *
  * @param report - the report
  * @param options - colours and the directory sites are shown relative to
@@ -51,10 +52,6 @@ export function formatSweepTable(report: SweepReport, options: TableOptions = {}
   const lines: string[] = [];
   const armed = report.capability !== 'fail_function' ? `every call of every capability (FAILCMD_TYPE=${report.capability})` : report.functions.length === 0 ? 'no function (none is marked error-injectable)' : report.functions.join(', ');
   lines.push(`${c.bold('armed:')} ${armed}`);
-  if (report.baseline !== null) {
-    const crash = crashText(report.baseline);
-    lines.push(`${c.bold('run without faults:')} exit ${exitText(report.baseline)}${crash === '' ? '' : `, ${c.red(`crashed: ${crash}`)}`}`);
-  }
   // Loaded when a table is drawn, not for --json: failcmd's start-up is a sweep's fixed cost.
   const Table = require('cli-table3') as typeof import('cli-table3');
   const table = new Table({
@@ -82,5 +79,12 @@ export function formatSweepTable(report: SweepReport, options: TableOptions = {}
   const runs = report.runs.length;
   lines.push(`${report.faultPoints} fault point${report.faultPoints === 1 ? '' : 's'} in ${runs} run${runs === 1 ? '' : 's'}, ${crashed}`);
   if (!report.complete) lines.push(c.yellow(`stopped after ${runs} runs (--max): every run injected a fault, so more fault points may follow`));
+  if (report.complete && report.capability === 'fail_function') {
+    // Run k fails the k-th call of an armed function in a run without faults; a function no run
+    // failed is called only after a fault (on an error path), or never.
+    const failed = new Set(report.runs.flatMap((run) => [run.function, ...run.faults.map((fault) => fault.function)]));
+    const never = report.functions.filter((name) => !failed.has(name));
+    if (never.length > 0) lines.push(c.yellow(`never failed (called only on error paths, or not at all): ${never.join(', ')}`));
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,8 @@ import type { CrashRecord, FaultRecord } from './SweepReport';
 export interface FaultReport {
   readonly faults: readonly FaultRecord[];
   readonly crashes: readonly CrashRecord[];
+  /** The functions the run's processes marked error-injectable (listed as each exited), each once, in the order first seen. */
+  readonly marked: readonly string[];
 }
 
 function stringOrNull(value: unknown): string | null {
@@ -11,16 +13,17 @@ function stringOrNull(value: unknown): string | null {
 }
 
 /**
- * Parses the contents of an `ERRINJECT_REPORT` file: one JSON object per line, `event` `fault` or
- * `crash`. Lines that are not such records (a process killed halfway through a write, a newer core's
+ * Parses the contents of an `ERRINJECT_REPORT` file: one JSON object per line, `event` `fault`,
+ * `crash` or `marked`. Lines that are not such records (a process killed halfway through a write, a newer core's
  * events) are skipped.
  *
  * @param text - the file's contents
- * @returns its faults and crashes, in file order
+ * @returns its faults and crashes, in file order, and the functions marked
  */
 export function parseFaultReport(text: string): FaultReport {
   const faults: FaultRecord[] = [];
   const crashes: CrashRecord[] = [];
+  const marked = new Set<string>();
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     let record: unknown;
@@ -42,7 +45,12 @@ export function parseFaultReport(text: string): FaultReport {
         message: typeof r['message'] === 'string' ? r['message'] : '',
         stack: typeof r['stack'] === 'string' ? r['stack'] : '',
       });
+    } else if (r['event'] === 'marked' && Array.isArray(r['functions'])) {
+      for (const entry of r['functions'] as unknown[]) {
+        const name = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['name'] : undefined;
+        if (typeof name === 'string' && name !== '') marked.add(name);
+      }
     }
   }
-  return { faults, crashes };
+  return { faults, crashes, marked: [...marked] };
 }

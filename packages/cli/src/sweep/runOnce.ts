@@ -9,7 +9,7 @@ export const STDERR_TAIL = 4096;
 
 /** One run to make. */
 export interface RunRequest {
-  /** The run's fail-nth (0 for the run without faults). */
+  /** The run's fail-nth. */
   readonly n: number;
   readonly command: readonly string[];
   /** The whole environment, `ERRINJECT_REPORT` included. */
@@ -20,16 +20,23 @@ export interface RunRequest {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** A run, with what its report file said besides. */
+export interface RunOutcome {
+  readonly run: SweepRun;
+  /** The functions its processes marked error-injectable, in the order first seen. */
+  readonly marked: readonly string[];
+}
+
 /**
  * Runs the command once, without a terminal (no stdin, stdout dropped, the end of stderr kept), and
  * reads what its processes reported.
  *
  * @param request - the run
- * @returns the run, with its faults, crashes and exit
+ * @returns the run, with its faults, crashes and exit, and the functions marked in it
  * @throws CliError `ENOENT`/`EACCES` (or another errno name) when the command cannot be started;
  *   an `AbortError` when `request.signal` ended it
  */
-export function runOnce(request: RunRequest): Promise<SweepRun> {
+export function runOnce(request: RunRequest): Promise<RunOutcome> {
   const [file, ...args] = request.command as [string, ...string[]];
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -64,9 +71,9 @@ export function runOnce(request: RunRequest): Promise<SweepRun> {
       } catch {
         // No process of the run reported anything: no fault, no crash.
       }
-      const { faults, crashes } = parseFaultReport(text);
+      const { faults, crashes, marked } = parseFaultReport(text);
       const first = faults[0];
-      resolve({
+      const run: SweepRun = {
         n: request.n,
         injected: first !== undefined,
         function: first?.function ?? null,
@@ -79,7 +86,8 @@ export function runOnce(request: RunRequest): Promise<SweepRun> {
         crashes,
         durationMs: Math.round(performance.now() - started),
         stderr,
-      });
+      };
+      resolve({ run, marked });
     });
   });
 }

@@ -5,15 +5,12 @@ import { armedByUser } from '../failcmd/armedByUser';
 import { childEnvironment } from '../failcmd/childEnvironment';
 import { injectEntries } from '../failcmd/failcmdEntries';
 import type { InjectSpec } from '../failcmd/FailcmdOptions';
-import { discoverInjectables } from './discoverInjectables';
 import { runOnce } from './runOnce';
 import type { SweepReport, SweepRun } from './SweepReport';
 
 /** Where a sweep stands, for a progress display. */
 export interface SweepProgress {
-  /** `'discovery'` while the run without faults looks for the functions, then `'runs'`. */
-  readonly phase: 'discovery' | 'runs';
-  /** Runs started so far (the discovery run not counted). */
+  /** Runs started so far. */
   readonly started: number;
   /** Runs finished and kept. */
   readonly finished: number;
@@ -35,7 +32,7 @@ export interface SweepOptions {
   readonly capability?: string;
   /** `ERRINJECT` entries every run shares (the knobs: see `sweepEntries`). */
   readonly entries?: readonly string[];
-  /** The functions to arm; none to arm every function a run without faults finds. */
+  /** The functions to arm; none to arm every function the command marks error-injectable (`fail_function/inject=*`). */
   readonly inject?: readonly InjectSpec[];
   /** `ERRINJECT_SEED` for every run. */
   readonly seed?: string | undefined;
@@ -62,8 +59,9 @@ function abortError(): Error {
  * a run injects no fault (or `max` runs). Runs go `jobs` at a time; a run without a fault cancels the
  * runs after it, and the report keeps the order of n.
  *
- * Unless functions are named, a first run without faults (n = 0) finds every function marked
- * error-injectable in the command's processes: see {@link discoverInjectables}.
+ * Unless functions are named, every run arms every function its processes mark error-injectable, as
+ * each is marked (`fail_function/inject=*`), so that no run is needed to find them first and a function
+ * marked only on an error path is swept too; the report lists the functions the processes marked.
  *
  * @param options - the sweep
  * @returns the report
@@ -76,20 +74,14 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
   const entries = options.entries ?? [];
   const extras = { seed: options.seed, control: options.control === true };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-'));
-  const progress = { phase: 'discovery' as SweepProgress['phase'], started: 0, finished: 0, faults: 0, crashes: 0, max };
+  const progress = { started: 0, finished: 0, faults: 0, crashes: 0, max };
   const tell = (): void => options.onProgress?.({ ...progress });
   try {
-    let specs: readonly InjectSpec[] = options.inject ?? [];
-    let baseline: SweepRun | null = null;
-    if (capability === 'fail_function' && specs.length === 0) {
-      tell();
-      const reportFile = path.join(dir, 'run-0.jsonl');
-      const discovery = await discoverInjectables(options.command, childEnvironment(options.env, entries, { ...extras, report: reportFile }), reportFile, path.join(dir, 'injectable.jsonl'), options.signal);
-      baseline = discovery.run;
-      specs = discovery.functions.map((found) => ({ name: found.name, retval: undefined }));
-    }
-    const armEntries = capability === 'fail_function' ? injectEntries(specs, armedByUser(options.env)) : [];
-    progress.phase = 'runs';
+    const specs: readonly InjectSpec[] = options.inject ?? [];
+    const armedAlready = armedByUser(options.env);
+    const armEntries =
+      capability !== 'fail_function' ? [] : specs.length > 0 ? injectEntries(specs, armedAlready) : armedAlready.has('*') ? [] : ['fail_function/inject=*'];
+    const marked = new Set<string>();
     tell();
 
     const results = new Map<number, SweepRun>();
@@ -113,13 +105,15 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
         tell();
         let run: SweepRun;
         try {
-          run = await runOnce({
+          const outcome = await runOnce({
             n,
             command: options.command,
             env: childEnvironment(options.env, [...entries, ...armEntries, `self/fail-nth=${n}`], { ...extras, report: reportFile }),
             reportFile,
             signal: controller.signal,
           });
+          run = outcome.run;
+          if (n <= last) for (const name of outcome.marked) marked.add(name);
         } catch (error) {
           if (controller.signal.aborted) continue;
           // The command cannot be started: stop every worker.
@@ -153,11 +147,10 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     return {
       command: [...options.command],
       capability,
-      functions: specs.map((spec) => spec.name),
-      baseline,
+      functions: capability !== 'fail_function' ? [] : specs.length > 0 ? specs.map((spec) => spec.name) : [...marked],
       runs,
       faultPoints: runs.filter((run) => run.injected).length,
-      crashed: runs.filter((run) => run.crashed).length + (baseline?.crashed === true ? 1 : 0),
+      crashed: runs.filter((run) => run.crashed).length,
       complete: runs.length > 0 && !(runs[runs.length - 1] as SweepRun).injected,
     };
   } finally {

@@ -11,24 +11,43 @@ function run(n: number, fields: Partial<SweepRun> = {}): SweepRun {
 
 function report(fields: Partial<SweepReport> = {}): SweepReport {
   const runs = fields.runs ?? [run(1), run(2, { function: 'Cache.get', exitCode: 1, crashed: true, crashes: [{ event: 'crash', pid: 1, origin: 'uncaughtException', message: "Cannot read properties of null (reading 'size')\nmore", stack: '' }] }), run(3, { injected: false, function: null, capability: null, site: null })];
-  return { command: ['node', 'app.js'], capability: 'fail_function', functions: ['Store.open', 'Cache.get'], baseline: run(0, { injected: false, function: null, site: null }), runs, faultPoints: 2, crashed: 1, complete: true, ...fields };
+  return { command: ['node', 'app.js'], capability: 'fail_function', functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, complete: true, ...fields };
 }
 
 describe('formatSweepTable', () => {
   describe('when a sweep found its fault points', () => {
-    it('should print the functions, the run without faults, one line per n, and a summary', () => {
+    it('should print the functions, one line per n, and a summary', () => {
       // Act
       const lines = formatSweepTable(report(), { cwd: '/work/app' }).split('\n');
 
       // Assert
       expect(lines[0]).to.equal('armed: Store.open, Cache.get');
-      expect(lines[1]).to.equal('run without faults: exit 0');
-      expect(lines[2]).to.match(/^n +fault +function +call site +exit +crash$/);
-      expect(lines[3]).to.match(/^1 +Y +Store\.open +src\/db\.js:1:5 +0$/);
-      expect(lines[4]).to.match(/^2 +Y +Cache\.get +src\/db\.js:2:5 +1 +uncaughtException: Cannot read properties of null \(reading 'size'\)$/);
-      expect(lines[5]).to.match(/^3 +N +0$/);
-      expect(lines[6]).to.equal('2 fault points in 3 runs, 1 crashed');
-      expect(lines[7]).to.equal('');
+      expect(lines[1]).to.match(/^n +fault +function +call site +exit +crash$/);
+      expect(lines[2]).to.match(/^1 +Y +Store\.open +src\/db\.js:1:5 +0$/);
+      expect(lines[3]).to.match(/^2 +Y +Cache\.get +src\/db\.js:2:5 +1 +uncaughtException: Cannot read properties of null \(reading 'size'\)$/);
+      expect(lines[4]).to.match(/^3 +N +0$/);
+      expect(lines[5]).to.equal('2 fault points in 3 runs, 1 crashed');
+      expect(lines[6]).to.equal('');
+    });
+  });
+
+  describe('when an armed function never failed', () => {
+    it('should name it after the summary of a complete sweep, and not when --max cut the sweep', () => {
+      // Arrange: Lock.release failed only as the second fault of run 2, which fail-nth does not make
+      const runs = [
+        run(1),
+        run(2, { function: 'Cache.get', faults: [{ event: 'fault', pid: 1, capability: 'fail_function', function: 'Cache.get', site: null }] }),
+        run(3, { injected: false, function: null, capability: null, site: null }),
+      ];
+      const functions = ['Store.open', 'Cache.get', 'Lock.release', 'Log.write'];
+
+      // Act
+      const complete = formatSweepTable(report({ runs, functions }));
+      const cut = formatSweepTable(report({ runs: runs.slice(0, 2), functions, complete: false }));
+
+      // Assert
+      expect(complete.split('\n').at(-2)).to.equal('never failed (called only on error paths, or not at all): Lock.release, Log.write');
+      expect(cut).to.not.contain('never failed');
     });
   });
 
@@ -41,31 +60,29 @@ describe('formatSweepTable', () => {
     });
   });
 
-  describe('when runs crashed by a signal, crashed without faults, or were cut by --max', () => {
+  describe('when runs crashed by a signal, or were cut by --max', () => {
     it('should say so', () => {
       // Arrange
       const signalled = run(1, { exitCode: null, signal: 'SIGSEGV', crashed: true });
       const longMessage = run(2, { crashed: true, crashes: [{ event: 'crash', pid: 1, origin: 'unhandledRejection', message: 'x'.repeat(200), stack: '' }] });
-      const baseline = run(0, { injected: false, function: null, site: null, exitCode: 1, crashed: true, crashes: [{ event: 'crash', pid: 1, origin: 'uncaughtException', message: 'boot failed', stack: '' }] });
 
       // Act
-      const text = formatSweepTable(report({ runs: [signalled, longMessage], baseline, complete: false, faultPoints: 1, crashed: 3 }), { cwd: '/elsewhere/' });
+      const text = formatSweepTable(report({ runs: [signalled, longMessage], complete: false, faultPoints: 1, crashed: 2 }), { cwd: '/elsewhere/' });
 
       // Assert
-      expect(text).to.contain('run without faults: exit 1, crashed: uncaughtException: boot failed');
       expect(text).to.match(/SIGSEGV +killed by SIGSEGV/);
       expect(text).to.contain(`unhandledRejection: ${'x'.repeat(72 - 'unhandledRejection: '.length - 3)}...`);
       expect(text).to.contain('/work/app/src/db.js:1:5');
-      expect(text).to.contain('1 fault point in 2 runs, 3 crashed');
+      expect(text).to.contain('1 fault point in 2 runs, 2 crashed');
       expect(text).to.contain('stopped after 2 runs (--max)');
     });
   });
 
   describe('when nothing or another capability was armed', () => {
     it('should say what the runs armed', () => {
-      expect(formatSweepTable(report({ functions: [], baseline: null, runs: [run(1, { injected: false })], faultPoints: 0, crashed: 0 }))).to.match(/^armed: no function \(none is marked error-injectable\)\n/);
-      expect(formatSweepTable(report({ capability: 'fail_alloc', functions: [], baseline: null, runs: [run(1, { function: null, capability: 'fail_alloc' })] }))).to.contain('armed: every call of every capability (FAILCMD_TYPE=fail_alloc)');
-      expect(formatSweepTable(report({ capability: 'fail_alloc', baseline: null, runs: [run(1, { function: null, capability: 'fail_alloc', site: null })] }))).to.match(/1 +Y +fail_alloc +0/);
+      expect(formatSweepTable(report({ functions: [], runs: [run(1, { injected: false })], faultPoints: 0, crashed: 0 }))).to.match(/^armed: no function \(none is marked error-injectable\)\n/);
+      expect(formatSweepTable(report({ capability: 'fail_alloc', functions: [], runs: [run(1, { function: null, capability: 'fail_alloc' })] }))).to.contain('armed: every call of every capability (FAILCMD_TYPE=fail_alloc)');
+      expect(formatSweepTable(report({ capability: 'fail_alloc', runs: [run(1, { function: null, capability: 'fail_alloc', site: null })] }))).to.match(/1 +Y +fail_alloc +0/);
     });
   });
 });

@@ -24,6 +24,25 @@ describe('parseFaultReport', () => {
     });
   });
 
+  describe('when processes listed the functions they marked', () => {
+    it('should give each name once, in the order first seen, skipping entries without a name', () => {
+      // Arrange
+      const text = [
+        '{"event":"marked","pid":7,"functions":[{"name":"Store.open","type":"ERRNO"},{"name":"alloc","type":"NULL"}]}',
+        '{"event":"marked","pid":8,"functions":[{"name":"alloc","type":"NULL"},{"type":"TRUE"},null,{"name":""},{"name":"Lock.take","type":"TRUE"}]}',
+        '{"event":"marked","pid":9,"functions":"alloc"}',
+      ].join('\n');
+
+      // Act
+      const report = parseFaultReport(text);
+
+      // Assert
+      expect(report.marked).to.deep.equal(['Store.open', 'alloc', 'Lock.take']);
+      expect(report.faults).to.deep.equal([]);
+      expect(report.crashes).to.deep.equal([]);
+    });
+  });
+
   describe('when lines are not records', () => {
     it('should skip them: a cut line, another JSON value, an unknown event, a fault without capability', () => {
       // Act

@@ -19,9 +19,10 @@ describe('runOnce', () => {
       const env = cleanEnv({ ERRINJECT: 'fail_function/verbose=0 fail_function/inject=alloc self/fail-nth=1', ERRINJECT_REPORT: reportFile });
 
       // Act
-      const run = await runOnce({ n: 2, command: fixture('points', 'crash'), env, reportFile });
+      const { run, marked } = await runOnce({ n: 2, command: fixture('points', 'crash'), env, reportFile });
 
       // Assert
+      expect(marked).to.deep.equal(['open', 'alloc']);
       expect(run).to.include({ n: 2, injected: true, function: 'alloc', capability: 'fail_function', exitCode: 1, signal: null, crashed: true });
       expect(run.crashes).to.have.length(1);
       expect(existsSync(reportFile)).to.equal(false);
@@ -35,12 +36,13 @@ describe('runOnce', () => {
       writeFileSync(script, "process.stderr.write('a'.repeat(10000) + 'END');");
 
       // Act
-      const run = await runOnce({ n: 1, command: [process.execPath, script], env: cleanEnv(), reportFile: path.join(dir, 'none.jsonl') });
+      const { run, marked } = await runOnce({ n: 1, command: [process.execPath, script], env: cleanEnv(), reportFile: path.join(dir, 'none.jsonl') });
 
       // Assert
       expect(run.stderr).to.have.length(STDERR_TAIL);
       expect(run.stderr.endsWith('aEND')).to.equal(true);
       expect(run).to.include({ injected: false, crashed: false, exitCode: 0 });
+      expect(marked).to.deep.equal([]);
     });
   });
 

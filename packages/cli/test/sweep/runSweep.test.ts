@@ -11,13 +11,12 @@ function tempDirs(): string[] {
 
 describe('runSweep', () => {
   describe('when no function is named', () => {
-    it('should find the functions in a run without faults, then fail each fault point once, in order', async () => {
+    it('should arm every function as it is marked, and fail each fault point once, in order', async () => {
       // Act
       const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv(), entries: ['fail_function/verbose=0'] });
 
       // Assert
       expect(report.functions).to.deep.equal(['open', 'alloc']);
-      expect(report.baseline).to.include({ n: 0, injected: false, exitCode: 0, crashed: false });
       expect(report.runs.map((run) => [run.n, run.injected, run.function])).to.deep.equal([
         [1, true, 'open'],
         [2, true, 'alloc'],
@@ -27,6 +26,32 @@ describe('runSweep', () => {
       expect(report.runs[1]?.site).to.match(/fixtures\/points\.(js|ts):\d+:\d+$/);
       expect(report.runs[0]?.site).to.not.equal(report.runs[2]?.site);
       expect(report).to.include({ faultPoints: 3, crashed: 0, complete: true, capability: 'fail_function' });
+    });
+  });
+
+  describe('when a function is marked only on an error path', () => {
+    it('should arm it too, and list it among the functions', async () => {
+      // Act
+      const report = await runSweep({ command: fixture('points', 'late'), env: cleanEnv(), entries: ['fail_function/verbose=0'] });
+
+      // Assert
+      expect(report.functions).to.deep.equal(['open', 'alloc', 'release']);
+      expect(report.runs.map((run) => [run.n, run.function])).to.deep.equal([
+        [1, 'open'],
+        [2, 'alloc'],
+        [3, 'open'],
+        [4, null],
+      ]);
+      expect(report.runs.map((run) => run.stderr)).to.deep.equal(['', '', '', '']);
+    });
+
+    it('should leave the arming of every function to the user\'s ERRINJECT when it arms them all already', async () => {
+      // Act: fail_function/inject=* twice would make the command's core refuse the second with EBUSY
+      const report = await runSweep({ command: fixture('points', 'late'), env: cleanEnv({ ERRINJECT: 'fail_function/inject=*' }), entries: ['fail_function/verbose=0'] });
+
+      // Assert
+      expect(report.runs.map((run) => run.function)).to.deep.equal(['open', 'alloc', 'open', null]);
+      expect(report.runs.map((run) => run.stderr)).to.deep.equal(['', '', '', '']);
     });
   });
 
@@ -65,12 +90,11 @@ describe('runSweep', () => {
   });
 
   describe('when functions are named', () => {
-    it('should arm only those, with their retval, and make no run without faults', async () => {
+    it('should arm only those, with their retval', async () => {
       // Act
-      const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv(), inject: [{ name: 'alloc', retval: '0' }] });
+      const report = await runSweep({ command: fixture('points', 'late'), env: cleanEnv(), inject: [{ name: 'alloc', retval: '0' }] });
 
       // Assert
-      expect(report.baseline).to.equal(null);
       expect(report.functions).to.deep.equal(['alloc']);
       expect(report.runs.map((run) => [run.n, run.function])).to.deep.equal([
         [1, 'alloc'],
@@ -92,7 +116,6 @@ describe('runSweep', () => {
     it('should arm no function, and count the calls of every capability', async () => {
       const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv(), capability: 'fail_other' });
       expect(report.functions).to.deep.equal([]);
-      expect(report.baseline).to.equal(null);
       expect(report.runs.map((run) => run.injected)).to.deep.equal([false]);
     });
   });
@@ -130,7 +153,7 @@ describe('runSweep', () => {
   });
 
   describe('when it reports progress', () => {
-    it('should tell the discovery, every start and every end', async () => {
+    it("should tell the start, every run's start and every run's end", async () => {
       // Arrange
       const seen: SweepProgress[] = [];
 
@@ -138,16 +161,17 @@ describe('runSweep', () => {
       await runSweep({ command: fixture('points', 'crash'), env: cleanEnv(), onProgress: (progress) => seen.push(progress) });
 
       // Assert
-      expect(seen[0]).to.deep.equal({ phase: 'discovery', started: 0, finished: 0, faults: 0, crashes: 0, max: undefined });
-      expect(seen[seen.length - 1]).to.deep.equal({ phase: 'runs', started: 4, finished: 4, faults: 3, crashes: 1, max: undefined });
+      expect(seen[0]).to.deep.equal({ started: 0, finished: 0, faults: 0, crashes: 0, max: undefined });
+      expect(seen[1]).to.deep.equal({ started: 1, finished: 0, faults: 0, crashes: 0, max: undefined });
+      expect(seen[seen.length - 1]).to.deep.equal({ started: 4, finished: 4, faults: 3, crashes: 1, max: undefined });
     });
   });
 
   describe('when the sweep is stopped', () => {
-    it('should kill its runs, remove its files and reject with an AbortError, in discovery or in the runs', async () => {
+    it('should kill its runs, remove its files and reject with an AbortError, one run or two at a time, or before any', async () => {
       // Arrange
       const before = tempDirs();
-      const inDiscovery = new AbortController();
+      const inOne = new AbortController();
       const inRuns = new AbortController();
       const already = new AbortController();
       already.abort();
@@ -155,12 +179,12 @@ describe('runSweep', () => {
 
       // Act
       const pending = [
-        runSweep({ command: slow, env: cleanEnv(), signal: inDiscovery.signal }),
+        runSweep({ command: slow, env: cleanEnv(), signal: inOne.signal }),
         runSweep({ command: slow, env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], jobs: 2, signal: inRuns.signal }),
         runSweep({ command: slow, env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], signal: already.signal }),
       ].map((sweep) => sweep.then(() => undefined, (e: unknown) => e));
       await new Promise((resolve) => setTimeout(resolve, 300));
-      inDiscovery.abort();
+      inOne.abort();
       inRuns.abort();
       const errors = await Promise.all(pending);
 
