@@ -215,7 +215,7 @@ function checkDuplicates(context: Context): void {
  * - a name taken by another function elsewhere in the program (the runtime's ERR_DUPLICATE_NAME;
  *   the second and later marks in program order, dependencies first, are reported, naming the
  *   first), a method marked twice, and names the runtime refuses: empty, longer than 512
- *   characters, with whitespace or `/`, starting with `!`, or one of `fail_function/`'s own files
+ *   characters, with whitespace or `/`, starting with `!`, `*`, or one of `fail_function/`'s own files
  *   (`inject`, `seed`, `times`…), whether given as `options.name` or taken from the function;
  * - an anonymous function wrapped without `options.name`, a class wrapped, a method with a symbol
  *   key without `options.name`;
@@ -251,7 +251,7 @@ export const badUsage = createRule<MessageId>({
     optionsNotObject: 'the options `{{value}}` of {{fn}} are not an object: the runtime refuses them; pass { name?, errPtr?, async? }',
     unknownOption: 'unknown option {{keys}} of {{fn}}: the runtime refuses it; remove it (accepted: name, errPtr, async)',
     optionNotBoolean: 'options.{{key}} of {{fn}} is `{{value}}`: the runtime refuses it; make options.{{key}} true or false',
-    unusableName: '{{source}} {{value}} is not a name the runtime accepts: a name is 1 to {{max}} characters without whitespace or "/", not starting with "!"; {{advice}}',
+    unusableName: '{{source}} {{value}} is not a name the runtime accepts: a name is 1 to {{max}} characters without whitespace or "/", not starting with "!", and not "*"; {{advice}}',
     reservedName:
       '{{source}} "{{name}}" is not a name the runtime accepts: it would be the directory fail_function/{{name}}/, taken by fail_function\'s own files (reserved: {{reserved}}); give the function another name with options.name',
     errPtrWrongType: '{{fn}} is marked {{type}} with options.errPtr, which is for EI_TYPE_ERRNO and EI_TYPE_ERRNO_NULL functions (they fail with an errno): the runtime refuses it; remove errPtr',

@@ -470,6 +470,7 @@ ruleTester('ei/bad-usage', {
         export const f = allowErrorInjection(EI_TYPE_NULL, (): null => null, { name: '${'x'.repeat(KSYM_NAME_LEN + 1)}' });
         // @ts-expect-error -- the mistake under test
         export const g = allowErrorInjection(EI_TYPE_NULL, (): null => null, { name: 42 });
+        export const h = allowErrorInjection(EI_TYPE_NULL, (): null => null, { name: '*' });
       `,
       errors: [
         { line: 2, column: 18 },
@@ -479,6 +480,7 @@ ruleTester('ei/bad-usage', {
         { line: 6, column: 18 },
         { line: 7, column: 18 },
         { line: 9, column: 18 },
+        { line: 10, column: 18 },
       ],
     },
     {
@@ -629,7 +631,7 @@ describe('injectableNameProblem', () => {
       // Arrange
       const names = fc.oneof(
         fc.string({ maxLength: 8 }),
-        fc.constantFrom(...RESERVED_INJECTABLE_NAMES, '!x', 'a b', 'a/b', 'a\tb', '\u00a0', 'x'.repeat(KSYM_NAME_LEN), 'x'.repeat(KSYM_NAME_LEN + 1)),
+        fc.constantFrom(...RESERVED_INJECTABLE_NAMES, '!x', '*', '*x', 'a b', 'a/b', 'a\tb', '\u00a0', 'x'.repeat(KSYM_NAME_LEN), 'x'.repeat(KSYM_NAME_LEN + 1)),
       );
 
       // Act, assert

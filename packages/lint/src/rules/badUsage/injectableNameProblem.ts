@@ -34,9 +34,10 @@ export const RESERVED_INJECTABLE_NAMES: ReadonlySet<string> = new Set([
  *
  * @param name - a name, or whatever was given as one
  * @returns `'unusable'` (not a string, empty, longer than KSYM_NAME_LEN, with whitespace or `/`, or
- * starting with `!`), `'reserved'`, or `undefined` for a name the runtime accepts
+ * starting with `!`, or `*`, which `fail_function/inject` takes for every function), `'reserved'`, or
+ * `undefined` for a name the runtime accepts
  */
 export function injectableNameProblem(name: unknown): 'unusable' | 'reserved' | undefined {
-  if (typeof name !== 'string' || name.length === 0 || name.length > KSYM_NAME_LEN || /[\s/]/.test(name) || name.startsWith('!')) return 'unusable';
+  if (typeof name !== 'string' || name.length === 0 || name.length > KSYM_NAME_LEN || /[\s/]/.test(name) || name.startsWith('!') || name === '*') return 'unusable';
   return RESERVED_INJECTABLE_NAMES.has(name) ? 'reserved' : undefined;
 }
