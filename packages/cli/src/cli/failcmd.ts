@@ -42,6 +42,7 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
       control: options.control,
       jobs: options.jobs,
       max: options.max,
+      timeoutMs: options.timeoutMs,
       onProgress: progress.update,
       signal: controller.signal,
     });
@@ -53,7 +54,7 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
   }
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSweepTable(report, { color: wantsColor(io.stdout, env) }));
-  return report.crashed > 0 ? 1 : 0;
+  return report.crashed > 0 || report.timedOut > 0 ? 1 : 0;
 }
 
 /**

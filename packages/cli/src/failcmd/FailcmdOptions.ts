@@ -47,6 +47,8 @@ export interface FailcmdOptions {
   readonly jobs: number;
   /** `--max N`: the most runs a sweep makes; `undefined` for no bound. */
   readonly max: number | undefined;
+  /** `--timeout SECONDS`, in milliseconds: a run of a sweep still going then is killed; `undefined` for none. */
+  readonly timeoutMs: number | undefined;
   /** `-h/--help`. */
   readonly help: boolean;
 }

@@ -34,8 +34,10 @@ Sweeps:
       --json              the report as JSON
   -j, --jobs N            runs at once (default 1)
       --max N             stop after N runs
+      --timeout SECONDS   kill a run (its whole process group) still going after SECONDS,
+                          and report it as timed out
 
 Exit status: the command's own; 128+n when a signal n ended it (failcmd ends itself with the
 same signal). 2 for a bad option or value (nothing runs), 126 when the command cannot be
-executed, 127 when it is not found. A sweep exits 1 when any run crashed, else 0.
+executed, 127 when it is not found. A sweep exits 1 when any run crashed or timed out, else 0.
 `;

@@ -29,6 +29,7 @@ export const FAILCMD_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   json: { takesValue: false },
   jobs: { short: 'j', takesValue: true },
   max: { takesValue: true },
+  timeout: { takesValue: true },
   help: { short: 'h', takesValue: false },
 };
 
@@ -113,6 +114,23 @@ function positive(name: string, value: string | undefined, limit: number, what: 
   return n;
 }
 
+/** The longest timer Node.js keeps (2^31 - 1 ms), in whole seconds. */
+const MAX_TIMEOUT_SECONDS = 2147483;
+const SECONDS = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+
+/** A duration in seconds (`5`, `0.5`), as milliseconds; more than 0, at most {@link MAX_TIMEOUT_SECONDS}. */
+function seconds(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const s = SECONDS.test(value) ? Number(value) : NaN;
+  if (!(s > 0 && s <= MAX_TIMEOUT_SECONDS)) {
+    throw new CliError(
+      'ERR_INVALID_ARG_VALUE',
+      `${describe(name)} ${JSON.stringify(value)} is not accepted: expected the seconds a run may take, a decimal number more than 0 and at most ${MAX_TIMEOUT_SECONDS} (5, 0.5)`,
+    );
+  }
+  return Math.max(1, Math.round(s * 1000));
+}
+
 function parseInject(value: string): InjectSpec {
   const eq = value.indexOf('=');
   return eq < 0 ? { name: value, retval: undefined } : { name: value.slice(0, eq), retval: value.slice(eq + 1) };
@@ -130,7 +148,7 @@ export const MAX_JOBS = 256;
  * @param env - the environment, for `FAILCMD_TYPE` (default `fail_function`)
  * @returns the options and the command
  * @throws CliError `ERR_USAGE` for an unknown option, a missing value or options that do not go
- *   together; `ERR_INVALID_ARG_VALUE` for a bad `-j` or `--max`
+ *   together; `ERR_INVALID_ARG_VALUE` for a bad `-j`, `--max` or `--timeout`
  */
 export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): FailcmdArgs {
   const { options, command } = normalize(argv);
@@ -146,7 +164,7 @@ export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   const flag = (name: string): boolean => (values[name] as boolean[] | undefined)?.some((v) => v) === true;
   const sweep = flag('sweep');
   if (!sweep) {
-    for (const name of ['json', 'jobs', 'max']) {
+    for (const name of ['json', 'jobs', 'max', 'timeout']) {
       if (values[name] !== undefined) throw usageError(`option ${describe(name)} is for sweeps only; add --sweep`);
     }
   } else if (values['nth'] !== undefined) {
@@ -173,6 +191,7 @@ export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv
       json: flag('json'),
       jobs: positive('jobs', one('jobs'), MAX_JOBS, 'the number of runs at once') ?? 1,
       max: positive('max', one('max'), 0xffffffff, 'the most runs'),
+      timeoutMs: seconds('timeout', one('timeout')),
       help: flag('help'),
     },
     command,

@@ -43,8 +43,13 @@ export interface SweepRun {
   readonly exitCode: number | null;
   /** The signal that ended the command, or `null`. */
   readonly signal: NodeJS.Signals | null;
-  /** True when a process of the run crashed: an uncaught exception, an unhandled rejection, or a signal. */
+  /**
+   * True when a process of the run crashed: an uncaught exception, an unhandled rejection, or a signal
+   * (other than the SIGKILL of a timeout).
+   */
   readonly crashed: boolean;
+  /** True when the run was still going after `--timeout` and was killed (`signal` is then `SIGKILL`). */
+  readonly timedOut: boolean;
   /** The crash records of the run. */
   readonly crashes: readonly CrashRecord[];
   /** How long the run took, in milliseconds. */
@@ -71,6 +76,8 @@ export interface SweepReport {
   readonly faultPoints: number;
   /** How many runs crashed. */
   readonly crashed: number;
+  /** How many runs timed out. */
+  readonly timedOut: number;
   /** True when the last run injected no fault: every fault point was reached. False when `--max` stopped it. */
   readonly complete: boolean;
 }

@@ -32,7 +32,14 @@ function exitText(run: SweepRun): string {
 
 function crashText(run: SweepRun): string {
   const crash = run.crashes[0];
-  const text = crash !== undefined ? `${crash.origin}: ${crash.message.split('\n')[0]}` : run.signal !== null ? `killed by ${run.signal}` : '';
+  const text =
+    crash !== undefined
+      ? `${crash.origin}: ${crash.message.split('\n')[0]}`
+      : run.timedOut
+        ? `timed out: killed after ${(run.durationMs / 1000).toFixed(1)} s`
+        : run.signal !== null
+          ? `killed by ${run.signal}`
+          : '';
   return text.length > CRASH_WIDTH ? `${text.slice(0, CRASH_WIDTH - 3)}...` : text;
 }
 
@@ -76,8 +83,9 @@ export function formatSweepTable(report: SweepReport, options: TableOptions = {}
   }
   for (const line of table.toString().split('\n')) lines.push(line.trimEnd());
   const crashed = report.crashed === 0 ? '0 crashed' : c.red(c.bold(`${report.crashed} crashed`));
+  const timedOut = report.timedOut === 0 ? '' : `, ${c.red(c.bold(`${report.timedOut} timed out`))}`;
   const runs = report.runs.length;
-  lines.push(`${report.faultPoints} fault point${report.faultPoints === 1 ? '' : 's'} in ${runs} run${runs === 1 ? '' : 's'}, ${crashed}`);
+  lines.push(`${report.faultPoints} fault point${report.faultPoints === 1 ? '' : 's'} in ${runs} run${runs === 1 ? '' : 's'}, ${crashed}${timedOut}`);
   if (!report.complete) lines.push(c.yellow(`stopped after ${runs} runs (--max): every run injected a fault, so more fault points may follow`));
   if (report.complete && report.capability === 'fail_function') {
     // Run k fails the k-th call of an armed function in a run without faults; a function no run

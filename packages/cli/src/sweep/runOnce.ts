@@ -16,8 +16,14 @@ export interface RunRequest {
   readonly env: NodeJS.ProcessEnv;
   /** The report file the environment names; read and removed after the run. */
   readonly reportFile: string;
-  /** Ends the run early (SIGKILL to the command); the promise then rejects with an AbortError. */
+  /** Ends the run early (SIGKILL to its process group); the promise then rejects with an AbortError. */
   readonly signal?: AbortSignal | undefined;
+  /** Milliseconds the run may take; then its process group is killed and the run is timed out. */
+  readonly timeoutMs?: number | undefined;
+}
+
+function cancelled(): Error {
+  return Object.assign(new Error('the run was cancelled'), { name: 'AbortError' });
 }
 
 /** A run, with what its report file said besides. */
@@ -40,28 +46,47 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
   const [file, ...args] = request.command as [string, ...string[]];
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: request.env,
-      killSignal: 'SIGKILL',
-      ...(request.signal === undefined ? {} : { signal: request.signal }),
-    });
+    if (request.signal?.aborted === true) {
+      reject(cancelled());
+      return;
+    }
+    // A process group of its own (a session, as setsid makes), so that a timeout or a cancel kills
+    // the whole run, the processes the command started included.
+    const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'], env: request.env, detached: true });
+    let timedOut = false;
+    const killGroup = (): void => {
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        // Every process of the group has exited already.
+      }
+    };
+    const timer =
+      request.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            killGroup();
+          }, request.timeoutMs);
+    request.signal?.addEventListener('abort', killGroup, { once: true });
+    const settle = (): void => {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', killGroup);
+    };
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-STDERR_TAIL);
     });
     child.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.name === 'AbortError') {
-        reject(error);
-        return;
-      }
+      settle();
       reject(spawnError(file, error));
     });
     child.once('close', (exitCode, signal) => {
+      settle();
       if (request.signal?.aborted === true) {
-        // Node.js emits no AbortError for a child that had already exited when the signal came.
-        reject(Object.assign(new Error('the run was cancelled'), { name: 'AbortError' }));
+        rmSync(request.reportFile, { force: true });
+        reject(cancelled());
         return;
       }
       let text = '';
@@ -82,7 +107,8 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
         faults,
         exitCode: signal === null ? exitCode : null,
         signal,
-        crashed: crashes.length > 0 || signal !== null,
+        crashed: crashes.length > 0 || (signal !== null && !timedOut),
+        timedOut,
         crashes,
         durationMs: Math.round(performance.now() - started),
         stderr,

@@ -42,6 +42,8 @@ export interface SweepOptions {
   readonly jobs?: number;
   /** The most runs (default: until a run injects nothing). */
   readonly max?: number | undefined;
+  /** Milliseconds a run may take before it is killed and reported as timed out (default: no limit). */
+  readonly timeoutMs?: number | undefined;
   /** Called whenever a run starts or ends. */
   readonly onProgress?: (progress: SweepProgress) => void;
   /** Stops the sweep: the runs in progress are killed and `runSweep` rejects with an AbortError. */
@@ -111,6 +113,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
             env: childEnvironment(options.env, [...entries, ...armEntries, `self/fail-nth=${n}`], { ...extras, report: reportFile }),
             reportFile,
             signal: controller.signal,
+            timeoutMs: options.timeoutMs,
           });
           run = outcome.run;
           if (n <= last) for (const name of outcome.marked) marked.add(name);
@@ -151,6 +154,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
       runs,
       faultPoints: runs.filter((run) => run.injected).length,
       crashed: runs.filter((run) => run.crashed).length,
+      timedOut: runs.filter((run) => run.timedOut).length,
       complete: runs.length > 0 && !(runs[runs.length - 1] as SweepRun).injected,
     };
   } finally {

@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { main } from '../../src/cli/failcmd';
 import { captureIo } from '../support/captureIo';
 import { cleanEnv, fixture } from '../support/fixtures';
@@ -14,7 +17,7 @@ describe('failcmd main', () => {
 
       // Assert
       expect(exit).to.equal(0);
-      for (const option of ['--probability', '--interval', '--times', '--space', '--verbose', '--task-filter', '--stacktrace-depth', '--require-stack', '--reject-stack', '--inject', '--nth', '--sweep', '--seed', '--control', '--json', '--jobs', '--max', 'FAILCMD_TYPE']) {
+      for (const option of ['--probability', '--interval', '--times', '--space', '--verbose', '--task-filter', '--stacktrace-depth', '--require-stack', '--reject-stack', '--inject', '--nth', '--sweep', '--seed', '--control', '--json', '--jobs', '--max', '--timeout', 'FAILCMD_TYPE']) {
         expect(io.stdout.text()).to.contain(option);
       }
     });
@@ -71,6 +74,21 @@ describe('failcmd main', () => {
       expect(io.stdout.text()).to.contain('armed: open, alloc');
       expect(io.stdout.text()).to.contain('3 fault points in 4 runs, 1 crashed');
       expect(io.stderr.text()).to.equal('');
+    });
+
+    it('should exit 1 when a run timed out, and say so', async () => {
+      // Arrange
+      const io = captureIo();
+      const pidFile = path.join(os.tmpdir(), `failcmd-main-hang-${process.pid}.pid`);
+
+      // Act
+      const exit = await main(['--sweep', '--timeout', '1.5', '--', ...fixture('points', 'hang'), pidFile], cleanEnv(), io);
+      rmSync(pidFile, { force: true });
+
+      // Assert
+      expect(exit).to.equal(1);
+      expect(io.stdout.text()).to.match(/timed out: killed after \d+\.\d s/);
+      expect(io.stdout.text()).to.contain('3 fault points in 4 runs, 0 crashed, 1 timed out');
     });
 
     it('should stop on SIGTERM, print no report and end with the signal', async () => {

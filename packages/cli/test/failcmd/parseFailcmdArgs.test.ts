@@ -26,6 +26,7 @@ describe('parseFailcmdArgs', () => {
       expect(options.inject).to.deep.equal([]);
       expect(options.jobs).to.equal(1);
       expect(options.max).to.equal(undefined);
+      expect(options.timeoutMs).to.equal(undefined);
       expect([options.sweep, options.json, options.control, options.help]).to.deep.equal([false, false, false, false]);
     });
   });
@@ -114,7 +115,7 @@ describe('parseFailcmdArgs', () => {
     });
 
     it('should refuse the sweep options without --sweep', () => {
-      for (const argv of [['--json', 'cmd'], ['-j', '2', 'cmd'], ['--max', '3', 'cmd']]) {
+      for (const argv of [['--json', 'cmd'], ['-j', '2', 'cmd'], ['--max', '3', 'cmd'], ['--timeout', '5', 'cmd']]) {
         expect(usageError(argv).message).to.contain('is for sweeps only');
       }
     });
@@ -129,6 +130,23 @@ describe('parseFailcmdArgs', () => {
         expect(error.code, argv.join(' ')).to.equal('ERR_INVALID_ARG_VALUE');
       }
       expect(usageError(['--sweep', '-j', '0', 'cmd']).message).to.contain('-j/--jobs "0" is not accepted: expected the number of runs at once, a decimal integer from 1 to 256');
+    });
+  });
+
+  describe('when --timeout is given', () => {
+    it('should take seconds, whole or not, as milliseconds', () => {
+      expect(parseFailcmdArgs(['--sweep', '--timeout', '5', 'cmd']).options.timeoutMs).to.equal(5000);
+      expect(parseFailcmdArgs(['--sweep', '--timeout=0.25', 'cmd']).options.timeoutMs).to.equal(250);
+      expect(parseFailcmdArgs(['--sweep', '--timeout', '.0001', 'cmd']).options.timeoutMs).to.equal(1);
+      expect(parseFailcmdArgs(['--sweep', '--timeout', '2147483', 'cmd']).options.timeoutMs).to.equal(2147483000);
+    });
+
+    it('should refuse 0, negative, non-decimal and too long durations with ERR_INVALID_ARG_VALUE, naming the value', () => {
+      for (const value of ['0', '0.0', '-1', '1e3', '5s', '', '.', '2147484', 'Infinity']) {
+        const error = usageError(['--sweep', '--timeout', value, 'cmd']);
+        expect(error.code, value).to.equal('ERR_INVALID_ARG_VALUE');
+        expect(error.message, value).to.contain(`--timeout ${JSON.stringify(value)} is not accepted: expected the seconds a run may take`);
+      }
     });
   });
 

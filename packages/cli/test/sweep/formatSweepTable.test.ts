@@ -5,13 +5,13 @@ import type { SweepReport, SweepRun } from '../../src/sweep/SweepReport';
 function run(n: number, fields: Partial<SweepRun> = {}): SweepRun {
   return {
     n, injected: true, function: 'Store.open', capability: 'fail_function', site: `/work/app/src/db.js:${n}:5`, faults: [],
-    exitCode: 0, signal: null, crashed: false, crashes: [], durationMs: 10, stderr: '', ...fields,
+    exitCode: 0, signal: null, crashed: false, timedOut: false, crashes: [], durationMs: 10, stderr: '', ...fields,
   };
 }
 
 function report(fields: Partial<SweepReport> = {}): SweepReport {
   const runs = fields.runs ?? [run(1), run(2, { function: 'Cache.get', exitCode: 1, crashed: true, crashes: [{ event: 'crash', pid: 1, origin: 'uncaughtException', message: "Cannot read properties of null (reading 'size')\nmore", stack: '' }] }), run(3, { injected: false, function: null, capability: null, site: null })];
-  return { command: ['node', 'app.js'], capability: 'fail_function', functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, complete: true, ...fields };
+  return { command: ['node', 'app.js'], capability: 'fail_function', functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, timedOut: 0, complete: true, ...fields };
 }
 
 describe('formatSweepTable', () => {
@@ -75,6 +75,20 @@ describe('formatSweepTable', () => {
       expect(text).to.contain('/work/app/src/db.js:1:5');
       expect(text).to.contain('1 fault point in 2 runs, 2 crashed');
       expect(text).to.contain('stopped after 2 runs (--max)');
+    });
+  });
+
+  describe('when a run timed out', () => {
+    it('should say after how long it was killed, and count it apart from the crashes', () => {
+      // Arrange
+      const hung = run(2, { exitCode: null, signal: 'SIGKILL', timedOut: true, durationMs: 5012 });
+
+      // Act
+      const text = formatSweepTable(report({ runs: [run(1), hung, run(3, { injected: false, function: null, site: null })], crashed: 0, timedOut: 1 }), { cwd: '/work/app' });
+
+      // Assert
+      expect(text).to.match(/\n2 +Y +Store\.open +src\/db\.js:2:5 +SIGKILL +timed out: killed after 5\.0 s\n/);
+      expect(text).to.contain('2 fault points in 3 runs, 0 crashed, 1 timed out\n');
     });
   });
 

@@ -1,12 +1,22 @@
 import { expect } from 'chai';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { CliError } from '../../src/errors/CliError';
 import { runSweep, type SweepProgress } from '../../src/sweep/runSweep';
 import { cleanEnv, fixture } from '../support/fixtures';
 
 function tempDirs(): string[] {
   return readdirSync(os.tmpdir()).filter((name) => name.startsWith('failcmd-'));
+}
+
+/** A process's state letter from /proc (`Z` for a zombie: dead, not reaped yet), or `gone`. */
+function processState(pid: number): string {
+  try {
+    return (/\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8')) as RegExpExecArray)[1] as string;
+  } catch {
+    return 'gone';
+  }
 }
 
 describe('runSweep', () => {
@@ -74,6 +84,29 @@ describe('runSweep', () => {
     it('should report a signal as a crash', async () => {
       const report = await runSweep({ command: fixture('points', 'kill'), env: cleanEnv(), jobs: 2 });
       expect(report.runs.filter((run) => run.crashed).map((run) => [run.n, run.signal, run.exitCode])).to.deep.equal([[2, 'SIGKILL', null]]);
+    });
+  });
+
+  describe('when a run outlives --timeout', () => {
+    it('should kill its whole process group, report it as timed out, not crashed, and go on', async () => {
+      // Arrange
+      const pidFile = path.join(os.tmpdir(), `failcmd-hang-${process.pid}.pid`);
+
+      // Act
+      const report = await runSweep({ command: [...fixture('points', 'hang'), pidFile], env: cleanEnv(), entries: ['fail_function/verbose=0'], timeoutMs: 1500 });
+
+      // Assert
+      expect(report.runs.map((run) => [run.n, run.function, run.timedOut, run.crashed, run.signal])).to.deep.equal([
+        [1, 'open', false, false, null],
+        [2, 'alloc', true, false, 'SIGKILL'],
+        [3, 'open', false, false, null],
+        [4, null, false, false, null],
+      ]);
+      expect(report.runs[1]?.durationMs).to.be.within(1500, 10000);
+      expect(report).to.include({ timedOut: 1, crashed: 0, complete: true });
+      const grandchild = Number(readFileSync(pidFile, 'utf8'));
+      rmSync(pidFile);
+      expect(processState(grandchild), `pid ${grandchild}`).to.be.oneOf(['gone', 'Z']);
     });
   });
 
