@@ -1,0 +1,228 @@
+import { expect } from 'chai';
+import { allowErrorInjection, applyBootConfig, debugfs, EI_TYPE_ERRNO, pendingBootEntries } from '../../src/index';
+import { catchErrInject } from '../support/errors';
+import { uniqueNames } from '../support/names';
+import { requireBuiltCore, runChild } from './childProcess';
+import { useFailFunction } from './failFunctionHooks';
+
+/**
+ * `fail_function/inject=*` in the boot configuration: it applies at once, and arms each function as
+ * its module marks it, leaving a function that boot entries wait for to them. The in-process cases
+ * use `applyBootConfig`; `ERRINJECT` itself is read once, when the core first loads, and `off` cannot
+ * be undone, so those cases run in a child process that requires the built package.
+ *
+ * `*` arms every function of the process, the other test files' included, so the expected reads of
+ * `inject` are built from `fail_function/injectable`.
+ */
+
+const uniqueName = uniqueNames('inject-boot-armall');
+
+const STAR = 'fail_function/inject=*';
+
+/** Applies a configuration and returns what it reported (the array grows as waiting entries apply). */
+function apply(text: string): string[] {
+  const lines: string[] = [];
+  applyBootConfig(text, (line) => {
+    lines.push(line);
+  });
+  return lines;
+}
+
+function isPending(text: string): boolean {
+  return pendingBootEntries().some((entry) => entry.text === text);
+}
+
+function readInject(): string {
+  return debugfs.read('fail_function/inject');
+}
+
+/** Every function marked in the process, in the order `fail_function/injectable` lists them. */
+function markedNames(): string[] {
+  return debugfs
+    .read('fail_function/injectable')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split('\t')[0] as string);
+}
+
+/** What `inject` reads when exactly these functions are armed, in this order. */
+function lines(names: readonly string[]): string {
+  return names.map((name) => `${name}\n`).join('');
+}
+
+/** Marks a plain ERRNO function under this name. */
+function mark(name: string): void {
+  allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name });
+}
+
+describe('boot configuration of fail_function/inject=*', () => {
+  describe('when applyBootConfig writes *', () => {
+    useFailFunction();
+
+    it('should apply at once, arming every marked function, and leave nothing waiting', () => {
+      // Arrange
+      mark(uniqueName('early'));
+
+      // Act
+      const reported = apply(STAR);
+
+      // Assert
+      expect(reported).to.deep.equal([]);
+      expect(isPending(STAR)).to.equal(false);
+      expect(readInject()).to.equal(lines(markedNames()));
+    });
+
+    it('should arm each function as it is marked afterwards, with its default retval', () => {
+      // Arrange
+      const reported = apply(STAR);
+      const before = readInject();
+      const late = uniqueName('late');
+
+      // Act
+      mark(late);
+
+      // Assert
+      expect(reported).to.deep.equal([]);
+      expect(readInject()).to.equal(`${before}${late}\n`);
+      expect(debugfs.read(`fail_function/${late}/retval`)).to.equal('-22\n');
+    });
+  });
+
+  describe('when * is followed by entries naming a function marked later', () => {
+    useFailFunction();
+
+    it('should never arm a function excluded by !Name', () => {
+      // Arrange
+      const name = uniqueName('excluded');
+      const other = uniqueName('other');
+      const reported = apply(`${STAR} fail_function/inject=!${name}`);
+      const before = readInject();
+
+      // Act
+      mark(name);
+      mark(other);
+
+      // Assert
+      expect(reported).to.deep.equal([]);
+      expect(readInject()).to.equal(`${before}${other}\n`);
+      expect(debugfs.stat(`fail_function/${name}`)).to.equal(undefined);
+    });
+
+    it('should arm a function named by Name once, reporting no EBUSY', () => {
+      // Arrange
+      const name = uniqueName('named');
+      const entry = `fail_function/inject=${name}`;
+      const reported = apply(`${STAR} ${entry}`);
+      const pendingBefore = isPending(entry);
+      const before = readInject();
+
+      // Act
+      mark(name);
+
+      // Assert
+      expect(pendingBefore).to.equal(true);
+      expect(isPending(entry)).to.equal(false);
+      expect(reported).to.deep.equal([]);
+      expect(readInject()).to.equal(`${before}${name}\n`);
+    });
+  });
+
+  describe('when * comes after an empty write that waits behind a function marked later', () => {
+    useFailFunction();
+
+    it('should wait behind it until the function is marked, then arm every marked function', () => {
+      // Arrange
+      const early = uniqueName('awaited');
+      const meanwhile = uniqueName('meanwhile');
+      const clear = 'fail_function/inject=';
+
+      // Act
+      const reported = apply(`fail_function/inject=${early} ${clear} ${STAR}`);
+      const pendingBefore = [isPending(`fail_function/inject=${early}`), isPending(clear), isPending(STAR)];
+      mark(meanwhile);
+      const injectMeanwhile = readInject();
+      mark(early);
+      const injectAfter = readInject();
+      const later = uniqueName('after-all');
+      mark(later);
+
+      // Assert
+      expect(reported).to.deep.equal([]);
+      expect(pendingBefore).to.deep.equal([true, true, true]);
+      expect(injectMeanwhile).to.equal('');
+      expect(pendingBootEntries()).to.deep.equal([]);
+      expect(injectAfter).to.equal(lines(markedNames().filter((name) => name !== later)));
+      expect(injectAfter.split('\n')).to.include.members([early, meanwhile]);
+      expect(readInject()).to.equal(`${injectAfter}${later}\n`);
+    });
+  });
+
+  describe('when the process starts with ERRINJECT', function () {
+    this.timeout(30000);
+
+    requireBuiltCore();
+
+    it('should arm, with fail_function/inject=*, two functions marked after load, so that both fail', () => {
+      // Act
+      const { out, stderr } = runChild(
+        'fail_function=1,100,0,-1 fail_function/verbose=0 fail_function/inject=*',
+        `out.pending = core.pendingBootEntries().map((e) => e.text);
+         let ran = 0;
+         const open = core.allowErrorInjection(core.EI_TYPE_ERRNO, function open() { ran++; return 3; });
+         const alloc = core.allowErrorInjection(core.EI_TYPE_NULL, function alloc() { ran++; return {}; });
+         out.inject = core.debugfs.read('fail_function/inject');
+         out.results = [open(), alloc(), open()];
+         out.ran = ran;`,
+      );
+
+      // Assert
+      expect(out).to.deep.equal({ pending: [], inject: 'open\nalloc\n', results: [-22, null, -22], ran: 0 });
+      expect(stderr).to.equal('');
+    });
+
+    it('should not report fail_function/inject=* as never applied at exit when nothing is marked', () => {
+      // Act
+      const { out, stderr } = runChild(
+        'fail_function/inject=*',
+        `out.pending = core.pendingBootEntries().map((e) => e.text);
+         out.stop = codeOf(() => core.debugfs.write('fail_function/inject', '!*'));`,
+      );
+
+      // Assert
+      expect(out).to.deep.equal({ pending: [], stop: 'ok' });
+      expect(stderr).to.equal('');
+    });
+
+    it('should, with ERRINJECT=off, refuse * and !* with EPERM and arm nothing', () => {
+      // Act
+      const { out, stderr } = runChild(
+        'off',
+        `out.star = codeOf(() => core.debugfs.write('fail_function/inject', '*'));
+         out.stop = codeOf(() => core.debugfs.write('fail_function/inject', '!*'));
+         const fn = function off_fn() { return 1; };
+         out.same = core.allowErrorInjection(core.EI_TYPE_ERRNO, fn) === fn;
+         out.injectable = core.debugfs.read('fail_function/injectable');
+         out.inject = core.debugfs.read('fail_function/inject');`,
+      );
+
+      // Assert
+      expect(out).to.deep.equal({ star: 'EPERM', stop: 'EPERM', same: true, injectable: '', inject: '' });
+      expect(stderr).to.equal('');
+    });
+  });
+
+  describe('when the boot configuration turns * on and the test writes it again', () => {
+    useFailFunction();
+
+    it('should refuse a second * with EBUSY', () => {
+      // Arrange
+      apply(STAR);
+
+      // Act
+      const error = catchErrInject(() => debugfs.write('fail_function/inject', '*'));
+
+      // Assert
+      expect(error.code).to.equal('EBUSY');
+    });
+  });
+});
