@@ -19,9 +19,9 @@ export { runCommand, FORWARDED_SIGNALS, TERMINAL_SIGNALS } from './failcmd/runCo
 export type { ExitStatus } from './failcmd/runCommand';
 
 // sweeps
-export { runSweep } from './sweep/runSweep';
-export type { SweepOptions, SweepProgress } from './sweep/runSweep';
-export type { CrashRecord, FaultRecord, SweepReport, SweepRun } from './sweep/SweepReport';
+export { sweepCommand } from './sweep/sweepCommand';
+export type { CommandSweepOptions, SweepProgress } from './sweep/sweepCommand';
+export type { CrashRecord, FaultRecord, CommandSweepReport, CommandSweepRun } from './sweep/CommandSweepReport';
 export { parseFaultReport } from './sweep/parseFaultReport';
 export type { FaultReport } from './sweep/parseFaultReport';
 export { formatSweepTable, showSite } from './sweep/formatSweepTable';

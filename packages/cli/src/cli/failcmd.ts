@@ -9,7 +9,7 @@ import { parseFailcmdArgs } from '../failcmd/parseFailcmdArgs';
 import { runCommand } from '../failcmd/runCommand';
 import { createSweepProgress } from '../sweep/createSweepProgress';
 import { formatSweepTable } from '../sweep/formatSweepTable';
-import { runSweep } from '../sweep/runSweep';
+import { sweepCommand } from '../sweep/sweepCommand';
 import { type CliIo, processIo, wantsColor } from './CliIo';
 
 /** How failcmd ends: an exit code, or the signal it must end itself with (the command's). */
@@ -32,7 +32,7 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
   });
   let report;
   try {
-    report = await runSweep({
+    report = await sweepCommand({
       command,
       env,
       capability: options.capability,

@@ -1,8 +1,8 @@
-import type { SweepProgress } from './runSweep';
+import type { SweepProgress } from './sweepCommand';
 
 /** A progress display fed by a sweep. */
 export interface SweepProgressDisplay {
-  /** Give it to `runSweep` as `onProgress`. */
+  /** Give it to `sweepCommand` as `onProgress`. */
   readonly update: (progress: SweepProgress) => void;
   /** Removes the bar; call it before printing the report. */
   readonly stop: () => void;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import picocolors from 'picocolors';
-import type { SweepReport, SweepRun } from './SweepReport';
+import type { CommandSweepReport, CommandSweepRun } from './CommandSweepReport';
 
 /** How the table is drawn. */
 export interface TableOptions {
@@ -26,11 +26,11 @@ export function showSite(site: string, cwd: string): string {
   return file.startsWith(prefix) ? file.slice(prefix.length) : file;
 }
 
-function exitText(run: SweepRun): string {
+function exitText(run: CommandSweepRun): string {
   return run.signal ?? String(run.exitCode);
 }
 
-function crashText(run: SweepRun): string {
+function crashText(run: CommandSweepRun): string {
   const crash = run.crashes[0];
   const text =
     crash !== undefined
@@ -53,7 +53,7 @@ function crashText(run: SweepRun): string {
  * @param options - colours and the directory sites are shown relative to
  * @returns the text, ending with a newline
  */
-export function formatSweepTable(report: SweepReport, options: TableOptions = {}): string {
+export function formatSweepTable(report: CommandSweepReport, options: TableOptions = {}): string {
   const c = picocolors.createColors(options.color === true);
   const cwd = options.cwd ?? process.cwd();
   const lines: string[] = [];

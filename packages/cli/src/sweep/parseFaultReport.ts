@@ -1,4 +1,4 @@
-import type { CrashRecord, FaultRecord } from './SweepReport';
+import type { CrashRecord, FaultRecord } from './CommandSweepReport';
 
 /** The records of one run's report file. */
 export interface FaultReport {

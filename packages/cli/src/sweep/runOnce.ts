@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { spawnError } from '../failcmd/spawnError';
 import { parseFaultReport } from './parseFaultReport';
-import type { SweepRun } from './SweepReport';
+import type { CommandSweepRun } from './CommandSweepReport';
 
 /** How much of a run's stderr is kept, in characters. */
 export const STDERR_TAIL = 4096;
@@ -28,7 +28,7 @@ function cancelled(): Error {
 
 /** A run, with what its report file said besides. */
 export interface RunOutcome {
-  readonly run: SweepRun;
+  readonly run: CommandSweepRun;
   /** The functions its processes marked error-injectable, in the order first seen. */
   readonly marked: readonly string[];
 }
@@ -98,7 +98,7 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
       }
       const { faults, crashes, marked } = parseFaultReport(text);
       const first = faults[0];
-      const run: SweepRun = {
+      const run: CommandSweepRun = {
         n: request.n,
         injected: first !== undefined,
         function: first?.function ?? null,

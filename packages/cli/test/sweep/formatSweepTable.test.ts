@@ -1,15 +1,15 @@
 import { expect } from 'chai';
 import { formatSweepTable, showSite } from '../../src/sweep/formatSweepTable';
-import type { SweepReport, SweepRun } from '../../src/sweep/SweepReport';
+import type { CommandSweepReport, CommandSweepRun } from '../../src/sweep/CommandSweepReport';
 
-function run(n: number, fields: Partial<SweepRun> = {}): SweepRun {
+function run(n: number, fields: Partial<CommandSweepRun> = {}): CommandSweepRun {
   return {
     n, injected: true, function: 'Store.open', capability: 'fail_function', site: `/work/app/src/db.js:${n}:5`, faults: [],
     exitCode: 0, signal: null, crashed: false, timedOut: false, crashes: [], durationMs: 10, stderr: '', ...fields,
   };
 }
 
-function report(fields: Partial<SweepReport> = {}): SweepReport {
+function report(fields: Partial<CommandSweepReport> = {}): CommandSweepReport {
   const runs = fields.runs ?? [run(1), run(2, { function: 'Cache.get', exitCode: 1, crashed: true, crashes: [{ event: 'crash', pid: 1, origin: 'uncaughtException', message: "Cannot read properties of null (reading 'size')\nmore", stack: '' }] }), run(3, { injected: false, function: null, capability: null, site: null })];
   return { command: ['node', 'app.js'], capability: 'fail_function', functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, timedOut: 0, complete: true, ...fields };
 }

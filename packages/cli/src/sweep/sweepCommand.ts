@@ -6,7 +6,7 @@ import { childEnvironment } from '../failcmd/childEnvironment';
 import { injectEntries } from '../failcmd/failcmdEntries';
 import type { InjectSpec } from '../failcmd/FailcmdOptions';
 import { runOnce } from './runOnce';
-import type { SweepReport, SweepRun } from './SweepReport';
+import type { CommandSweepReport, CommandSweepRun } from './CommandSweepReport';
 
 /** Where a sweep stands, for a progress display. */
 export interface SweepProgress {
@@ -23,7 +23,7 @@ export interface SweepProgress {
 }
 
 /** A sweep to make. */
-export interface SweepOptions {
+export interface CommandSweepOptions {
   /** The command and its arguments. */
   readonly command: readonly string[];
   /** The user's environment; its `ERRINJECT` comes first in every run's. */
@@ -46,7 +46,7 @@ export interface SweepOptions {
   readonly timeoutMs?: number | undefined;
   /** Called whenever a run starts or ends. */
   readonly onProgress?: (progress: SweepProgress) => void;
-  /** Stops the sweep: the runs in progress are killed and `runSweep` rejects with an AbortError. */
+  /** Stops the sweep: the runs in progress are killed and `sweepCommand` rejects with an AbortError. */
   readonly signal?: AbortSignal;
 }
 
@@ -69,7 +69,7 @@ function abortError(): Error {
  * @returns the report
  * @throws CliError when the command cannot be started; an AbortError when `options.signal` stopped it
  */
-export async function runSweep(options: SweepOptions): Promise<SweepReport> {
+export async function sweepCommand(options: CommandSweepOptions): Promise<CommandSweepReport> {
   const capability = options.capability ?? 'fail_function';
   const jobs = Math.max(1, options.jobs ?? 1);
   const max = options.max;
@@ -86,7 +86,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
     const marked = new Set<string>();
     tell();
 
-    const results = new Map<number, SweepRun>();
+    const results = new Map<number, CommandSweepRun>();
     const running = new Map<number, AbortController>();
     let next = 1;
     let last = max ?? Number.POSITIVE_INFINITY; // the highest n the sweep may keep
@@ -105,7 +105,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
         running.set(n, controller);
         progress.started++;
         tell();
-        let run: SweepRun;
+        let run: CommandSweepRun;
         try {
           const outcome = await runOnce({
             n,
@@ -155,7 +155,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepReport> {
       faultPoints: runs.filter((run) => run.injected).length,
       crashed: runs.filter((run) => run.crashed).length,
       timedOut: runs.filter((run) => run.timedOut).length,
-      complete: runs.length > 0 && !(runs[runs.length - 1] as SweepRun).injected,
+      complete: runs.length > 0 && !(runs[runs.length - 1] as CommandSweepRun).injected,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -26,7 +26,7 @@ export interface CrashRecord {
 }
 
 /** One run of the command. */
-export interface SweepRun {
+export interface CommandSweepRun {
   /** The run's fail-nth: 1, 2, 3... */
   readonly n: number;
   /** Whether a fault was injected. */
@@ -59,7 +59,7 @@ export interface SweepRun {
 }
 
 /** A whole sweep. */
-export interface SweepReport {
+export interface CommandSweepReport {
   /** The command and its arguments. */
   readonly command: readonly string[];
   /** The capability of the sweep (FAILCMD_TYPE). */
@@ -71,7 +71,7 @@ export interface SweepReport {
    */
   readonly functions: readonly string[];
   /** The runs, by n. */
-  readonly runs: readonly SweepRun[];
+  readonly runs: readonly CommandSweepRun[];
   /** How many runs injected a fault. */
   readonly faultPoints: number;
   /** How many runs crashed. */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliError } from '../../src/errors/CliError';
-import { runSweep, type SweepProgress } from '../../src/sweep/runSweep';
+import { sweepCommand, type SweepProgress } from '../../src/sweep/sweepCommand';
 import { cleanEnv, fixture } from '../support/fixtures';
 
 function tempDirs(): string[] {
@@ -19,11 +19,11 @@ function processState(pid: number): string {
   }
 }
 
-describe('runSweep', () => {
+describe('sweepCommand', () => {
   describe('when no function is named', () => {
     it('should arm every function as it is marked, and fail each fault point once, in order', async () => {
       // Act
-      const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv(), entries: ['fail_function/verbose=0'] });
+      const report = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), entries: ['fail_function/verbose=0'] });
 
       // Assert
       expect(report.functions).to.deep.equal(['open', 'alloc']);
@@ -42,7 +42,7 @@ describe('runSweep', () => {
   describe('when a function is marked only on an error path', () => {
     it('should arm it too, and list it among the functions', async () => {
       // Act
-      const report = await runSweep({ command: fixture('points', 'late'), env: cleanEnv(), entries: ['fail_function/verbose=0'] });
+      const report = await sweepCommand({ command: fixture('points', 'late'), env: cleanEnv(), entries: ['fail_function/verbose=0'] });
 
       // Assert
       expect(report.functions).to.deep.equal(['open', 'alloc', 'release']);
@@ -57,7 +57,7 @@ describe('runSweep', () => {
 
     it('should leave the arming of every function to the user\'s ERRINJECT when it arms them all already', async () => {
       // Act: fail_function/inject=* twice would make the command's core refuse the second with EBUSY
-      const report = await runSweep({ command: fixture('points', 'late'), env: cleanEnv({ ERRINJECT: 'fail_function/inject=*' }), entries: ['fail_function/verbose=0'] });
+      const report = await sweepCommand({ command: fixture('points', 'late'), env: cleanEnv({ ERRINJECT: 'fail_function/inject=*' }), entries: ['fail_function/verbose=0'] });
 
       // Assert
       expect(report.runs.map((run) => run.function)).to.deep.equal(['open', 'alloc', 'open', null]);
@@ -69,7 +69,7 @@ describe('runSweep', () => {
     for (const [mode, origin] of [['crash', 'uncaughtException'], ['reject', 'unhandledRejection']] as const) {
       it(`should report the ${origin} at its n, with its message`, async () => {
         // Act
-        const report = await runSweep({ command: fixture('points', mode), env: cleanEnv() });
+        const report = await sweepCommand({ command: fixture('points', mode), env: cleanEnv() });
 
         // Assert
         const crashed = report.runs.filter((run) => run.crashed);
@@ -82,7 +82,7 @@ describe('runSweep', () => {
     }
 
     it('should report a signal as a crash', async () => {
-      const report = await runSweep({ command: fixture('points', 'kill'), env: cleanEnv(), jobs: 2 });
+      const report = await sweepCommand({ command: fixture('points', 'kill'), env: cleanEnv(), jobs: 2 });
       expect(report.runs.filter((run) => run.crashed).map((run) => [run.n, run.signal, run.exitCode])).to.deep.equal([[2, 'SIGKILL', null]]);
     });
   });
@@ -93,7 +93,7 @@ describe('runSweep', () => {
       const pidFile = path.join(os.tmpdir(), `failcmd-hang-${process.pid}.pid`);
 
       // Act
-      const report = await runSweep({ command: [...fixture('points', 'hang'), pidFile], env: cleanEnv(), entries: ['fail_function/verbose=0'], timeoutMs: 1500 });
+      const report = await sweepCommand({ command: [...fixture('points', 'hang'), pidFile], env: cleanEnv(), entries: ['fail_function/verbose=0'], timeoutMs: 1500 });
 
       // Assert
       expect(report.runs.map((run) => [run.n, run.function, run.timedOut, run.crashed, run.signal])).to.deep.equal([
@@ -113,7 +113,7 @@ describe('runSweep', () => {
   describe('when the command is a process tree', () => {
     it('should fail the n-th point of every process, and name each fault', async () => {
       // Act
-      const report = await runSweep({ command: fixture('points', 'tree'), env: cleanEnv() });
+      const report = await sweepCommand({ command: fixture('points', 'tree'), env: cleanEnv() });
 
       // Assert
       expect(report.runs).to.have.length(4);
@@ -125,7 +125,7 @@ describe('runSweep', () => {
   describe('when functions are named', () => {
     it('should arm only those, with their retval', async () => {
       // Act
-      const report = await runSweep({ command: fixture('points', 'late'), env: cleanEnv(), inject: [{ name: 'alloc', retval: '0' }] });
+      const report = await sweepCommand({ command: fixture('points', 'late'), env: cleanEnv(), inject: [{ name: 'alloc', retval: '0' }] });
 
       // Assert
       expect(report.functions).to.deep.equal(['alloc']);
@@ -137,7 +137,7 @@ describe('runSweep', () => {
 
     it('should leave the arming of a function the user\'s ERRINJECT arms to it', async () => {
       // Act: the user arms open; failcmd arming it again would make its core refuse with EBUSY
-      const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv({ ERRINJECT: 'fail_function/inject=open' }), inject: [{ name: 'open', retval: undefined }, { name: 'alloc', retval: undefined }] });
+      const report = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv({ ERRINJECT: 'fail_function/inject=open' }), inject: [{ name: 'open', retval: undefined }, { name: 'alloc', retval: undefined }] });
 
       // Assert
       expect(report.runs.map((run) => run.function)).to.deep.equal(['open', 'alloc', 'open', null]);
@@ -147,7 +147,7 @@ describe('runSweep', () => {
 
   describe('when the capability is not fail_function', () => {
     it('should arm no function, and count the calls of every capability', async () => {
-      const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv(), capability: 'fail_other' });
+      const report = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), capability: 'fail_other' });
       expect(report.functions).to.deep.equal([]);
       expect(report.runs.map((run) => run.injected)).to.deep.equal([false]);
     });
@@ -155,7 +155,7 @@ describe('runSweep', () => {
 
   describe('when the command loads no errinject', () => {
     it('should find no function, and end at n = 1', async () => {
-      const report = await runSweep({ command: fixture('plain'), env: cleanEnv() });
+      const report = await sweepCommand({ command: fixture('plain'), env: cleanEnv() });
       expect(report.functions).to.deep.equal([]);
       expect(report.runs.map((run) => [run.n, run.injected])).to.deep.equal([[1, false]]);
       expect(report.faultPoints).to.equal(0);
@@ -165,8 +165,8 @@ describe('runSweep', () => {
   describe('when runs go in parallel', () => {
     it('should give the same report as one at a time, in the order of n', async () => {
       // Act
-      const one = await runSweep({ command: fixture('points', 'crash'), env: cleanEnv() });
-      const three = await runSweep({ command: fixture('points', 'crash'), env: cleanEnv(), jobs: 3 });
+      const one = await sweepCommand({ command: fixture('points', 'crash'), env: cleanEnv() });
+      const three = await sweepCommand({ command: fixture('points', 'crash'), env: cleanEnv(), jobs: 3 });
 
       // Assert
       const shape = (runs: typeof one.runs): unknown[] => runs.map((run) => [run.n, run.injected, run.function, run.site, run.exitCode, run.crashed]);
@@ -177,7 +177,7 @@ describe('runSweep', () => {
   describe('when --max bounds the sweep', () => {
     it('should stop after max runs, and say the sweep is not complete', async () => {
       // Act
-      const report = await runSweep({ command: fixture('points', 'handled'), env: cleanEnv(), max: 2, jobs: 4 });
+      const report = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), max: 2, jobs: 4 });
 
       // Assert
       expect(report.runs.map((run) => run.n)).to.deep.equal([1, 2]);
@@ -191,7 +191,7 @@ describe('runSweep', () => {
       const seen: SweepProgress[] = [];
 
       // Act
-      await runSweep({ command: fixture('points', 'crash'), env: cleanEnv(), onProgress: (progress) => seen.push(progress) });
+      await sweepCommand({ command: fixture('points', 'crash'), env: cleanEnv(), onProgress: (progress) => seen.push(progress) });
 
       // Assert
       expect(seen[0]).to.deep.equal({ started: 0, finished: 0, faults: 0, crashes: 0, max: undefined });
@@ -212,9 +212,9 @@ describe('runSweep', () => {
 
       // Act
       const pending = [
-        runSweep({ command: slow, env: cleanEnv(), signal: inOne.signal }),
-        runSweep({ command: slow, env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], jobs: 2, signal: inRuns.signal }),
-        runSweep({ command: slow, env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], signal: already.signal }),
+        sweepCommand({ command: slow, env: cleanEnv(), signal: inOne.signal }),
+        sweepCommand({ command: slow, env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], jobs: 2, signal: inRuns.signal }),
+        sweepCommand({ command: slow, env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], signal: already.signal }),
       ].map((sweep) => sweep.then(() => undefined, (e: unknown) => e));
       await new Promise((resolve) => setTimeout(resolve, 300));
       inOne.abort();
@@ -233,11 +233,11 @@ describe('runSweep', () => {
       const before = tempDirs();
 
       // Act
-      const error = await runSweep({ command: ['errinject-no-such-program'], env: cleanEnv() }).then(
+      const error = await sweepCommand({ command: ['errinject-no-such-program'], env: cleanEnv() }).then(
         () => undefined,
         (e: unknown) => e,
       );
-      const named = await runSweep({ command: ['errinject-no-such-program'], env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], jobs: 3 }).then(
+      const named = await sweepCommand({ command: ['errinject-no-such-program'], env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], jobs: 3 }).then(
         () => undefined,
         (e: unknown) => e,
       );
