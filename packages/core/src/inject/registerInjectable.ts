@@ -138,11 +138,11 @@ export function registerInjectable(entry: Injectable): Injectable {
         'give one of them a name of its own with options.name',
     );
   }
-  state.injectables.set(entry.name, entry);
   // A boot entry may be waiting for this name (fail_function/inject=Store.open). Such entries, and
   // those written after them for the name (inject=!Store.open), decide for the function: inject=*
-  // leaves it to them.
+  // leaves it to them. Asked before the name is known, since a known name is awaited by nothing.
   const awaited = bootAwaitsInjectable(entry.name);
+  state.injectables.set(entry.name, entry);
   retryPendingBoot();
   if (!awaited) armIfArmingAll(entry);
   return entry;

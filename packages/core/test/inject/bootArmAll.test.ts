@@ -125,6 +125,24 @@ describe('boot configuration of fail_function/inject=*', () => {
       expect(reported).to.deep.equal([]);
       expect(readInject()).to.equal(`${before}${name}\n`);
     });
+
+    it('should leave a function named by Name then !Name disarmed: the entries waiting for it decide', () => {
+      // Arrange
+      const name = uniqueName('named-then-excluded');
+      const arm = `fail_function/inject=${name}`;
+      const disarm = `fail_function/inject=!${name}`;
+      const reported = apply(`${STAR} ${arm} ${disarm}`);
+      const before = readInject();
+
+      // Act
+      mark(name);
+
+      // Assert
+      expect(reported).to.deep.equal([]);
+      expect([isPending(arm), isPending(disarm)]).to.deep.equal([false, false]);
+      expect(readInject()).to.equal(before);
+      expect(debugfs.stat(`fail_function/${name}`)).to.equal(undefined);
+    });
   });
 
   describe('when * comes after an empty write that waits behind a function marked later', () => {
