@@ -8,6 +8,7 @@ import {
   runTask,
   shouldFail,
 } from '../../src/index';
+import { applyCollecting, isPendingEntry } from '../support/boot';
 import { catchErrInject } from '../support/errors';
 import { uniqueNames } from '../support/names';
 import { captureVerbose } from '../support/sink';
@@ -38,23 +39,9 @@ const DEFAULTS = {
   'stacktrace-depth': '32',
 };
 
-/** Applies a configuration and returns what it reported. */
-function apply(text: string): string[] {
-  const lines: string[] = [];
-  applyBootConfig(text, (line) => {
-    lines.push(line);
-  });
-  return lines;
-}
-
 /** How many times a code appears as a word in a line. */
 function occurrences(line: string | undefined, code: string): number {
   return (line ?? '').match(new RegExp(`\\b${code}\\b`, 'g'))?.length ?? 0;
-}
-
-/** Whether an entry of this text still waits. */
-function isPending(text: string): boolean {
-  return pendingBootEntries().some((entry) => entry.text === text);
 }
 
 /** Asserts that a report names the entry by its text, its number and its column. */
@@ -78,7 +65,7 @@ describe('applyBootConfig', () => {
       declareFaultAttr(cap);
 
       // Act
-      const reports = apply(`${cap}=10,100,0,-1`);
+      const reports = applyCollecting(`${cap}=10,100,0,-1`);
 
       // Assert
       expect(reports).to.deep.equal([]);
@@ -92,7 +79,7 @@ describe('applyBootConfig', () => {
       const text = `${cap}=1,100,0`;
 
       // Act
-      const reports = apply(text);
+      const reports = applyCollecting(text);
 
       // Assert
       expect(reports).to.have.length(1);
@@ -107,7 +94,7 @@ describe('applyBootConfig', () => {
       const text = `${cap}=1,-5,0,1`;
 
       // Act
-      const reports = apply(text);
+      const reports = applyCollecting(text);
 
       // Assert
       expect(reports).to.have.length(1);
@@ -121,7 +108,7 @@ describe('applyBootConfig', () => {
       const attr = declareFaultAttr(cap, { verbose: 0 });
 
       // Act
-      const reports = apply(`${cap}=0,100,-1,5`);
+      const reports = applyCollecting(`${cap}=0,100,-1,5`);
       const calls = Array.from({ length: 7 }, () => shouldFail(attr));
 
       // Assert
@@ -136,7 +123,7 @@ describe('applyBootConfig', () => {
       declareFaultAttr(cap);
 
       // Act
-      apply(`${cap}=2,20,0,2;${cap}=3,30,0,3`);
+      applyCollecting(`${cap}=2,20,0,2;${cap}=3,30,0,3`);
 
       // Assert
       expect(knobs(cap)).to.include({ interval: '3', probability: '30', times: '3' });
@@ -147,7 +134,7 @@ describe('applyBootConfig', () => {
     it('should wait, then apply at declareFaultAttr time over the init values', () => {
       // Arrange
       const cap = uniqueName('later');
-      const reports = apply(`${cap}=4,100,3,9`);
+      const reports = applyCollecting(`${cap}=4,100,3,9`);
       const waiting = pendingBootEntries().some((entry) => entry.text === `${cap}=4,100,3,9`);
 
       // Act
@@ -171,7 +158,7 @@ describe('applyBootConfig', () => {
     it('should apply a path entry for one of its knobs over the init value', () => {
       // Arrange
       const cap = uniqueName('later-path');
-      const reports = apply(`${cap}/verbose=1 ${cap}/require-stack=Store.open`);
+      const reports = applyCollecting(`${cap}/verbose=1 ${cap}/require-stack=Store.open`);
 
       // Act
       declareFaultAttr(cap, { verbose: 0, requireStack: 'other' });
@@ -186,7 +173,7 @@ describe('applyBootConfig', () => {
       // Arrange
       const cap = uniqueName('later-refused');
       const text = `${cap}/times=abc`;
-      const reports = apply(text);
+      const reports = applyCollecting(text);
       const before = [...reports];
 
       // Act
@@ -208,7 +195,7 @@ describe('applyBootConfig', () => {
       declareFaultAttr(cap);
 
       // Act
-      const reports = apply(`${cap}/probability=0x64 ${cap}/times=-1;/sys/kernel/debug/${cap}/task-filter=Y ${cap}/space=4294967295`);
+      const reports = applyCollecting(`${cap}/probability=0x64 ${cap}/times=-1;/sys/kernel/debug/${cap}/task-filter=Y ${cap}/space=4294967295`);
 
       // Assert
       expect(reports).to.deep.equal([]);
@@ -218,7 +205,7 @@ describe('applyBootConfig', () => {
     it('should write self/... and /proc/self/... to the current task in procfs', () => {
       // Act
       const result = runTask(() => {
-        const reports = apply('self/make-it-fail=1 /proc/self/fail-nth=3');
+        const reports = applyCollecting('self/make-it-fail=1 /proc/self/fail-nth=3');
         return { reports, nth: procfs.read('self/fail-nth'), mif: procfs.read('self/make-it-fail') };
       });
 
@@ -234,7 +221,7 @@ describe('applyBootConfig', () => {
       const text = `${cap}/times=-1 ${cap}/probability=abc ${cap}/interval=18446744073709551616 ${cap}/space=7`;
 
       // Act
-      const reports = apply(text);
+      const reports = applyCollecting(text);
 
       // Assert
       expect(reports).to.have.length(2);
@@ -248,7 +235,7 @@ describe('applyBootConfig', () => {
     it('should report a refused procfs value with its errno name', () => {
       // Act
       const result = runTask(() => {
-        const reports = apply('self/fail-nth=-1 self/make-it-fail=2');
+        const reports = applyCollecting('self/fail-nth=-1 self/make-it-fail=2');
         return { reports, nth: procfs.read('self/fail-nth'), mif: procfs.read('self/make-it-fail') };
       });
 
@@ -270,7 +257,7 @@ describe('applyBootConfig', () => {
       const text = `bogus ${cap}=1,2 ;${cap}/times=5 ${cap}=0x10,1,1,1 ${cap}/space=3`;
 
       // Act
-      const reports = apply(text);
+      const reports = applyCollecting(text);
 
       // Assert
       expect(reports).to.have.length(3);
@@ -283,7 +270,7 @@ describe('applyBootConfig', () => {
     it('should not touch the capability of a malformed boot option declared later', () => {
       // Arrange
       const cap = uniqueName('malformed-later');
-      const reports = apply(`${cap}=1,100,0`);
+      const reports = applyCollecting(`${cap}=1,100,0`);
 
       // Act
       declareFaultAttr(cap);
@@ -303,7 +290,7 @@ describe('applyBootConfig', () => {
 
       // Act
       const text = `${cap}/probabilty=5 self/fail_nth=1 ${cap}/times=3`;
-      const reports = apply(text);
+      const reports = applyCollecting(text);
 
       // Assert
       expect(reports).to.have.length(2);
@@ -319,7 +306,7 @@ describe('applyBootConfig', () => {
       const cap = uniqueName('later-dir');
 
       // Act
-      const reports = apply(`${cap}/verbose=1`);
+      const reports = applyCollecting(`${cap}/verbose=1`);
       const waiting = pendingBootEntries().some((entry) => entry.text === `${cap}/verbose=1`);
       declareFaultAttr(cap);
 
@@ -334,7 +321,7 @@ describe('applyBootConfig', () => {
     it('should inject faults with the boot values', () => {
       // Arrange
       const cap = uniqueName('effect');
-      apply(`${cap}=2,100,0,2`);
+      applyCollecting(`${cap}=2,100,0,2`);
       const attr = declareFaultAttr(cap, { verbose: 1 });
 
       // Act
@@ -354,7 +341,7 @@ describe('applyBootConfig', () => {
       const text = `/sys/kernel/debug/${cap}/probabilty=5`;
 
       // Act
-      const reports = apply(text);
+      const reports = applyCollecting(text);
 
       // Assert
       expect(reports).to.have.length(1);
@@ -362,7 +349,7 @@ describe('applyBootConfig', () => {
       expect(reports[0]).to.include('ENOENT');
       expect(reports[0]).to.include(`${cap}/`);
       for (const knob of ['probability', 'interval', 'times', 'space', 'verbose', 'task-filter']) expect(reports[0], knob).to.include(knob);
-      expect(isPending(text)).to.equal(false);
+      expect(isPendingEntry(text)).to.equal(false);
       expect(knobs(cap)).to.deep.equal(DEFAULTS);
     });
   });
@@ -375,14 +362,14 @@ describe('applyBootConfig', () => {
       const text = `${cap}/probability/x=1`;
 
       // Act
-      const reports = apply(text);
+      const reports = applyCollecting(text);
 
       // Assert
       expect(reports).to.have.length(1);
       expectReportOf(reports[0], { index: 1, column: 1, text });
       expect(occurrences(reports[0], 'ENOTDIR')).to.equal(1);
       expect(reports[0]).to.include(`${cap}/probability`);
-      expect(isPending(text)).to.equal(false);
+      expect(isPendingEntry(text)).to.equal(false);
       expect(knobs(cap)).to.deep.equal(DEFAULTS);
     });
   });
@@ -394,14 +381,14 @@ describe('applyBootConfig', () => {
       const text = `${cap}/probability=1`;
 
       // Act
-      const reports = apply(text);
-      const waiting = isPending(text);
+      const reports = applyCollecting(text);
+      const waiting = isPendingEntry(text);
       declareFaultAttr(cap);
 
       // Assert
       expect(reports).to.deep.equal([]);
       expect(waiting).to.equal(true);
-      expect(isPending(text)).to.equal(false);
+      expect(isPendingEntry(text)).to.equal(false);
       expect(debugfs.read(`${cap}/probability`)).to.equal('1\n');
     });
 
@@ -411,14 +398,14 @@ describe('applyBootConfig', () => {
       const text = `/sys/kernel/debug/${cap}/times=7`;
 
       // Act
-      const reports = apply(text);
-      const waiting = isPending(text);
+      const reports = applyCollecting(text);
+      const waiting = isPendingEntry(text);
       declareFaultAttr(cap);
 
       // Assert
       expect(reports).to.deep.equal([]);
       expect(waiting).to.equal(true);
-      expect(isPending(text)).to.equal(false);
+      expect(isPendingEntry(text)).to.equal(false);
       expect(debugfs.read(`${cap}/times`)).to.equal('7\n');
     });
   });
@@ -431,7 +418,7 @@ describe('applyBootConfig', () => {
       const text = `${cap}/probability=abc ${cap}/interval=18446744073709551616 ${cap}/=1 ${cap}/task-filter=maybe ${cap}/nope=1`;
 
       // Act
-      const reports = apply(text);
+      const reports = applyCollecting(text);
 
       // Assert
       expect(reports).to.have.length(5);
@@ -445,7 +432,7 @@ describe('applyBootConfig', () => {
 
     it('should name the code exactly once for a procfs value', () => {
       // Act
-      const reports = runTask(() => apply('self/fail-nth=-1 /proc/self/make-it-fail=2'));
+      const reports = runTask(() => applyCollecting('self/fail-nth=-1 /proc/self/make-it-fail=2'));
 
       // Assert
       expect(reports).to.have.length(2);

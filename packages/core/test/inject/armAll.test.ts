@@ -12,7 +12,7 @@ import {
 import { catchErrInject } from '../support/errors';
 import { uniqueNames } from '../support/names';
 import { requireBuiltCore, runChild } from './childProcess';
-import { failEveryCall, useFailFunction } from './failFunctionHooks';
+import { failEveryCall, injectLines, markedNames, useFailFunction } from './failFunctionHooks';
 
 /**
  * `fail_function/inject=*`, the extension of the kernel's `inject` that arms every function marked
@@ -38,20 +38,6 @@ function readInject(): string {
 
 function readRetval(name: string): string {
   return debugfs.read(`fail_function/${name}/retval`);
-}
-
-/** What `inject` reads when exactly these functions are armed, in this order. */
-function lines(names: readonly string[]): string {
-  return names.map((name) => `${name}\n`).join('');
-}
-
-/** Every function marked in the process, in the order `fail_function/injectable` lists them. */
-function markedNames(): string[] {
-  return debugfs
-    .read('fail_function/injectable')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => line.split('\t')[0] as string);
 }
 
 /** Marks a plain function under a fresh name; it counts the calls that ran its body. */
@@ -120,7 +106,7 @@ describe('fail_function/inject=*', () => {
       inject('*');
 
       // Assert
-      expect(readInject()).to.equal(lines(expected));
+      expect(readInject()).to.equal(injectLines(expected));
       expect(expected.indexOf(first.name)).to.be.greaterThan(0);
       expect(readRetval(second.name)).to.equal('-12\n');
       expect(readRetval(first.name)).to.equal('-22\n');
@@ -145,7 +131,7 @@ describe('fail_function/inject=*', () => {
       inject('  *\n');
 
       // Assert
-      expect(readInject()).to.equal(lines(markedNames()));
+      expect(readInject()).to.equal(injectLines(markedNames()));
       expect(readInject().split('\n')).to.include(fn.name);
     });
 
@@ -174,7 +160,7 @@ describe('fail_function/inject=*', () => {
 
       // Assert
       expect(read.split('\n')).to.not.include('*');
-      expect(read).to.equal(lines(markedNames()));
+      expect(read).to.equal(injectLines(markedNames()));
     });
   });
 
@@ -391,7 +377,7 @@ describe('fail_function/inject=*', () => {
       inject(`!${fn.name}`);
 
       // Assert
-      expect(readInject()).to.equal(lines(expected));
+      expect(readInject()).to.equal(injectLines(expected));
       expect(debugfs.stat(`fail_function/${fn.name}`)).to.equal(undefined);
     });
 
@@ -454,7 +440,7 @@ describe('fail_function/inject=*', () => {
       allowErrorInjection(EI_TYPE_ERRNO, () => 0, { name: excluded });
 
       // Assert
-      expect(readInject()).to.equal(lines(markedNames()));
+      expect(readInject()).to.equal(injectLines(markedNames()));
       expect(readInject().split('\n')).to.include(excluded);
     });
   });

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
-import { allowErrorInjection, applyBootConfig, debugfs, EI_TYPE_ERRNO, pendingBootEntries } from '../../src/index';
+import { allowErrorInjection, debugfs, EI_TYPE_ERRNO, pendingBootEntries } from '../../src/index';
+import { applyCollecting, isPendingEntry } from '../support/boot';
 import { catchErrInject } from '../support/errors';
 import { uniqueNames } from '../support/names';
 import { requireBuiltCore, runChild } from './childProcess';
-import { useFailFunction } from './failFunctionHooks';
+import { injectLines, markedNames, useFailFunction } from './failFunctionHooks';
 
 /**
  * `fail_function/inject=*` in the boot configuration: it applies at once, and arms each function as
@@ -19,35 +20,8 @@ const uniqueName = uniqueNames('inject-boot-armall');
 
 const STAR = 'fail_function/inject=*';
 
-/** Applies a configuration and returns what it reported (the array grows as waiting entries apply). */
-function apply(text: string): string[] {
-  const lines: string[] = [];
-  applyBootConfig(text, (line) => {
-    lines.push(line);
-  });
-  return lines;
-}
-
-function isPending(text: string): boolean {
-  return pendingBootEntries().some((entry) => entry.text === text);
-}
-
 function readInject(): string {
   return debugfs.read('fail_function/inject');
-}
-
-/** Every function marked in the process, in the order `fail_function/injectable` lists them. */
-function markedNames(): string[] {
-  return debugfs
-    .read('fail_function/injectable')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => line.split('\t')[0] as string);
-}
-
-/** What `inject` reads when exactly these functions are armed, in this order. */
-function lines(names: readonly string[]): string {
-  return names.map((name) => `${name}\n`).join('');
 }
 
 /** Marks a plain ERRNO function under this name. */
@@ -64,17 +38,17 @@ describe('boot configuration of fail_function/inject=*', () => {
       mark(uniqueName('early'));
 
       // Act
-      const reported = apply(STAR);
+      const reported = applyCollecting(STAR);
 
       // Assert
       expect(reported).to.deep.equal([]);
-      expect(isPending(STAR)).to.equal(false);
-      expect(readInject()).to.equal(lines(markedNames()));
+      expect(isPendingEntry(STAR)).to.equal(false);
+      expect(readInject()).to.equal(injectLines(markedNames()));
     });
 
     it('should arm each function as it is marked afterwards, with its default retval', () => {
       // Arrange
-      const reported = apply(STAR);
+      const reported = applyCollecting(STAR);
       const before = readInject();
       const late = uniqueName('late');
 
@@ -95,7 +69,7 @@ describe('boot configuration of fail_function/inject=*', () => {
       // Arrange
       const name = uniqueName('excluded');
       const other = uniqueName('other');
-      const reported = apply(`${STAR} fail_function/inject=!${name}`);
+      const reported = applyCollecting(`${STAR} fail_function/inject=!${name}`);
       const before = readInject();
 
       // Act
@@ -112,8 +86,8 @@ describe('boot configuration of fail_function/inject=*', () => {
       // Arrange
       const name = uniqueName('named');
       const entry = `fail_function/inject=${name}`;
-      const reported = apply(`${STAR} ${entry}`);
-      const pendingBefore = isPending(entry);
+      const reported = applyCollecting(`${STAR} ${entry}`);
+      const pendingBefore = isPendingEntry(entry);
       const before = readInject();
 
       // Act
@@ -121,7 +95,7 @@ describe('boot configuration of fail_function/inject=*', () => {
 
       // Assert
       expect(pendingBefore).to.equal(true);
-      expect(isPending(entry)).to.equal(false);
+      expect(isPendingEntry(entry)).to.equal(false);
       expect(reported).to.deep.equal([]);
       expect(readInject()).to.equal(`${before}${name}\n`);
     });
@@ -131,7 +105,7 @@ describe('boot configuration of fail_function/inject=*', () => {
       const name = uniqueName('named-then-excluded');
       const arm = `fail_function/inject=${name}`;
       const disarm = `fail_function/inject=!${name}`;
-      const reported = apply(`${STAR} ${arm} ${disarm}`);
+      const reported = applyCollecting(`${STAR} ${arm} ${disarm}`);
       const before = readInject();
 
       // Act
@@ -139,7 +113,7 @@ describe('boot configuration of fail_function/inject=*', () => {
 
       // Assert
       expect(reported).to.deep.equal([]);
-      expect([isPending(arm), isPending(disarm)]).to.deep.equal([false, false]);
+      expect([isPendingEntry(arm), isPendingEntry(disarm)]).to.deep.equal([false, false]);
       expect(readInject()).to.equal(before);
       expect(debugfs.stat(`fail_function/${name}`)).to.equal(undefined);
     });
@@ -155,8 +129,8 @@ describe('boot configuration of fail_function/inject=*', () => {
       const clear = 'fail_function/inject=';
 
       // Act
-      const reported = apply(`fail_function/inject=${early} ${clear} ${STAR}`);
-      const pendingBefore = [isPending(`fail_function/inject=${early}`), isPending(clear), isPending(STAR)];
+      const reported = applyCollecting(`fail_function/inject=${early} ${clear} ${STAR}`);
+      const pendingBefore = [isPendingEntry(`fail_function/inject=${early}`), isPendingEntry(clear), isPendingEntry(STAR)];
       mark(meanwhile);
       const injectMeanwhile = readInject();
       mark(early);
@@ -169,7 +143,7 @@ describe('boot configuration of fail_function/inject=*', () => {
       expect(pendingBefore).to.deep.equal([true, true, true]);
       expect(injectMeanwhile).to.equal('');
       expect(pendingBootEntries()).to.deep.equal([]);
-      expect(injectAfter).to.equal(lines(markedNames().filter((name) => name !== later)));
+      expect(injectAfter).to.equal(injectLines(markedNames().filter((name) => name !== later)));
       expect(injectAfter.split('\n')).to.include.members([early, meanwhile]);
       expect(readInject()).to.equal(`${injectAfter}${later}\n`);
     });
@@ -234,7 +208,7 @@ describe('boot configuration of fail_function/inject=*', () => {
 
     it('should refuse a second * with EBUSY', () => {
       // Arrange
-      apply(STAR);
+      applyCollecting(STAR);
 
       // Act
       const error = catchErrInject(() => debugfs.write('fail_function/inject', '*'));

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { allowErrorInjection, applyBootConfig, debugfs, EI_TYPE_ERRNO, EI_TYPE_NULL, pendingBootEntries } from '../../src/index';
+import { allowErrorInjection, debugfs, EI_TYPE_ERRNO, EI_TYPE_NULL } from '../../src/index';
+import { applyCollecting, isPendingEntry } from '../support/boot';
 import { uniqueNames } from '../support/names';
 import { requireBuiltCore, runChild } from './childProcess';
 import { failEveryCall, useFailFunction } from './failFunctionHooks';
@@ -14,19 +15,6 @@ import { failEveryCall, useFailFunction } from './failFunctionHooks';
 
 const uniqueName = uniqueNames('inject-boot');
 
-/** Applies a configuration and returns what it reported. */
-function apply(text: string): string[] {
-  const lines: string[] = [];
-  applyBootConfig(text, (line) => {
-    lines.push(line);
-  });
-  return lines;
-}
-
-function isPending(text: string): boolean {
-  return pendingBootEntries().some((entry) => entry.text === text);
-}
-
 describe('boot configuration of error-injectable functions', () => {
   describe('when applyBootConfig names a function marked later', () => {
     useFailFunction();
@@ -37,8 +25,8 @@ describe('boot configuration of error-injectable functions', () => {
       const entry = `fail_function/inject=${name}`;
 
       // Act
-      const reported = apply(entry);
-      const pendingBefore = isPending(entry);
+      const reported = applyCollecting(entry);
+      const pendingBefore = isPendingEntry(entry);
       const injectBefore = debugfs.read('fail_function/inject');
       const wrapped = allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name });
 
@@ -46,7 +34,7 @@ describe('boot configuration of error-injectable functions', () => {
       expect(reported).to.deep.equal([]);
       expect(pendingBefore).to.equal(true);
       expect(injectBefore.split('\n')).to.not.include(name);
-      expect(isPending(entry)).to.equal(false);
+      expect(isPendingEntry(entry)).to.equal(false);
       expect(debugfs.read('fail_function/inject').split('\n')).to.include(name);
       expect(debugfs.read(`fail_function/${name}/retval`)).to.equal('-22\n');
       failEveryCall();
@@ -60,14 +48,14 @@ describe('boot configuration of error-injectable functions', () => {
       const disarm = `fail_function/inject=!${name}`;
 
       // Act
-      const reported = apply(`${arm} ${disarm}`);
-      const pendingBefore = [isPending(arm), isPending(disarm)];
+      const reported = applyCollecting(`${arm} ${disarm}`);
+      const pendingBefore = [isPendingEntry(arm), isPendingEntry(disarm)];
       allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name });
 
       // Assert
       expect(reported).to.deep.equal([]);
       expect(pendingBefore).to.deep.equal([true, true]);
-      expect([isPending(arm), isPending(disarm)]).to.deep.equal([false, false]);
+      expect([isPendingEntry(arm), isPendingEntry(disarm)]).to.deep.equal([false, false]);
       expect(debugfs.read('fail_function/inject').split('\n')).to.not.include(name);
     });
 
@@ -79,15 +67,15 @@ describe('boot configuration of error-injectable functions', () => {
       const clear = 'fail_function/inject=';
 
       // Act
-      const reported = apply(`fail_function/inject=${early} ${clear} ${arm}`);
+      const reported = applyCollecting(`fail_function/inject=${early} ${clear} ${arm}`);
       allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name: late });
-      const whileEarlyWaits = [isPending(clear), isPending(arm), debugfs.read('fail_function/inject').split('\n').includes(late)];
+      const whileEarlyWaits = [isPendingEntry(clear), isPendingEntry(arm), debugfs.read('fail_function/inject').split('\n').includes(late)];
       allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name: early });
 
       // Assert
       expect(reported).to.deep.equal([]);
       expect(whileEarlyWaits).to.deep.equal([true, true, false]);
-      expect([isPending(clear), isPending(arm)]).to.deep.equal([false, false]);
+      expect([isPendingEntry(clear), isPendingEntry(arm)]).to.deep.equal([false, false]);
       expect(debugfs.read('fail_function/inject')).to.equal(`${late}\n`);
     });
 
@@ -98,14 +86,14 @@ describe('boot configuration of error-injectable functions', () => {
       const retval = `fail_function/${name}/retval=-12`;
 
       // Act
-      const reported = apply(`${inject} ${retval}`);
-      const pendingBefore = [isPending(inject), isPending(retval)];
+      const reported = applyCollecting(`${inject} ${retval}`);
+      const pendingBefore = [isPendingEntry(inject), isPendingEntry(retval)];
       const wrapped = allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name });
 
       // Assert
       expect(reported).to.deep.equal([]);
       expect(pendingBefore).to.deep.equal([true, true]);
-      expect([isPending(inject), isPending(retval)]).to.deep.equal([false, false]);
+      expect([isPendingEntry(inject), isPendingEntry(retval)]).to.deep.equal([false, false]);
       expect(debugfs.read(`fail_function/${name}/retval`)).to.equal('-12\n');
       failEveryCall();
       expect(wrapped()).to.equal(-12);
@@ -117,7 +105,7 @@ describe('boot configuration of error-injectable functions', () => {
       const retval = `fail_function/${name}/retval=-12`;
 
       // Act
-      const reported = apply(`fail_function/inject=${name};${retval}`);
+      const reported = applyCollecting(`fail_function/inject=${name};${retval}`);
       const before = [...reported];
       allowErrorInjection(EI_TYPE_NULL, (): object | null => ({}), { name });
 
@@ -126,7 +114,7 @@ describe('boot configuration of error-injectable functions', () => {
       expect(reported).to.have.length(1);
       expect(reported[0]).to.include(retval);
       expect(reported[0]).to.match(/\bEINVAL\b/);
-      expect(isPending(retval)).to.equal(false);
+      expect(isPendingEntry(retval)).to.equal(false);
       expect(debugfs.read(`fail_function/${name}/retval`)).to.equal('0\n');
     });
 
@@ -137,11 +125,11 @@ describe('boot configuration of error-injectable functions', () => {
       const entry = `fail_function/inject=${name}`;
 
       // Act
-      const reported = apply(entry);
+      const reported = applyCollecting(entry);
 
       // Assert
       expect(reported).to.deep.equal([]);
-      expect(isPending(entry)).to.equal(false);
+      expect(isPendingEntry(entry)).to.equal(false);
       expect(debugfs.read('fail_function/inject').split('\n')).to.include(name);
     });
   });

@@ -60,3 +60,24 @@ export function failEveryCall(): void {
   debugfs.write('fail_function/probability', '100');
   debugfs.write('fail_function/times', '-1');
 }
+
+/**
+ * Every function marked in the process, in the order `fail_function/injectable` lists them: the
+ * registry holds every test file's functions.
+ */
+export function markedNames(): string[] {
+  return debugfs
+    .read('fail_function/injectable')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split('\t')[0] as string);
+}
+
+/**
+ * What `inject` reads when exactly these functions are armed, in this order.
+ *
+ * @param names - the armed functions
+ */
+export function injectLines(names: readonly string[]): string {
+  return names.map((name) => `${name}\n`).join('');
+}
