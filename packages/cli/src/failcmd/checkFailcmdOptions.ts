@@ -65,6 +65,16 @@ const KSYM_NAME_LEN = 512;
 
 function checkInjectName(spec: InjectSpec): void {
   const { name } = spec;
+  if (name === '*') {
+    // fail_function/inject=*: every function, as it is marked.
+    if (spec.retval !== undefined) {
+      throw invalid(
+        `--inject *=${spec.retval} is not accepted: * arms every function, each with its own type's default retval; ` +
+          'give a retval to one function with --inject NAME=RETVAL (beside --inject *)',
+      );
+    }
+    return;
+  }
   const reserved = reservedNames();
   if (name === '' || name.length > KSYM_NAME_LEN || /[\s;/]/.test(name) || name.startsWith('!') || reserved.has(name)) {
     throw invalid(

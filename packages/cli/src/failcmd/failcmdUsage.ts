@@ -20,7 +20,8 @@ Options (values that begin with "-" are values: -t -1):
       --require-stack PATTERNS  fail only calls with a matching frame (commas between patterns)
       --reject-stack PATTERNS   never fail calls with a matching frame
       --inject NAME[=RETVAL]  arm the error-injectable function NAME, returning RETVAL when it
-                          fails (-12, -ENOMEM, 0xfffffffffffffff4); repeatable
+                          fails (-12, -ENOMEM, 0xfffffffffffffff4); repeatable; '*' arms
+                          every function, as each is marked
       --nth N             the N-th fault-injection call of each process fails (fail-nth)
       --seed N            seed of the probability rolls (ERRINJECT_SEED)
       --control           let ei-ctl reach the command's processes (ERRINJECT_CONTROL=1)

@@ -65,7 +65,7 @@ export interface CommandSweepReport {
   /** The capability of the sweep (FAILCMD_TYPE). */
   readonly capability: string;
   /**
-   * The functions armed: those named with `--inject`, in that order; otherwise every function the
+   * The functions armed: those named with `--inject`, in that order; otherwise (or with `--inject '*'`) every function the
    * command's processes marked error-injectable in any run (each process lists them when it exits), in
    * the order first seen.
    */

@@ -32,7 +32,7 @@ export interface CommandSweepOptions {
   readonly capability?: string;
   /** `ERRINJECT` entries every run shares (the knobs: see `sweepEntries`). */
   readonly entries?: readonly string[];
-  /** The functions to arm; none to arm every function the command marks error-injectable (`fail_function/inject=*`). */
+  /** The functions to arm; none (or `*` among them) to arm every function the command marks error-injectable (`fail_function/inject=*`). */
   readonly inject?: readonly InjectSpec[];
   /** `ERRINJECT_SEED` for every run. */
   readonly seed?: string | undefined;
@@ -81,8 +81,10 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
   try {
     const specs: readonly InjectSpec[] = options.inject ?? [];
     const armedAlready = armedByUser(options.env);
+    // Every function unless names are given; `--inject '*'` among them says every function too.
+    const everyFunction = specs.length === 0 || specs.some((spec) => spec.name === '*');
     const armEntries =
-      capability !== 'fail_function' ? [] : specs.length > 0 ? injectEntries(specs, armedAlready) : armedAlready.has('*') ? [] : ['fail_function/inject=*'];
+      capability !== 'fail_function' ? [] : injectEntries(specs.length > 0 ? specs : [{ name: '*', retval: undefined }], armedAlready);
     const marked = new Set<string>();
     tell();
 
@@ -150,7 +152,7 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
     return {
       command: [...options.command],
       capability,
-      functions: capability !== 'fail_function' ? [] : specs.length > 0 ? specs.map((spec) => spec.name) : [...marked],
+      functions: capability !== 'fail_function' ? [] : everyFunction ? [...marked] : specs.map((spec) => spec.name),
       runs,
       faultPoints: runs.filter((run) => run.injected).length,
       crashed: runs.filter((run) => run.crashed).length,

@@ -106,6 +106,22 @@ describe('checkFailcmdOptions', () => {
     });
   });
 
+  describe('when --inject is *', () => {
+    it('should take it alone or beside named functions with their retvals', () => {
+      expect(() => check(['--inject', '*'])).to.not.throw();
+      expect(() => check(['--inject', '*', '--inject', 'Store.open=-ENOMEM'])).to.not.throw();
+    });
+
+    it('should refuse a retval for *, which arms functions of every type, saying how to give one', () => {
+      // Act
+      const error = refusal(['--inject', '*=-12']);
+
+      // Assert
+      expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');
+      expect(error.message).to.contain('--inject *=-12 is not accepted: * arms every function, each with its own type\'s default retval');
+    });
+  });
+
   describe('when FAILCMD_TYPE names another capability', () => {
     it('should accept a capability the command declares later, and check its knobs', () => {
       expect(() => check(['-p', '50'], { FAILCMD_TYPE: 'fail_cli_test_later' })).to.not.throw();

@@ -55,6 +55,16 @@ describe('sweepCommand', () => {
       expect(report.runs.map((run) => run.stderr)).to.deep.equal(['', '', '', '']);
     });
 
+    it('should take --inject * as every function, beside a function named with its retval', async () => {
+      // Act
+      const report = await sweepCommand({ command: fixture('points', 'late'), env: cleanEnv(), entries: ['fail_function/verbose=0'], inject: [{ name: '*', retval: undefined }, { name: 'open', retval: '-5' }] });
+
+      // Assert
+      expect(report.functions).to.deep.equal(['open', 'alloc', 'release']);
+      expect(report.runs.map((run) => run.function)).to.deep.equal(['open', 'alloc', 'open', null]);
+      expect(report.runs.map((run) => run.stderr)).to.deep.equal(['', '', '', '']);
+    });
+
     it('should leave the arming of every function to the user\'s ERRINJECT when it arms them all already', async () => {
       // Act: fail_function/inject=* twice would make the command's core refuse the second with EBUSY
       const report = await sweepCommand({ command: fixture('points', 'late'), env: cleanEnv({ ERRINJECT: 'fail_function/inject=*' }), entries: ['fail_function/verbose=0'] });
