@@ -14,6 +14,8 @@ export type BootReporter = (line: string) => void;
 export interface PendingBootEntry {
   readonly entry: Exclude<BootEntry, { kind: 'off' }>;
   readonly report: BootReporter;
+  /** Its place among every boot entry of the process, in the order they were queued. */
+  readonly seq: number;
 }
 
 /**
@@ -28,6 +30,16 @@ export function describeBootEntry(position: BootPosition, message: string): stri
 }
 
 /**
+ * The value of a `fail_function/inject=<value>` entry, stripped as `inject` strips it.
+ *
+ * @returns the value, or `undefined` for any other entry
+ */
+function injectValue(entry: PendingBootEntry['entry']): string | undefined {
+  if (entry.kind !== 'path' || entry.tree !== 'debugfs' || splitPath('debugfs', entry.path).join('/') !== 'fail_function/inject') return undefined;
+  return strstrip(entry.value);
+}
+
+/**
  * The function a `fail_function/inject=<name>` entry waits for: functions are marked as their
  * modules load, after the core has read the boot configuration.
  *
@@ -35,23 +47,30 @@ export function describeBootEntry(position: BootPosition, message: string): stri
  * @returns the name it arms while no function of that name is marked, otherwise `undefined`
  */
 function awaitedInjectable(entry: PendingBootEntry['entry']): string | undefined {
-  if (entry.kind !== 'path' || entry.tree !== 'debugfs' || splitPath('debugfs', entry.path).join('/') !== 'fail_function/inject') return undefined;
-  const name = strstrip(entry.value);
-  return name === '' || name === '*' || name.startsWith('!') || state.injectables.has(name) ? undefined : name;
+  let name: string | undefined;
+  try {
+    name = injectValue(entry);
+  } catch {
+    return undefined; // a path the tree refuses outright
+  }
+  return name === undefined || name === '' || name === '*' || name.startsWith('!') || state.injectables.has(name) ? undefined : name;
 }
 
 /**
- * Whether a boot entry waits for a function of this name to be marked.
+ * Whether a boot entry written after `fail_function/inject=*` (after every entry, while `*` is off)
+ * waits for a function of this name to be marked: such an entry, and those after it for the name,
+ * decide for the function, and `*` leaves it to them.
  *
  * @param name - an injectable's name
- * @returns true when a `fail_function/inject=<name>` entry is waiting for it
+ * @returns true when a `fail_function/inject=<name>` entry written after `*` is waiting for it
  */
 export function bootAwaitsInjectable(name: string): boolean {
-  return state.pendingBoot.some(({ entry }) => awaitedInjectable(entry) === name);
+  const since = state.armAll?.since ?? Number.NEGATIVE_INFINITY;
+  return state.pendingBoot.some(({ entry, seq }) => seq > since && awaitedInjectable(entry) === name);
 }
 
 /** Applies an entry if its target exists; false when it must wait. */
-function tryApply({ entry, report }: PendingBootEntry): boolean {
+function tryApply({ entry, report, seq }: PendingBootEntry): boolean {
   if (entry.kind === 'attr') {
     const attr = state.attrs.get(entry.capability);
     if (attr === undefined) return false;
@@ -89,11 +108,20 @@ function tryApply({ entry, report }: PendingBootEntry): boolean {
     }
     return false;
   }
+  const value = injectValue(entry);
+  const excludes = value !== undefined && value.startsWith('!') && value !== '!*' && state.armAll !== undefined && !state.injectables.has(value.slice(1));
   try {
     tree.write(entry.path, entry.value);
   } catch (error) {
     if (!isErrInjectError(error)) throw error;
     report(describeBootEntry(entry, error.message.includes(error.code) ? `refused: ${error.message}` : `refused (${error.code}): ${error.message}`));
+    return true;
+  }
+  if (value === '*' && state.armAll !== undefined) state.armAll.since = seq;
+  if (excludes) {
+    // `!name` under `*` for a function not marked yet: said at exit should none ever be marked.
+    state.bootExclusions.push({ entry, report, seq });
+    installExitReport();
   }
   return true;
 }
@@ -111,6 +139,9 @@ function orderKey(entry: PendingBootEntry['entry']): string {
   const path = splitPath(entry.tree, entry.path).join('/');
   if (entry.tree === 'debugfs' && path === 'fail_function/inject') {
     const name = strstrip(entry.value);
+    // A bare `!` names nothing (ENOENT at once): it must not wait, nor hold back the entries after it
+    // as the empty write does.
+    if (name === '!') return '';
     return `inject:${name.startsWith('!') ? name.slice(1) : name}`;
   }
   return `${entry.tree}:${path}`;
@@ -159,25 +190,37 @@ export function retryPendingBoot(): void {
  * @param report - where their problems go
  */
 export function queueBootEntries(entries: ReadonlyArray<PendingBootEntry['entry']>, report: BootReporter): void {
-  for (const entry of entries) state.pendingBoot.push({ entry, report });
+  for (const entry of entries) state.pendingBoot.push({ entry, report, seq: ++state.bootSequence });
   retryPendingBoot();
-  if (state.pendingBoot.length > 0 && !state.exitReportInstalled) {
-    state.exitReportInstalled = true;
-    // An entry still waiting when the process ends named something that never appeared: a typo
-    // in a capability name, most likely. Say so rather than let it pass in silence.
-    process.once('exit', () => {
-      for (const { entry, report } of state.pendingBoot.splice(0)) {
-        const awaited = awaitedInjectable(entry);
-        const what =
-          entry.kind === 'attr'
-            ? `no capability named ${JSON.stringify(entry.capability)} was declared`
-            : awaited !== undefined
-              ? `no error-injectable function named ${JSON.stringify(awaited)} was marked`
-              : `${entry.tree} ${entry.path} never appeared`;
-        report(describeBootEntry(entry, `never applied: ${what}`));
-      }
-    });
-  }
+  if (state.pendingBoot.length > 0) installExitReport();
+}
+
+/**
+ * Reports, when the process ends, what the boot configuration named and never found: an entry still
+ * waiting named something that never appeared (a typo in a capability name, most likely), and a
+ * `!name` under `fail_function/inject=*` named a function never marked. Say so rather than let it
+ * pass in silence.
+ */
+function installExitReport(): void {
+  if (state.exitReportInstalled) return;
+  state.exitReportInstalled = true;
+  process.once('exit', () => {
+    for (const { entry, report } of state.pendingBoot.splice(0)) {
+      const awaited = awaitedInjectable(entry);
+      const what =
+        entry.kind === 'attr'
+          ? `no capability named ${JSON.stringify(entry.capability)} was declared`
+          : awaited !== undefined
+            ? `no error-injectable function named ${JSON.stringify(awaited)} was marked`
+            : `${entry.tree} ${entry.path} never appeared`;
+      report(describeBootEntry(entry, `never applied: ${what}`));
+    }
+    for (const { entry, report } of state.bootExclusions.splice(0)) {
+      const name = (injectValue(entry) as string).slice(1);
+      if (state.injectables.has(name)) continue;
+      report(describeBootEntry(entry, `never applied: no error-injectable function named ${JSON.stringify(name)} was marked for inject=* to leave out`));
+    }
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { kernelBuffer, strstrip } from '../control/kstrtox';
 import type { ControlDir } from '../control/tree';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
-import { startArmingAll } from './armAll';
+import { startArmingAll } from './startArmingAll';
 import { armInjectable, disarmInjectable } from './armInjectable';
 import { errorTypeName } from './errorTypes';
 import { KSYM_NAME_LEN } from './registerInjectable';

@@ -1,7 +1,8 @@
 import { GENERIC_KNOBS } from '../attr/createKnobDir';
 import { bootAwaitsInjectable, retryPendingBoot } from '../boot/pendingBoot';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
-import { armIfArmingAll } from './armAll';
+import { markNoticeChannel } from '../report/markNoticeChannel';
+import { armIfArmingAll } from './armIfArmingAll';
 import { state } from '../state/sharedState';
 import { type ErrorInjectionType, EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL, errorTypeName } from './errorTypes';
 import type { AnyFunction, Injectable, InjectOptions } from './Injectable';
@@ -138,11 +139,12 @@ export function registerInjectable(entry: Injectable): Injectable {
         'give one of them a name of its own with options.name',
     );
   }
-  // A boot entry may be waiting for this name (fail_function/inject=Store.open). Such entries, and
-  // those written after them for the name (inject=!Store.open), decide for the function: inject=*
-  // leaves it to them. Asked before the name is known, since a known name is awaited by nothing.
+  // A boot entry may be waiting for this name (fail_function/inject=Store.open). One written after
+  // inject=*, and those after it for the name (inject=!Store.open), decide for the function: * leaves
+  // it to them. Asked before the name is known, since a known name is awaited by nothing.
   const awaited = bootAwaitsInjectable(entry.name);
   state.injectables.set(entry.name, entry);
+  if (markNoticeChannel.hasSubscribers) markNoticeChannel.publish({ name: entry.name, type: errorTypeName(entry.type) });
   retryPendingBoot();
   if (!awaited) armIfArmingAll(entry);
   return entry;

@@ -34,14 +34,16 @@ export interface CrashReportRecord {
 }
 
 /**
- * The functions marked error-injectable in a process, written when it exits (not when a signal kills
- * it), so that a sweep that arms every function (`fail_function/inject=*`) can say which it armed.
+ * A function marked error-injectable, written as it is marked, so that a sweep that arms every function
+ * (`fail_function/inject=*`) can say which it armed, also for a process a signal killed.
  */
 export interface MarkedReportRecord {
   readonly event: 'marked';
   /** The process. */
   readonly pid: number;
-  /** Each function as `fail_function/injectable` lists it, in the order they were marked. */
+  /** The thread that marked it: 0 for the main thread, a worker's `threadId` otherwise. */
+  readonly threadId: number;
+  /** The function as `fail_function/injectable` lists it (one a record). */
   readonly functions: ReadonlyArray<{ readonly name: string; readonly type: string }>;
 }
 

@@ -3,6 +3,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { errorTypeName } from '../inject/errorTypes';
 import { state } from '../state/sharedState';
+import { MARK_NOTICE_CHANNEL, type MarkNotice } from './markNoticeChannel';
 import { FAULT_NOTICE_CHANNEL, type FaultNotice } from './faultNoticeChannel';
 import { formatCallSite } from './formatCallSite';
 import type { CrashReportRecord, FaultReportRecord, MarkedReportRecord, ReportRecord } from './ReportRecord';
@@ -12,9 +13,9 @@ import { requestSite } from './requestSite';
  * The fault report file: with `ERRINJECT_REPORT=<absolute path>` in the environment when the core
  * loads, every injected fault and a crash of the process are appended to that file, one JSON object
  * a line, each with one `write` on a descriptor opened for appending, so that the processes of one
- * tree (which inherit the variable) can share the file. At exit, a process that marked functions
- * error-injectable writes their list. Nothing is written, and the file is not created, by a process
- * that marks nothing, injects nothing and does not crash.
+ * tree (which inherit the variable) can share the file. Each function marked error-injectable is
+ * written as it is marked. Nothing is written, and the file is not created, by a process that marks
+ * nothing, injects nothing and does not crash.
  */
 
 /** The environment variable that names the report file. */
@@ -27,6 +28,11 @@ function describe(value: unknown): string {
   } catch {
     return Object.prototype.toString.call(value);
   }
+}
+
+/** The thread's id, 0 on the main thread; `node:worker_threads` is loaded with the report only. */
+function workerThreadId(): number {
+  return (require('node:worker_threads') as typeof import('node:worker_threads')).threadId;
 }
 
 /** The writer of one report file. */
@@ -85,22 +91,22 @@ export function openFaultReport(path: string): FaultReport {
     };
     write(record);
   };
-  const onExit = (): void => {
-    if (state.injectables.size === 0) return;
-    const functions = [...state.injectables.values()].map((entry) => ({ name: entry.name, type: errorTypeName(entry.type) }));
-    const record: MarkedReportRecord = { event: 'marked', pid: process.pid, functions };
+  const threadId = workerThreadId();
+  const onMark = (message: unknown): void => {
+    const { name, type } = message as MarkNotice;
+    const record: MarkedReportRecord = { event: 'marked', pid: process.pid, threadId, functions: [{ name, type }] };
     write(record);
   };
   diagnosticsChannel.subscribe(FAULT_NOTICE_CHANNEL, onNotice);
   process.on('uncaughtExceptionMonitor', onCrash);
-  process.on('exit', onExit);
+  diagnosticsChannel.subscribe(MARK_NOTICE_CHANNEL, onMark);
   return {
     path,
     write,
     close() {
       diagnosticsChannel.unsubscribe(FAULT_NOTICE_CHANNEL, onNotice);
       process.off('uncaughtExceptionMonitor', onCrash);
-      process.off('exit', onExit);
+      diagnosticsChannel.unsubscribe(MARK_NOTICE_CHANNEL, onMark);
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
       broken = true;
@@ -121,5 +127,10 @@ export function installFaultReport(value: string | undefined): FaultReport | und
     process.stderr.write(`errinject: ${REPORT_ENV}=${JSON.stringify(value)} is not an absolute path; no fault report is written\n`);
     return undefined;
   }
-  return openFaultReport(value);
+  const report = openFaultReport(value);
+  // Functions marked before the report opened (through a copy of the core loaded first) are listed now.
+  for (const entry of state.injectables.values()) {
+    report.write({ event: 'marked', pid: process.pid, threadId: workerThreadId(), functions: [{ name: entry.name, type: errorTypeName(entry.type) }] });
+  }
+  return report;
 }

@@ -1,7 +1,7 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { ErrInjectError } from '../errors/ErrInjectError';
 import type { FaultAttrImpl } from '../attr/FaultAttr';
-import type { ArmAll } from '../inject/armAll';
+import type { ArmAll } from '../inject/ArmAll';
 import type { Injectable } from '../inject/Injectable';
 import type { PendingMethod } from '../inject/decorator/PendingMethod';
 import type { VerboseSink } from '../verbose/VerboseRecord';
@@ -62,6 +62,10 @@ export interface SharedState {
   baseSeed: number;
   /** Boot entries waiting for their capability or path to appear. */
   pendingBoot: PendingBootEntry[];
+  /** The sequence number of the last boot entry queued. */
+  bootSequence: number;
+  /** Boot `!name` entries that excluded a function not marked yet from `fail_function/inject=*`. */
+  readonly bootExclusions: PendingBootEntry[];
   /** True once a report of the entries still waiting at exit is registered. */
   exitReportInstalled: boolean;
   /** True once the first copy has declared fail_function and read the boot configuration. */
@@ -88,6 +92,8 @@ function createState(createdBy: string): SharedState {
     sink: undefined,
     baseSeed: 0,
     pendingBoot: [],
+    bootSequence: 0,
+    bootExclusions: [],
     exitReportInstalled: false,
     initialized: false,
   };

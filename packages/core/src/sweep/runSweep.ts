@@ -117,11 +117,17 @@ class Sweeper<T> {
     );
   }
 
+  /** The functions armed: as chosen, then (every function) those marked during the sweep, as they were. */
+  private armedNames(): string[] {
+    const chosen = new Set(this.config.inject);
+    const later = this.config.everyFunction ? state.armed.filter((entry) => !chosen.has(entry)) : [];
+    return [...this.config.inject, ...later].map((entry) => entry.name);
+  }
+
   private report(complete: boolean): SweepReport<T> {
     return {
       mode: this.config.mode,
-      // Every function: those marked during the sweep were armed as they were (fail_function/inject=*).
-      inject: (this.config.everyFunction ? state.armed : this.config.inject).map((entry) => entry.name),
+      inject: this.armedNames(),
       runs: this.runs,
       faultPoints: this.runs.filter((run) => run.injected).length,
       complete,

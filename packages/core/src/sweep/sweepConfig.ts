@@ -34,6 +34,9 @@ function injectables(where: string, names: unknown): Injectable[] {
   const chosen = new Set<Injectable>();
   for (const name of names as unknown[]) {
     if (typeof name !== 'string') throw wrongType(where, `options.inject must hold strings (function names), got ${showValue(name)}`);
+    if (name === '*') {
+      throw invalid(where, "options.inject names '*': to sweep every function (those marked during the sweep included), leave options.inject out");
+    }
     const entry = state.injectables.get(name);
     if (entry === undefined) {
       const known = [...state.injectables.keys()];

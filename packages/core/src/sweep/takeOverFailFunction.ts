@@ -1,7 +1,7 @@
 import type { FaultAttrImpl } from '../attr/FaultAttr';
 import { setInterval, setProbability, setSpace, setTimes, setVerbose } from '../attr/knobSetters';
 import { writeFile } from '../control/tree';
-import { armIfArmingAll } from '../inject/armAll';
+import { armIfArmingAll } from '../inject/armIfArmingAll';
 import { armInjectable, disarmInjectable } from '../inject/armInjectable';
 import type { Injectable } from '../inject/Injectable';
 import { defaultRetval } from '../inject/retvalFile';
@@ -136,7 +136,7 @@ export function takeOverFailFunction(
       else entry.retval = defaultRetval(entry.type);
     }
     for (const [name, value] of retval) writeFile('debugfs', state.debugfs, `fail_function/${name}/retval`, value);
-    state.armAll = everyFunction ? { excluded: new Set() } : undefined;
+    state.armAll = everyFunction ? { excluded: new Set(), since: Number.POSITIVE_INFINITY } : undefined;
     setKnobs(attr, knobsOf(mode, found));
   } catch (error) {
     restore();

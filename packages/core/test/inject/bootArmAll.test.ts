@@ -119,6 +119,27 @@ describe('boot configuration of fail_function/inject=*', () => {
     });
   });
 
+  describe('when * comes after entries that wait for a function', () => {
+    useFailFunction();
+
+    it('should arm the function after they apply, as the three writes in a row would (Name, !Name, *)', () => {
+      // Arrange
+      const name = uniqueName('excluded-then-star');
+      const arm = `fail_function/inject=${name}`;
+      const disarm = `fail_function/inject=!${name}`;
+      const reported = applyCollecting(`${arm} ${disarm} ${STAR}`);
+      const before = readInject();
+
+      // Act
+      mark(name);
+
+      // Assert
+      expect(reported).to.deep.equal([]);
+      expect([isPendingEntry(arm), isPendingEntry(disarm)]).to.deep.equal([false, false]);
+      expect(readInject()).to.equal(`${before}${name}\n`);
+    });
+  });
+
   describe('when * comes after an empty write that waits behind a function marked later', () => {
     useFailFunction();
 
@@ -183,6 +204,22 @@ describe('boot configuration of fail_function/inject=*', () => {
       // Assert
       expect(out).to.deep.equal({ pending: [], stop: 'ok' });
       expect(stderr).to.equal('');
+    });
+
+    it('should report at exit a !name under * whose function was never marked, and not one that was', () => {
+      // Act
+      const { out, stderr } = runChild(
+        'fail_function/inject=* fail_function/inject=!Stroe.open fail_function/inject=!Store.close',
+        `core.allowErrorInjection(core.EI_TYPE_ERRNO, function close() { return 0; }, { name: 'Store.close' });
+         out.inject = core.debugfs.read('fail_function/inject');`,
+      );
+
+      // Assert
+      expect(out).to.deep.equal({ inject: '' });
+      expect(stderr).to.equal(
+        'errinject: ERRINJECT entry 2 at column 24 ("fail_function/inject=!Stroe.open"): never applied: no error-injectable function named ' +
+          '"Stroe.open" was marked for inject=* to leave out; nothing of this entry was applied\n',
+      );
     });
 
     it('should, with ERRINJECT=off, refuse * and !* with EPERM and arm nothing', () => {

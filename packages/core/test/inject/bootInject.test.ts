@@ -59,6 +59,25 @@ describe('boot configuration of error-injectable functions', () => {
       expect(debugfs.read('fail_function/inject').split('\n')).to.not.include(name);
     });
 
+    it('should refuse a bare ! at once without holding back the entries after it, as the empty write does (regression)', () => {
+      // Arrange
+      const never = uniqueName('never-marked');
+      const name = uniqueName('after-bare-bang');
+
+      // Act
+      const reported = applyCollecting(`fail_function/inject=${never} fail_function/inject=! fail_function/inject=${name}`);
+      allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name });
+
+      // Assert
+      expect(reported).to.have.length(1);
+      expect(reported[0]).to.contain('("fail_function/inject=!")').and.to.contain('ENOENT');
+      expect(debugfs.read('fail_function/inject').split('\n')).to.include(name);
+      expect(isPendingEntry(`fail_function/inject=${never}`)).to.equal(true);
+      // An entry left waiting would hold back every later empty write of the process.
+      allowErrorInjection(EI_TYPE_ERRNO, (): number => 0, { name: never });
+      expect(isPendingEntry(`fail_function/inject=${never}`)).to.equal(false);
+    });
+
     it('should hold an empty inject write behind the functions armed before it, and those after it behind it', () => {
       // Arrange
       const early = uniqueName('late-before-clear');

@@ -62,9 +62,9 @@ describe('ERRINJECT_REPORT', () => {
       expect(result.status).to.equal(0);
       const pid = (result.records?.[0] as FaultReportRecord).pid;
       expect(result.records).to.deep.equal([
+        { event: 'marked', pid, threadId: 0, functions: [{ name: 'open', type: 'ERRNO' }] },
         { event: 'fault', pid, capability: 'fail_function', function: 'open', site: `${result.program}:3:1` },
         { event: 'fault', pid, capability: 'fail_function', function: 'open', site: `${result.program}:4:3` },
-        { event: 'marked', pid, functions: [{ name: 'open', type: 'ERRNO' }] },
       ]);
     });
 
@@ -100,13 +100,13 @@ describe('ERRINJECT_REPORT', () => {
       const pids = new Map(faults.map((record) => [record.function, record.pid]));
       expect(pids.get('child')).to.not.equal(pids.get('open'));
       expect(pids.get('inWorker')).to.equal(pids.get('open'));
-      // Each process and each worker lists the functions it marked when it exits.
+      // Each process and each worker lists the functions it marks, the worker with its thread id.
       const marked = (result.records ?? []).filter((record): record is MarkedReportRecord => record.event === 'marked');
-      expect(marked.map((record) => [record.pid, record.functions.map((f) => f.name).join()]).sort()).to.deep.equal(
+      expect(marked.map((record) => [record.pid, record.threadId, record.functions.map((f) => f.name).join()]).sort()).to.deep.equal(
         [
-          [pids.get('child'), 'child'],
-          [pids.get('open'), 'inWorker'],
-          [pids.get('open'), 'open'],
+          [pids.get('child'), 0, 'child'],
+          [pids.get('open'), 1, 'inWorker'],
+          [pids.get('open'), 0, 'open'],
         ].sort(),
       );
     });
@@ -126,8 +126,8 @@ describe('ERRINJECT_REPORT', () => {
 
       // Assert
       expect(result.status).to.equal(1);
-      expect(result.records?.map((record) => record.event)).to.deep.equal(['fault', 'crash', 'marked']);
-      const crash = result.records?.[1] as CrashReportRecord;
+      expect(result.records?.map((record) => record.event)).to.deep.equal(['marked', 'fault', 'crash']);
+      const crash = result.records?.[2] as CrashReportRecord;
       expect(crash).to.include({ origin: 'uncaughtException', message: "Cannot read properties of null (reading 'length')" });
       expect(crash.stack).to.match(/^TypeError: Cannot read properties of null \(reading 'length'\)\n\s+at .*program\.js:4:/);
     });
@@ -144,31 +144,26 @@ describe('ERRINJECT_REPORT', () => {
   });
 
   describe('when the program marks functions and injects nothing', () => {
-    it('should list the functions it marked, with their types, when it exits', () => {
+    it('should list each function it marks, with its type, as it is marked', () => {
       // Act
       const result = run([OPEN, "core.allowErrorInjection(core.EI_TYPE_TRUE, function busy() { return false; }, { name: 'Dev.busy' });", 'open();', 'process.exitCode = 3;']);
 
       // Assert
       expect(result.status).to.equal(3);
+      const pid = (result.records?.[0] as MarkedReportRecord).pid;
       expect(result.records).to.deep.equal([
-        {
-          event: 'marked',
-          pid: (result.records?.[0] as MarkedReportRecord).pid,
-          functions: [
-            { name: 'open', type: 'ERRNO' },
-            { name: 'Dev.busy', type: 'TRUE' },
-          ],
-        },
+        { event: 'marked', pid, threadId: 0, functions: [{ name: 'open', type: 'ERRNO' }] },
+        { event: 'marked', pid, threadId: 0, functions: [{ name: 'Dev.busy', type: 'TRUE' }] },
       ]);
     });
 
-    it('should list nothing when a signal kills it', () => {
+    it('should have listed them when a signal kills it', () => {
       // Act
       const result = run([OPEN, "process.kill(process.pid, 'SIGKILL');"]);
 
       // Assert
       expect(result.status).to.equal(null);
-      expect(result.records).to.equal(undefined);
+      expect(result.records?.map((record) => [record.event, (record as MarkedReportRecord).functions[0]?.name])).to.deep.equal([['marked', 'open']]);
     });
   });
 

@@ -3,7 +3,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { declareFaultAttr, type ReportRecord, shouldFail } from '../../src/index';
+import { allowErrorInjection, debugfs, declareFaultAttr, EI_TYPE_TRUE, type ReportRecord, shouldFail } from '../../src/index';
 import { FAULT_NOTICE_CHANNEL } from '../../src/report/faultNoticeChannel';
 import { type FaultReport, installFaultReport, openFaultReport } from '../../src/report/installFaultReport';
 import { uniqueNames } from '../support/names';
@@ -82,6 +82,25 @@ describe('openFaultReport', () => {
 
       // Assert
       expect(existsSync(path)).to.equal(false);
+    });
+  });
+
+  describe('when a function is marked error-injectable', () => {
+    it('should append it at once, with its type and the thread, and not once the report is closed', () => {
+      // Arrange
+      const path = join(dir, 'marked.jsonl');
+      const name = uniqueName('marked');
+      report = openFaultReport(path);
+
+      // Act
+      allowErrorInjection(EI_TYPE_TRUE, (): boolean => false, { name });
+      const written = records(path);
+      report.close();
+      allowErrorInjection(EI_TYPE_TRUE, (): boolean => false, { name: uniqueName('marked-after-close') });
+
+      // Assert
+      expect(written).to.deep.equal([{ event: 'marked', pid: process.pid, threadId: 0, functions: [{ name, type: 'TRUE' }] }]);
+      expect(records(path)).to.deep.equal(written);
     });
   });
 
@@ -193,17 +212,25 @@ describe('installFaultReport', () => {
   });
 
   describe('when ERRINJECT_REPORT is an absolute path', () => {
-    it('should start the report on that file', () => {
+    it('should start the report on that file, listing the functions marked before it', () => {
       // Arrange
-      const path = join(tmpdir(), 'errinject-install-report.jsonl');
+      const path = join(tmpdir(), `errinject-install-report-${process.pid}.jsonl`);
+      allowErrorInjection(EI_TYPE_TRUE, (): boolean => false, { name: uniqueName('before-install') });
+      const marked = debugfs
+        .read('fail_function/injectable')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.split('\t'));
 
       // Act
       const report = installFaultReport(path);
       report?.close();
+      const records = existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as unknown) : [];
+      rmSync(path, { force: true });
 
       // Assert
       expect(report?.path).to.equal(path);
-      expect(existsSync(path)).to.equal(false);
+      expect(records).to.deep.equal(marked.map(([name, type]) => ({ event: 'marked', pid: process.pid, threadId: 0, functions: [{ name, type }] })));
     });
   });
 });

@@ -88,6 +88,20 @@ describe('sweep of functions marked while it runs', () => {
       });
     });
 
+    it('should list the functions in the order fail_function/injectable lists them, whichever were armed before, then those marked during it', () => {
+      // Act
+      const { out } = runChild(
+        undefined,
+        `const first = core.allowErrorInjection(core.EI_TYPE_ERRNO, function first() { return 0; });
+         ${OPEN_AND_LATE}
+         core.debugfs.write('fail_function/inject', 'open');
+         out.inject = core.sweepSync(openAndLate).inject;`,
+      );
+
+      // Assert
+      expect(out).to.deep.equal({ inject: ['first', 'open', 'late'] });
+    });
+
     it('should do the same in sweep, which awaits each run', () => {
       // Act
       const out = runAsyncChild(
@@ -198,6 +212,22 @@ describe('sweep of functions marked while it runs', () => {
       ]);
       expect(debugfs.read('fail_function/injectable').split('\n')).to.include(`${lateName}\tNULL`);
       expect(debugfs.read('fail_function/inject')).to.equal('');
+    });
+
+    it("should refuse '*' among the names, saying to leave options.inject out", () => {
+      // Act
+      let error: unknown;
+      try {
+        sweepSync(() => 0, { inject: ['*'] });
+      } catch (caught) {
+        error = caught;
+      }
+
+      // Assert
+      expect(error).to.have.property('code', 'ERR_INVALID_ARG_VALUE');
+      expect((error as Error).message).to.equal(
+        "sweepSync: options.inject names '*': to sweep every function (those marked during the sweep included), leave options.inject out",
+      );
     });
   });
 });
