@@ -15,8 +15,12 @@ import { type CliIo, processIo, wantsColor } from './CliIo';
 /** How failcmd ends: an exit code, or the signal it must end itself with (the command's). */
 export type FailcmdExit = number | NodeJS.Signals;
 
-/** Signals that stop a sweep: its runs are killed, its files removed, and failcmd ends with the signal. */
-const SWEEP_STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/**
+ * Signals that stop a sweep: its runs are killed, its files removed, and failcmd ends with the signal.
+ * Each run is a session of its own, out of the terminal's process group, so the terminal's SIGINT
+ * (Ctrl-C) and SIGQUIT (Ctrl-\) reach only failcmd, which must end the runs itself.
+ */
+const SWEEP_STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGHUP'];
 
 async function sweep(options: FailcmdOptions, command: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<FailcmdExit> {
   const progress = createSweepProgress(io.stderr);

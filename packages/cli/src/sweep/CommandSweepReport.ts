@@ -78,6 +78,10 @@ export interface CommandSweepReport {
   readonly crashed: number;
   /** How many runs timed out. */
   readonly timedOut: number;
-  /** True when the last run injected no fault: every fault point was reached. False when `--max` stopped it. */
+  /**
+   * True when the last run injected no fault and did not time out: every fault point was reached.
+   * False when `--max` stopped the sweep, or when its last run timed out before any fault (more fault
+   * points may follow the hang).
+   */
   readonly complete: boolean;
 }

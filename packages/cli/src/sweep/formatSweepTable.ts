@@ -47,7 +47,8 @@ function crashText(run: CommandSweepRun): string {
  * Draws a sweep's report as the seed's fail-nth loop prints its runs, one line per n, as a table:
  * n, whether a fault was injected (Y/N), the function that failed and its call site, the exit status,
  * and the crash, if any; a line on the functions armed before it and a summary after it, with the
- * armed functions that never failed when the sweep is complete.
+ * armed functions that never failed when the sweep is complete, or why it is not (`--max`, or a last
+ * run that timed out before any fault).
  *
  * @param report - the report
  * @param options - colours and the directory sites are shown relative to
@@ -86,7 +87,12 @@ export function formatSweepTable(report: CommandSweepReport, options: TableOptio
   const timedOut = report.timedOut === 0 ? '' : `, ${c.red(c.bold(`${report.timedOut} timed out`))}`;
   const runs = report.runs.length;
   lines.push(`${report.faultPoints} fault point${report.faultPoints === 1 ? '' : 's'} in ${runs} run${runs === 1 ? '' : 's'}, ${crashed}${timedOut}`);
-  if (!report.complete) lines.push(c.yellow(`stopped after ${runs} runs (--max): every run injected a fault, so more fault points may follow`));
+  const lastRun = report.runs.at(-1);
+  if (lastRun !== undefined && !lastRun.injected && lastRun.timedOut) {
+    lines.push(c.yellow(`stopped at run ${lastRun.n}: it timed out (--timeout) before any fault, so more fault points may follow`));
+  } else if (!report.complete) {
+    lines.push(c.yellow(`stopped after ${runs} runs (--max): every run injected a fault, so more fault points may follow`));
+  }
   if (report.complete && report.capability === 'fail_function') {
     // Run k fails the k-th call of an armed function in a run without faults; a function no run
     // failed is called only after a fault (on an error path), or never.

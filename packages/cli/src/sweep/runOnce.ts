@@ -22,6 +22,43 @@ export interface RunRequest {
   readonly timeoutMs?: number | undefined;
 }
 
+/**
+ * Milliseconds a run's stderr may stay open after the command exited and its process group was
+ * killed; then it is closed from this end. Only a process that left the group (with a session of
+ * its own, as setsid makes) can hold it open that long.
+ */
+export const RUN_CLOSE_GRACE_MS = 500;
+
+/** The runs going on: the pids of their process groups' leaders (a group's id is its leader's pid). */
+const liveRuns = new Set<number>();
+let killOnExitInstalled = false;
+
+/** Kills a run's whole process group; nothing happens when it has no process left (or no pid). */
+function killRunGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Every process of the group has exited already.
+  }
+}
+
+/** Kills every run going on, synchronously, as this process exits. */
+function killLiveRuns(): void {
+  for (const pid of liveRuns) killRunGroup(pid);
+}
+
+/**
+ * Notes a run as going on; the first time, makes this process kill every run going on as it exits,
+ * in any way but a SIGKILL (or another signal it does not handle).
+ */
+function trackRun(pid: number): void {
+  if (!killOnExitInstalled) {
+    process.on('exit', killLiveRuns);
+    killOnExitInstalled = true;
+  }
+  liveRuns.add(pid);
+}
+
 function cancelled(): Error {
   return Object.assign(new Error('the run was cancelled'), { name: 'AbortError' });
 }
@@ -36,6 +73,14 @@ export interface RunOutcome {
 /**
  * Runs the command once, without a terminal (no stdin, stdout dropped, the end of stderr kept), and
  * reads what its processes reported.
+ *
+ * The run is a process group of its own (a session, as setsid makes), and the run ends when the
+ * command exits: its exit code or signal is the run's, and what is left of its process group
+ * (background processes it started) is killed with SIGKILL then, so that nothing of one run goes on
+ * into the next. Its stderr is read until every process holding it has ended, or for
+ * `RUN_CLOSE_GRACE_MS` more, since a process that started a session of its own escapes the kill.
+ * Should this process exit while runs go on (in any way but a SIGKILL, or a signal it does not
+ * handle), their process groups are killed as it exits.
  *
  * @param request - the run
  * @returns the run, with its faults, crashes and exit, and the functions marked in it
@@ -53,26 +98,27 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
     // A process group of its own (a session, as setsid makes), so that a timeout or a cancel kills
     // the whole run, the processes the command started included.
     const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'], env: request.env, detached: true });
-    let timedOut = false;
-    const killGroup = (): void => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // Every process of the group has exited already.
-      }
-    };
+    // Undefined when the command cannot be started ('error' follows); killing it then throws, and is caught.
+    const pid = child.pid as number;
+    if (child.pid !== undefined) trackRun(pid);
+    const killGroup = (): void => killRunGroup(pid);
+    let timerFired = false;
     const timer =
       request.timeoutMs === undefined
         ? undefined
         : setTimeout(() => {
-            timedOut = true;
+            timerFired = true;
             killGroup();
           }, request.timeoutMs);
     request.signal?.addEventListener('abort', killGroup, { once: true });
+    let grace: NodeJS.Timeout | undefined;
     const settle = (): void => {
       clearTimeout(timer);
+      clearTimeout(grace);
       request.signal?.removeEventListener('abort', killGroup);
+      liveRuns.delete(pid);
     };
+    let ended: { exitCode: number | null; signal: NodeJS.Signals | null; timedOut: boolean; durationMs: number } | undefined;
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
@@ -82,8 +128,18 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
       settle();
       reject(spawnError(file, error));
     });
-    child.once('close', (exitCode, signal) => {
+    child.once('exit', (exitCode, signal) => {
+      clearTimeout(timer);
+      // Timed out only when the timeout's SIGKILL ended the command, not when it exited meanwhile.
+      ended = { exitCode, signal, timedOut: timerFired && signal === 'SIGKILL', durationMs: Math.round(performance.now() - started) };
+      // What the command left running of its run goes with it.
+      killGroup();
+      liveRuns.delete(pid);
+      grace = setTimeout(() => child.stderr.destroy(), RUN_CLOSE_GRACE_MS);
+    });
+    child.once('close', () => {
       settle();
+      if (ended === undefined) return; // the command was never started: 'error' rejected already
       if (request.signal?.aborted === true) {
         rmSync(request.reportFile, { force: true });
         reject(cancelled());
@@ -98,6 +154,7 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
       }
       const { faults, crashes, marked } = parseFaultReport(text);
       const first = faults[0];
+      const { exitCode, signal, timedOut, durationMs } = ended;
       const run: CommandSweepRun = {
         n: request.n,
         injected: first !== undefined,
@@ -110,7 +167,7 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
         crashed: crashes.length > 0 || (signal !== null && !timedOut),
         timedOut,
         crashes,
-        durationMs: Math.round(performance.now() - started),
+        durationMs,
         stderr,
       };
       resolve({ run, marked });

@@ -59,7 +59,8 @@ function abortError(): Error {
  * (`Documentation/fault-injection/fault-injection.rst`): run n sets `self/fail-nth=n` in the root task
  * of every process of the command, with the functions armed, and the sweep goes on with n + 1 until
  * a run injects no fault (or `max` runs). Runs go `jobs` at a time; a run without a fault cancels the
- * runs after it, and the report keeps the order of n.
+ * runs after it, and the report keeps the order of n. A run that timed out without a fault ends the
+ * sweep as well, but the report then says it is not complete: fault points may follow the hang.
  *
  * Unless functions are named, every run arms every function its processes mark error-injectable, as
  * each is marked (`fail_function/inject=*`), so that no run is needed to find them first and a function
@@ -133,7 +134,9 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
         if (run.injected) progress.faults++;
         if (run.crashed) progress.crashes++;
         if (!run.injected) {
-          // Every fault point before n was reached: the runs after it are not wanted.
+          // Every fault point before n was reached: the runs after it are not wanted. A run that timed
+          // out before any fault ends the sweep too (the runs after it would most likely time out as
+          // well), but the sweep is not complete then.
           last = n;
           for (const [m, other] of running) if (m > n) other.abort();
         }
@@ -149,6 +152,7 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
     if (stopped()) throw abortError();
 
     const runs = [...results.values()].filter((run) => run.n <= last).sort((a, b) => a.n - b.n);
+    const lastRun = runs.at(-1);
     return {
       command: [...options.command],
       capability,
@@ -157,7 +161,7 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
       faultPoints: runs.filter((run) => run.injected).length,
       crashed: runs.filter((run) => run.crashed).length,
       timedOut: runs.filter((run) => run.timedOut).length,
-      complete: runs.length > 0 && !(runs[runs.length - 1] as CommandSweepRun).injected,
+      complete: lastRun !== undefined && !lastRun.injected && !lastRun.timedOut,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

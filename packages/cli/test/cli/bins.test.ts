@@ -1,7 +1,10 @@
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { cleanEnv, fixture } from '../support/fixtures';
+import { deadState, killLeftover } from '../support/processState';
 
 const FAILCMD = path.join(__dirname, '..', '..', '..', 'bin', 'failcmd.js');
 
@@ -97,6 +100,31 @@ describe('bin/failcmd.js', () => {
       it(`should end itself with the command's ${signal}`, () => {
         const result = failcmd(fixture('exit', 'signal', signal));
         expect([result.status, result.signal]).to.deep.equal([null, signal]);
+      });
+    }
+  });
+
+  describe('when a sweep is stopped by a signal', () => {
+    for (const signal of ['SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGHUP'] as const) {
+      it(`should kill its run on ${signal}, and end itself with the signal`, async () => {
+        // Arrange: no core file for SIGQUIT; the run writes its pid when it runs
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-bin-test-'));
+        const ready = path.join(dir, 'ready');
+        const child = spawn('sh', ['-c', 'ulimit -c 0; exec "$0" "$@"', process.execPath, FAILCMD, '--sweep', '--', ...fixture('exit', 'ready', ready)], { env: cleanEnv(), stdio: 'ignore' });
+        const ended = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('exit', (code, sig) => resolve([code, sig])));
+        for (let i = 0; i < 1000 && !existsSync(ready); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+        const run = Number(readFileSync(ready, 'utf8'));
+
+        // Act
+        child.kill(signal);
+        const status = await ended;
+        const state = await deadState(run);
+        killLeftover(run);
+        rmSync(dir, { recursive: true, force: true });
+
+        // Assert
+        expect(status).to.deep.equal([null, signal]);
+        expect(state, `pid ${run}`).to.be.oneOf(['gone', 'Z']);
       });
     }
   });

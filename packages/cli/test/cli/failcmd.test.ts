@@ -91,21 +91,23 @@ describe('failcmd main', () => {
       expect(io.stdout.text()).to.contain('3 fault points in 4 runs, 0 crashed, 1 timed out');
     });
 
-    it('should stop on SIGTERM, print no report and end with the signal', async () => {
-      // Arrange
-      const io = captureIo();
-      const before = process.listenerCount('SIGTERM');
+    for (const signal of ['SIGTERM', 'SIGQUIT'] as const) {
+      it(`should stop on ${signal}, print no report and end with the signal`, async () => {
+        // Arrange
+        const io = captureIo();
+        const before = process.listenerCount(signal);
 
-      // Act
-      const exit = main(['--sweep', '--', process.execPath, '-e', 'setTimeout(() => {}, 5000)'], cleanEnv(), io);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      process.emit('SIGTERM', 'SIGTERM');
+        // Act
+        const exit = main(['--sweep', '--', process.execPath, '-e', 'setTimeout(() => {}, 5000)'], cleanEnv(), io);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        process.emit(signal, signal);
 
-      // Assert
-      expect(await exit).to.equal('SIGTERM');
-      expect(io.stdout.text()).to.equal('');
-      expect(process.listenerCount('SIGTERM')).to.equal(before);
-    });
+        // Assert
+        expect(await exit).to.equal(signal);
+        expect(io.stdout.text()).to.equal('');
+        expect(process.listenerCount(signal)).to.equal(before);
+      });
+    }
 
     it('should print the report as JSON with --json, and exit 0 when nothing crashed', async () => {
       // Arrange

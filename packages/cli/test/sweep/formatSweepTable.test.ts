@@ -92,6 +92,21 @@ describe('formatSweepTable', () => {
     });
   });
 
+  describe('when the last run timed out before any fault', () => {
+    it('should say the sweep stopped there and more fault points may follow, and name no function as never failed', () => {
+      // Arrange
+      const hung = run(2, { injected: false, function: null, capability: null, site: null, exitCode: null, signal: 'SIGKILL', timedOut: true, durationMs: 1000 });
+
+      // Act
+      const text = formatSweepTable(report({ runs: [run(1), hung], functions: ['Store.open', 'Log.write'], faultPoints: 1, crashed: 0, timedOut: 1, complete: false }));
+
+      // Assert
+      expect(text.split('\n').at(-2)).to.equal('stopped at run 2: it timed out (--timeout) before any fault, so more fault points may follow');
+      expect(text).to.not.contain('--max');
+      expect(text).to.not.contain('never failed');
+    });
+  });
+
   describe('when nothing or another capability was armed', () => {
     it('should say what the runs armed', () => {
       expect(formatSweepTable(report({ functions: [], runs: [run(1, { injected: false })], faultPoints: 0, crashed: 0 }))).to.match(/^armed: no function \(none is marked error-injectable\)\n/);

@@ -5,18 +5,10 @@ import * as path from 'node:path';
 import { CliError } from '../../src/errors/CliError';
 import { sweepCommand, type SweepProgress } from '../../src/sweep/sweepCommand';
 import { cleanEnv, fixture } from '../support/fixtures';
+import { processState } from '../support/processState';
 
 function tempDirs(): string[] {
   return readdirSync(os.tmpdir()).filter((name) => name.startsWith('failcmd-'));
-}
-
-/** A process's state letter from /proc (`Z` for a zombie: dead, not reaped yet), or `gone`. */
-function processState(pid: number): string {
-  try {
-    return (/\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8')) as RegExpExecArray)[1] as string;
-  } catch {
-    return 'gone';
-  }
 }
 
 describe('sweepCommand', () => {
@@ -117,6 +109,18 @@ describe('sweepCommand', () => {
       const grandchild = Number(readFileSync(pidFile, 'utf8'));
       rmSync(pidFile);
       expect(processState(grandchild), `pid ${grandchild}`).to.be.oneOf(['gone', 'Z']);
+    });
+
+    it('should end the sweep at a run that timed out before any fault, and say the sweep is not complete', async () => {
+      // Arrange: the command hangs before its first fault point
+      const hang = [process.execPath, '-e', 'setInterval(() => {}, 1000)'];
+
+      // Act
+      const report = await sweepCommand({ command: hang, env: cleanEnv(), inject: [{ name: 'f', retval: undefined }], timeoutMs: 300, jobs: 2 });
+
+      // Assert
+      expect(report.runs.map((run) => [run.n, run.injected, run.timedOut])).to.deep.equal([[1, false, true]]);
+      expect(report).to.include({ timedOut: 1, faultPoints: 0, complete: false });
     });
   });
 
@@ -233,7 +237,7 @@ describe('sweepCommand', () => {
 
       // Assert
       expect(errors.map((error) => (error as Error).name)).to.deep.equal(['AbortError', 'AbortError', 'AbortError']);
-      expect(tempDirs()).to.deep.equal(before);
+      expect(tempDirs().filter((d) => !before.includes(d))).to.deep.equal([]);
     });
   });
 
@@ -255,7 +259,7 @@ describe('sweepCommand', () => {
       // Assert
       expect((error as CliError).code).to.equal('ENOENT');
       expect((named as CliError).code).to.equal('ENOENT');
-      expect(tempDirs()).to.deep.equal(before);
+      expect(tempDirs().filter((d) => !before.includes(d))).to.deep.equal([]);
     });
   });
 });

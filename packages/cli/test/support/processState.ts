@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * A process's state letter from /proc (`Z` for a zombie: dead, not reaped yet), or `gone`.
+ *
+ * @param pid - the process
+ * @returns its state
+ */
+export function processState(pid: number): string {
+  try {
+    return (/\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8')) as RegExpExecArray)[1] as string;
+  } catch {
+    return 'gone';
+  }
+}
+
+/**
+ * Waits until a process is dead (gone or a zombie), or a second has passed: a SIGKILL is delivered
+ * asynchronously.
+ *
+ * @param pid - the process
+ * @returns its state then
+ */
+export async function deadState(pid: number): Promise<string> {
+  for (let i = 0; i < 100 && !['gone', 'Z'].includes(processState(pid)); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  return processState(pid);
+}
+
+/**
+ * Ends a process a test started, should it still run (after a failed assertion).
+ *
+ * @param pid - the process
+ */
+export function killLeftover(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Gone already.
+  }
+}
