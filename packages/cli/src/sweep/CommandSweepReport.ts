@@ -66,7 +66,7 @@ export interface CommandSweepReport {
   readonly capability: string;
   /**
    * The functions armed: those named with `--inject`, in that order; otherwise (or with `--inject '*'`) every function the
-   * command's processes marked error-injectable in any run (each process lists them when it exits), in
+   * command's processes marked error-injectable in any run (each process lists them in the report file as it marks them), in
    * the order first seen.
    */
   readonly functions: readonly string[];

@@ -4,7 +4,7 @@ import type { CrashRecord, FaultRecord } from './CommandSweepReport';
 export interface FaultReport {
   readonly faults: readonly FaultRecord[];
   readonly crashes: readonly CrashRecord[];
-  /** The functions the run's processes marked error-injectable (listed as each exited), each once, in the order first seen. */
+  /** The functions the run's processes marked error-injectable (listed as each marked them), each once, in the order first seen. */
   readonly marked: readonly string[];
 }
 
