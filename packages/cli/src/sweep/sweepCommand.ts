@@ -86,7 +86,7 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
     const everyFunction = specs.length === 0 || specs.some((spec) => spec.name === '*');
     const armEntries =
       capability !== 'fail_function' ? [] : injectEntries(specs.length > 0 ? specs : [{ name: '*', retval: undefined }], armedAlready);
-    const marked = new Set<string>();
+    const markedIn = new Map<number, readonly string[]>();
     tell();
 
     const results = new Map<number, CommandSweepRun>();
@@ -119,7 +119,7 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
             timeoutMs: options.timeoutMs,
           });
           run = outcome.run;
-          if (n <= last) for (const name of outcome.marked) marked.add(name);
+          markedIn.set(n, outcome.marked);
         } catch (error) {
           if (controller.signal.aborted) continue;
           // The command cannot be started: stop every worker.
@@ -156,7 +156,8 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
     return {
       command: [...options.command],
       capability,
-      functions: capability !== 'fail_function' ? [] : everyFunction ? [...marked] : specs.map((spec) => spec.name),
+      // Every function: those the kept runs' processes marked, in the order first seen.
+      functions: capability !== 'fail_function' ? [] : everyFunction ? [...new Set(runs.flatMap((run) => markedIn.get(run.n) ?? []))] : specs.map((spec) => spec.name),
       runs,
       faultPoints: runs.filter((run) => run.injected).length,
       crashed: runs.filter((run) => run.crashed).length,

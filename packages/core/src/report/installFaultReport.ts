@@ -1,8 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { errorTypeName } from '../inject/errorTypes';
-import { state } from '../state/sharedState';
 import { MARK_NOTICE_CHANNEL, type MarkNotice } from './markNoticeChannel';
 import { FAULT_NOTICE_CHANNEL, type FaultNotice } from './faultNoticeChannel';
 import { formatCallSite } from './formatCallSite';
@@ -28,11 +26,6 @@ function describe(value: unknown): string {
   } catch {
     return Object.prototype.toString.call(value);
   }
-}
-
-/** The thread's id, 0 on the main thread; `node:worker_threads` is loaded with the report only. */
-function workerThreadId(): number {
-  return (require('node:worker_threads') as typeof import('node:worker_threads')).threadId;
 }
 
 /** The writer of one report file. */
@@ -91,7 +84,8 @@ export function openFaultReport(path: string): FaultReport {
     };
     write(record);
   };
-  const threadId = workerThreadId();
+  // Loaded with the report only: most processes never ask which thread they are.
+  const { threadId } = require('node:worker_threads') as typeof import('node:worker_threads');
   const onMark = (message: unknown): void => {
     const { name, type } = message as MarkNotice;
     const record: MarkedReportRecord = { event: 'marked', pid: process.pid, threadId, functions: [{ name, type }] };
@@ -127,10 +121,6 @@ export function installFaultReport(value: string | undefined): FaultReport | und
     process.stderr.write(`errinject: ${REPORT_ENV}=${JSON.stringify(value)} is not an absolute path; no fault report is written\n`);
     return undefined;
   }
-  const report = openFaultReport(value);
-  // Functions marked before the report opened (through a copy of the core loaded first) are listed now.
-  for (const entry of state.injectables.values()) {
-    report.write({ event: 'marked', pid: process.pid, threadId: workerThreadId(), functions: [{ name: entry.name, type: errorTypeName(entry.type) }] });
-  }
-  return report;
+  // Opened at the first load of the core, before the boot configuration: no function is marked yet.
+  return openFaultReport(value);
 }
