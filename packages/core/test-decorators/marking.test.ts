@@ -12,6 +12,7 @@ import { captureMethod, type CapturedMethod } from './support/capture';
 import { catchErrInject } from './support/errors';
 import { arm, failEveryCall, injectableLines, useFailFunction } from './support/failFunction';
 import { describeMode, MODE, named, nameOf, perMode } from './support/mode';
+import { warningsOf } from './support/warnings';
 
 /**
  * Passes a decorator through three layers of functions, as decorator helpers that compose others do.
@@ -273,7 +274,7 @@ describeMode('@AllowErrorInjection', () => {
   });
 
   describe('when a name is taken', () => {
-    it('should refuse a second, different method under the same options.name with ERR_DUPLICATE_NAME', () => {
+    it('should name a second, different method under the same options.name name#2, with an ERRINJECT_DUPLICATE_NAME warning', async () => {
       // Arrange
       class FirstOwner {
         @AllowErrorInjection(EI_TYPE_NULL, named('Taken.alloc'))
@@ -281,7 +282,7 @@ describeMode('@AllowErrorInjection', () => {
           return {};
         }
       }
-      const defineSecond = (): unknown => {
+      const defineSecond = (): typeof FirstOwner => {
         class SecondOwner {
           @AllowErrorInjection(EI_TYPE_NULL, named('Taken.alloc'))
           alloc(): object | null {
@@ -291,19 +292,26 @@ describeMode('@AllowErrorInjection', () => {
         return SecondOwner;
       };
 
-      // Act
-      const error = catchErrInject(defineSecond);
+      // Act: defining (importing) the second class does not throw.
+      const { value: SecondOwner, warnings } = await warningsOf(defineSecond);
 
-      // Assert: the name still belongs to the first.
-      expect(error.code).to.equal('ERR_DUPLICATE_NAME');
-      expect(error.message).to.include(nameOf('Taken.alloc'));
+      // Assert: the name still belongs to the first; the second fails under its own.
+      expect(warnings.map((warning) => warning.code)).to.deep.equal(['ERRINJECT_DUPLICATE_NAME']);
+      expect(warnings[0]?.message).to.include(nameOf('Taken.alloc'));
+      expect(injectableLines().filter((line) => line.startsWith(nameOf('Taken.alloc')))).to.deep.equal([
+        `${nameOf('Taken.alloc')}\tNULL`,
+        `${nameOf('Taken.alloc')}#2\tNULL`,
+      ]);
       const owner = new FirstOwner();
       arm(nameOf('Taken.alloc'));
       failEveryCall();
       expect(owner.alloc()).to.equal(null);
+      expect(new SecondOwner().alloc()).to.deep.equal({});
+      arm(`${nameOf('Taken.alloc')}#2`);
+      expect(new SecondOwner().alloc()).to.equal(null);
     });
 
-    it('should refuse a second class of the same name marking the same method with ERR_DUPLICATE_NAME', () => {
+    it('should name the method of a second class of the same name Class.method#2, before or at its first instance, without throwing', async () => {
       // Arrange: each call defines a new class, with new methods, under the same class name.
       const defineTwice = perMode({
         legacy: () => () => {
@@ -336,16 +344,22 @@ describeMode('@AllowErrorInjection', () => {
       });
       const First = defineTwice();
 
-      // Act
-      const error = catchErrInject(defineTwice);
+      // Act: a second module defines a class of the same name; its first instance is made at once.
+      const { value: Second, warnings } = await warningsOf(() => {
+        const Defined = defineTwice();
+        new Defined();
+        return Defined;
+      });
 
       // Assert
-      expect(error.code).to.equal('ERR_DUPLICATE_NAME');
-      expect(error.message).to.include(`${First.name}.make`);
+      expect(Second.name).to.equal(First.name);
+      expect(warnings.map((warning) => warning.code)).to.deep.equal(['ERRINJECT_DUPLICATE_NAME']);
+      expect(injectableLines().filter((line) => line.startsWith(`${First.name}.make`))).to.deep.equal([`${First.name}.make\tNULL`, `${First.name}.make#2\tNULL`]);
       const first = new First();
       arm(`${First.name}.make`);
       failEveryCall();
       expect(first.make()).to.equal(null);
+      expect(new Second().make()).to.deep.equal({});
     });
   });
 

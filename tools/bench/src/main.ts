@@ -3,19 +3,28 @@ import { asyncChild, benchAsyncOverhead, type AsyncMode } from './asyncOverhead.
 import { consumed } from './harness';
 import { benchInject } from './inject.bench';
 import { benchLint } from './lint.bench';
+import { benchMark } from './mark.bench';
 import { benchShouldFail, shouldFailCallsChild } from './shouldFail.bench';
 import { benchSweep } from './sweep.bench';
 
 /**
  * `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same
- * process or invocation. Exits 1 when a ratio misses its bar. Run one with `--only <name>`.
+ * process or invocation. Exits 1 when a ratio misses its bar. Run one with `--only <name>`;
+ * `--only mark --core <path to another build's index.js>` measures marking in that build.
  */
+
+/** The value after an option of the command line (`--core <path>`), if it is there. */
+function optionValue(option: string): string | undefined {
+  const at = process.argv.indexOf(option);
+  return at === -1 ? undefined : process.argv[at + 1];
+}
 
 const BENCHES: Record<string, () => boolean | Promise<boolean>> = {
   shouldFail: benchShouldFail,
   async: benchAsyncOverhead,
   inject: benchInject,
   sweep: benchSweep,
+  mark: (): boolean => benchMark(optionValue('--core')),
   lint: benchLint,
   failcmd: (): Promise<boolean> => (require('./failcmd.bench') as typeof import('./failcmd.bench')).benchFailcmd(),
 };

@@ -13,8 +13,6 @@ export type ErrInjectErrorCode =
   | 'ERR_INVALID_ARG_VALUE'
   /** Two copies of the core with incompatible shared-state layouts were loaded into one process. */
   | 'ERR_STATE_VERSION'
-  /** A second, different function was marked error-injectable under a name already taken. */
-  | 'ERR_DUPLICATE_NAME'
   /** `@AllowErrorInjection` was applied to something that is not a method. */
   | 'ERR_DECORATOR_TARGET';
 

@@ -18,8 +18,8 @@ function refuse(code: 'EINVAL' | 'EBUSY' | 'ENOENT', path: string, value: string
 
 function unknownNameHint(name: string): string {
   const method = name.slice(name.lastIndexOf('.') + 1);
-  const pending = state.pendingMethods.filter((p) => String(p.key) === method);
-  if (pending.length > 0) {
+  const pending = [...state.pendingMethods].some((p) => String(p.key) === method);
+  if (pending) {
     return (
       `; a method "${method}" marked under standard decorators is not known by its class yet: JavaScript does not tell a ` +
       'method decorator its class, so it becomes known when its class is first instantiated (or give it options.name)'

@@ -4,7 +4,7 @@ import { state } from '../state/sharedState';
 import { assertErrorType, type ErrorInjectionType } from './errorTypes';
 import { generateWrapper } from './generateWrapper';
 import type { AnyFunction, InjectOptions } from './Injectable';
-import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFunction, registerInjectable } from './registerInjectable';
+import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFunction, registerInjectable, rememberWrapper } from './registerInjectable';
 
 /**
  * Marks a plain or arrow function error-injectable, the `ALLOW_ERROR_INJECTION(fn, TYPE)` of the
@@ -21,7 +21,8 @@ import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFun
  * being `async`
  * @returns the function to use from now on
  * @throws ErrInjectError ERR_INVALID_ARG_TYPE / ERR_INVALID_ARG_VALUE for bad arguments (a class, an
- * anonymous function without a name), ERR_DUPLICATE_NAME when the name is taken by another function
+ * anonymous function without a name, a function marked already in another way); a name taken by another
+ * function gets `#2` (see `registerInjectable`)
  */
 export function allowErrorInjection<F extends (...args: never[]) => unknown>(type: ErrorInjectionType, fn: F, options: InjectOptions = {}): F {
   assertErrorType(type, 'allowErrorInjection');
@@ -33,20 +34,19 @@ export function allowErrorInjection<F extends (...args: never[]) => unknown>(typ
   }
   assertInjectOptions(options, type, 'allowErrorInjection');
   if (state.off) return fn;
-  for (const entry of state.injectables.values()) {
-    // Marking a wrapper again the same way gives the wrapper back; any other way is refused.
-    if (entry.kind === 'function' && entry.wrapper === (fn as unknown)) {
-      const same =
-        entry.type === type &&
-        entry.errPtr === (options.errPtr ?? entry.errPtr) &&
-        entry.async === (options.async ?? entry.async) &&
-        (options.name === undefined || options.name === entry.name);
-      if (same) return fn;
-      throw new ErrInjectError(
-        'ERR_INVALID_ARG_VALUE',
-        `allowErrorInjection: this is the wrapper of ${entry.name}, marked error-injectable already with another name, type or options; a function has one mark`,
-      );
-    }
+  // Marking a wrapper again the same way gives the wrapper back; any other way is refused.
+  const marked = state.wrappers.get(fn as unknown as AnyFunction);
+  if (marked !== undefined) {
+    const same =
+      marked.type === type &&
+      marked.errPtr === (options.errPtr ?? marked.errPtr) &&
+      marked.async === (options.async ?? marked.async) &&
+      (options.name === undefined || options.name === marked.name);
+    if (same) return fn;
+    throw new ErrInjectError(
+      'ERR_INVALID_ARG_VALUE',
+      `allowErrorInjection: this is the wrapper of ${marked.name}, marked error-injectable already with another name, type or options; a function has one mark`,
+    );
   }
   const name = options.name ?? fn.name;
   if (name === '') {
@@ -66,6 +66,9 @@ export function allowErrorInjection<F extends (...args: never[]) => unknown>(typ
       key: undefined,
     }),
   );
-  entry.wrapper ??= generateWrapper(entry, original, state.attrs.get('fail_function') as FaultAttrImpl);
+  if (entry.wrapper === undefined) {
+    entry.wrapper = generateWrapper(entry, original, state.attrs.get('fail_function') as FaultAttrImpl);
+    rememberWrapper(entry);
+  }
   return entry.wrapper as unknown as F;
 }

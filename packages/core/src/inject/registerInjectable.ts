@@ -1,3 +1,4 @@
+import { dirname, sep } from 'node:path';
 import { GENERIC_KNOBS } from '../attr/createKnobDir';
 import { bootAwaitsInjectable, retryPendingBoot } from '../boot/pendingBoot';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
@@ -104,39 +105,57 @@ function describeEntry(entry: Injectable): string {
   return `${entry.name} (${errorTypeName(entry.type)}${entry.errPtr ? ', errPtr' : ''}${entry.async ? ', async' : ''})`;
 }
 
+function markedAlready(first: Injectable, again: Injectable): ErrInjectError {
+  return new ErrInjectError(
+    'ERR_INVALID_ARG_VALUE',
+    `this function is marked error-injectable already, as ${describeEntry(first)}; it cannot be marked again as ${describeEntry(again)}`,
+  );
+}
+
+/**
+ * The name a function gets when the one it asked for is taken by another function: the name and
+ * `#2`, `#3`, ... in the order the functions are marked (the suffix replaces the end of a name that
+ * would grow past {@link KSYM_NAME_LEN}).
+ *
+ * @param name - the name asked for, taken
+ * @returns a name no function has
+ */
+function distinctName(name: string): string {
+  let n = state.nameSuffixes.get(name) ?? 2;
+  let candidate: string;
+  do {
+    const suffix = `#${n++}`;
+    candidate = `${name.slice(0, KSYM_NAME_LEN - suffix.length)}${suffix}`;
+  } while (state.injectables.has(candidate));
+  state.nameSuffixes.set(name, n);
+  return candidate;
+}
+
 /**
  * Adds an entry to the registry, the `ALLOW_ERROR_INJECTION` of the kernel. Marking the same
  * function again the same way is harmless and gives the first entry; a function has one mark, so
- * marking it again under another name or type is refused, as is a different function under a name
- * already taken.
+ * marking it again under another name or type is refused. A different function under a name already
+ * taken (two classes `Client` in two modules, say) must not make its module fail to load: it is
+ * registered as `name#2` (`#3`, ...) with a process warning, code `ERRINJECT_DUPLICATE_NAME`. Each
+ * check is a lookup, so that marking costs the same for the ten-thousandth function as for the first.
  *
- * @param entry - the new entry, its name set
+ * @param entry - the new entry, its name set (and changed when the name is taken)
  * @returns the entry in the registry
- * @throws ErrInjectError ERR_DUPLICATE_NAME when the name is taken by another function;
- * ERR_INVALID_ARG_VALUE when the function is marked already, otherwise
+ * @throws ErrInjectError ERR_INVALID_ARG_VALUE when the function is marked already, otherwise
  */
 export function registerInjectable(entry: Injectable): Injectable {
   const existing = state.injectables.get(entry.name);
   if (existing !== undefined && (existing === entry || sameMark(existing, entry))) return existing;
-  for (const other of state.injectables.values()) {
-    if (other !== existing && other.original === entry.original && other.kind === entry.kind && other.key === entry.key) {
-      throw new ErrInjectError(
-        'ERR_INVALID_ARG_VALUE',
-        `this function is marked error-injectable already, as ${describeEntry(other)}; it cannot be marked again as ${describeEntry(entry)}`,
-      );
-    }
-  }
+  const marks = state.marks.get(entry.original);
+  const first = marks?.find((other) => other.kind === entry.kind && (other.key === entry.key || other === existing));
+  if (first !== undefined) throw markedAlready(first, entry);
   if (existing !== undefined) {
-    if (existing.original === entry.original && existing.kind === entry.kind) {
-      throw new ErrInjectError(
-        'ERR_INVALID_ARG_VALUE',
-        `this function is marked error-injectable already, as ${describeEntry(existing)}; it cannot be marked again as ${describeEntry(entry)}`,
-      );
-    }
-    throw new ErrInjectError(
-      'ERR_DUPLICATE_NAME',
-      `an error-injectable function named ${JSON.stringify(entry.name)} is already marked, and this is another function; ` +
-        'give one of them a name of its own with options.name',
+    const wanted = entry.name;
+    entry.name = distinctName(wanted);
+    process.emitWarning(
+      `errinject: another function is marked error-injectable as ${showValue(wanted)} already; this one${markedWhere()} is named ` +
+        `${JSON.stringify(entry.name)} (the name with #2, #3, ... in the order they are marked): give one of them a name of its own with options.name`,
+      { code: 'ERRINJECT_DUPLICATE_NAME' },
     );
   }
   // A boot entry may be waiting for this name (fail_function/inject=Store.open). One written after
@@ -144,10 +163,56 @@ export function registerInjectable(entry: Injectable): Injectable {
   // it to them. Asked before the name is known, since a known name is awaited by nothing.
   const awaited = bootAwaitsInjectable(entry.name);
   state.injectables.set(entry.name, entry);
+  if (marks === undefined) state.marks.set(entry.original, [entry]);
+  else marks.push(entry);
   if (markNoticeChannel.hasSubscribers) markNoticeChannel.publish({ name: entry.name, type: errorTypeName(entry.type) });
   retryPendingBoot();
   if (!awaited) armIfArmingAll(entry);
   return entry;
+}
+
+/** The directory of this copy of the core, whose frames are not where a function was marked. */
+const CORE_ROOT = `${dirname(__dirname)}${sep}`;
+
+/** Decorator helpers between the class and the decorator: libraries, and the helpers compilers inline. */
+const HELPER_FILE = /[\\/]node_modules[\\/](?:tslib|reflect-metadata|@swc[\\/]helpers|@babel[\\/]runtime)[\\/]/;
+const HELPER_FUNCTION = /^(?:__|_ts_)/;
+
+/**
+ * Where the code that marks a function stands: the first frame outside the core (and outside a
+ * decorator helper library), as ` (marked at file:line)`; empty when none is found.
+ */
+function markedWhere(): string {
+  const holder: { stack?: unknown } = {};
+  const previousPrepare = Error.prepareStackTrace;
+  const previousLimit = Error.stackTraceLimit;
+  let sites: NodeJS.CallSite[];
+  try {
+    Error.prepareStackTrace = (_error, callSites) => callSites;
+    Error.stackTraceLimit = 16;
+    Error.captureStackTrace(holder, markedWhere);
+    // The stack is formatted when first read: while prepareStackTrace is ours.
+    sites = holder.stack as NodeJS.CallSite[];
+  } finally {
+    Error.prepareStackTrace = previousPrepare;
+    Error.stackTraceLimit = previousLimit;
+  }
+  for (const site of sites) {
+    const file = site.getFileName();
+    if (file === undefined || file === null || file.startsWith('node:') || file.startsWith(CORE_ROOT) || HELPER_FILE.test(file)) continue;
+    if (HELPER_FUNCTION.test(site.getFunctionName() ?? '')) continue;
+    return ` (marked at ${file}:${site.getLineNumber() ?? 0})`;
+  }
+  return '';
+}
+
+/**
+ * Remembers the wrapper a plain function's callers hold, so that marking that wrapper again is known.
+ *
+ * @param entry - a function entry with its wrapper
+ */
+export function rememberWrapper(entry: Injectable): void {
+  if (entry.wrapper !== undefined) state.wrappers.set(entry.wrapper, entry);
 }
 
 /**

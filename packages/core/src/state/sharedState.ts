@@ -2,7 +2,7 @@ import type { AsyncLocalStorage } from 'node:async_hooks';
 import { ErrInjectError } from '../errors/ErrInjectError';
 import type { FaultAttrImpl } from '../attr/FaultAttr';
 import type { ArmAll } from '../inject/ArmAll';
-import type { Injectable } from '../inject/Injectable';
+import type { AnyFunction, Injectable } from '../inject/Injectable';
 import type { PendingMethod } from '../inject/decorator/PendingMethod';
 import type { VerboseSink } from '../verbose/VerboseRecord';
 import type { PendingBootEntry } from '../boot/pendingBoot';
@@ -13,7 +13,7 @@ import { createTask, type Task } from '../task/Task';
  * The layout version of {@link SharedState}. Copies of the core whose layouts agree share one state;
  * a copy that finds another layout refuses to load rather than split the registry.
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 /** The `globalThis` key the state lives under, the same for every copy of the core. */
 export const STATE_KEY = Symbol.for('errinject.core.state');
@@ -31,6 +31,12 @@ export interface SharedState {
   readonly attrs: Map<string, FaultAttrImpl>;
   /** Every error-injectable function, by name, in the order they were marked. */
   readonly injectables: Map<string, Injectable>;
+  /** The entries of each function marked, by the function as written (usually one). */
+  readonly marks: WeakMap<AnyFunction, Injectable[]>;
+  /** The entries of plain functions (and private methods), by the wrapper their callers hold. */
+  readonly wrappers: WeakMap<AnyFunction, Injectable>;
+  /** For a name taken by a function and wanted by another: the next `#N` suffix to try. */
+  readonly nameSuffixes: Map<string, number>;
   /** The armed ones, in the order `fail_function/inject` armed them. */
   readonly armed: Injectable[];
   /**
@@ -39,7 +45,7 @@ export interface SharedState {
    */
   armAll: ArmAll | undefined;
   /** Methods marked under standard decorators whose class is not known yet, by method name. */
-  readonly pendingMethods: PendingMethod[];
+  readonly pendingMethods: Set<PendingMethod>;
   /** The root of debugfs: one directory per capability. */
   readonly debugfs: ControlDir;
   /** The root of procfs: `self/`. */
@@ -78,9 +84,12 @@ function createState(createdBy: string): SharedState {
     createdBy,
     attrs: new Map(),
     injectables: new Map(),
+    marks: new WeakMap(),
+    wrappers: new WeakMap(),
+    nameSuffixes: new Map(),
     armed: [],
     armAll: undefined,
-    pendingMethods: [],
+    pendingMethods: new Set(),
     debugfs: createDir(),
     procfs: createDir(),
     root: createTask(0, 0),

@@ -17,6 +17,7 @@ import {
   type FaultEvent,
 } from '../../src/index';
 import { catchErrInject } from '../support/errors';
+import { warningsOf } from '../support/warnings';
 import { uniqueNames } from '../support/names';
 import { failEveryCall, useFailFunction } from './failFunctionHooks';
 
@@ -376,34 +377,77 @@ describe('allowErrorInjection', () => {
       expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');
     });
 
-    it('should refuse a second, different function under a name already taken with ERR_DUPLICATE_NAME', () => {
+    it('should name a second, different function under a name already taken name#2, with an ERRINJECT_DUPLICATE_NAME warning', async () => {
       // Arrange
       const name = uniqueName('taken');
       const first = allowErrorInjection(EI_TYPE_ERRNO, () => 1, { name });
-      arm(name);
+
+      // Act: importing the second module must not fail.
+      const { value: second, warnings } = await warningsOf(() => allowErrorInjection(EI_TYPE_ERRNO, () => 2, { name }));
+
+      // Assert: the first keeps its name, the second is armed and fails under its own.
+      expect(injectableLines().filter((line) => line.startsWith(`${name}`))).to.deep.equal([`${name}\tERRNO`, `${name}#2\tERRNO`]);
+      expect(warnings.map((warning) => warning.code)).to.deep.equal(['ERRINJECT_DUPLICATE_NAME']);
+      expect(warnings[0]?.message).to.include(JSON.stringify(name)).and.to.include(JSON.stringify(`${name}#2`));
+      arm(`${name}#2`);
       failEveryCall();
-
-      // Act
-      const error = catchErrInject(() => allowErrorInjection(EI_TYPE_ERRNO, () => 2, { name }));
-
-      // Assert
-      expect(error.code).to.equal('ERR_DUPLICATE_NAME');
-      expect(injectableLines().filter((line) => line.startsWith(`${name}\t`))).to.deep.equal([`${name}\tERRNO`]);
-      expect(first()).to.equal(-22);
+      expect(second()).to.equal(-22);
+      expect(first()).to.equal(1);
     });
 
-    it("should refuse a different function whose own name is taken with ERR_DUPLICATE_NAME", () => {
+    it('should name the third function under a taken name name#3, and say in the warning where it was marked', async () => {
       // Arrange
       const { name, fn } = namedFunction('taken-own', () => 1);
       allowErrorInjection(EI_TYPE_ERRNO, fn);
-      const other = { [name]: () => 2 }[name] as () => number;
+      const other = (): (() => number) => ({ [name]: () => 2 })[name] as () => number;
+      allowErrorInjection(EI_TYPE_ERRNO, other());
 
       // Act
-      const error = catchErrInject(() => allowErrorInjection(EI_TYPE_ERRNO, other));
+      const { warnings } = await warningsOf(() => allowErrorInjection(EI_TYPE_ERRNO, other()));
 
       // Assert
-      expect(other.name).to.equal(name);
-      expect(error.code).to.equal('ERR_DUPLICATE_NAME');
+      expect(injectableLines().filter((line) => line.startsWith(name))).to.deep.equal([`${name}\tERRNO`, `${name}#2\tERRNO`, `${name}#3\tERRNO`]);
+      expect(warnings[0]?.message).to.match(/marked at .*allowErrorInjection\.test\.(js|ts):\d+/);
+    });
+
+    it('should skip a suffixed name another function was given explicitly', async () => {
+      // Arrange
+      const name = uniqueName('taken-suffix');
+      allowErrorInjection(EI_TYPE_NULL, (): null => null, { name });
+      allowErrorInjection(EI_TYPE_NULL, (): null => null, { name: `${name}#2` });
+
+      // Act
+      await warningsOf(() => allowErrorInjection(EI_TYPE_NULL, (): null => null, { name }));
+
+      // Assert
+      expect(injectableLines().filter((line) => line.startsWith(name))).to.deep.equal([`${name}\tNULL`, `${name}#2\tNULL`, `${name}#3\tNULL`]);
+    });
+
+    it('should keep a suffixed name within the 512 characters a name may have', async () => {
+      // Arrange
+      const name = `${uniqueName('long')}`.padEnd(512, 'x');
+      allowErrorInjection(EI_TYPE_NULL, (): null => null, { name });
+
+      // Act
+      await warningsOf(() => allowErrorInjection(EI_TYPE_NULL, (): null => null, { name }));
+
+      // Assert
+      const suffixed = `${name.slice(0, 510)}#2`;
+      expect(injectableLines()).to.include(`${suffixed}\tNULL`);
+      arm(suffixed);
+    });
+
+    it('should refuse the same function marked again under another name with ERR_INVALID_ARG_VALUE, naming the first mark', () => {
+      // Arrange
+      const { name, fn } = namedFunction('marked-once', () => 1);
+      allowErrorInjection(EI_TYPE_ERRNO, fn);
+
+      // Act
+      const error = catchErrInject(() => allowErrorInjection(EI_TYPE_ERRNO, fn, { name: uniqueName('other-name') }));
+
+      // Assert
+      expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');
+      expect(error.message).to.include(name);
     });
 
     it('should give the same wrapper when the same function is marked twice', () => {

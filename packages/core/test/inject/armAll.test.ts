@@ -11,6 +11,7 @@ import {
 } from '../../src/index';
 import { catchErrInject } from '../support/errors';
 import { uniqueNames } from '../support/names';
+import { warningsOf } from '../support/warnings';
 import { requireBuiltCore, runChild } from './childProcess';
 import { failEveryCall, injectLines, markedNames, useFailFunction } from './failFunctionHooks';
 
@@ -72,22 +73,6 @@ function removedMethod(label: string): { readonly name: string; readonly restore
   Reflect.deleteProperty(Removed.prototype, 'open');
   AllowErrorInjection(EI_TYPE_ERRNO, { name })(Removed.prototype, 'open', descriptor);
   return { name, restore: () => Object.defineProperty(Removed.prototype, 'open', descriptor) };
-}
-
-/** Collects the process warnings emitted while `fn` runs (they are emitted on the next tick). */
-async function warningsOf(fn: () => void): Promise<Array<Error & { code?: string }>> {
-  const warnings: Array<Error & { code?: string }> = [];
-  const onWarning = (warning: Error): void => {
-    warnings.push(warning);
-  };
-  process.on('warning', onWarning);
-  try {
-    fn();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off('warning', onWarning);
-  }
-  return warnings;
 }
 
 describe('fail_function/inject=*', () => {
@@ -233,7 +218,7 @@ describe('fail_function/inject=*', () => {
 
       try {
         // Act
-        const warnings = await warningsOf(() => {
+        const { warnings } = await warningsOf(() => {
           removed = removedMethod('not-armed');
         });
         const later = mark('after-not-armed');

@@ -94,7 +94,7 @@ describe('sharedState', () => {
       );
       // The state object is frozen against replacement, not against edits; editing its version here
       // stands in for a future copy with another layout.
-      expect(result.stdout).to.match(/^ERR_STATE_VERSION @errinject\/core \S+ \(state layout 2\) cannot share this process with @errinject\/core \S+ \(state layout 999\)/);
+      expect(result.stdout).to.match(/^ERR_STATE_VERSION @errinject\/core \S+ \(state layout 3\) cannot share this process with @errinject\/core \S+ \(state layout 999\)/);
     });
   });
 

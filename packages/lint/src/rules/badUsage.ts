@@ -212,7 +212,7 @@ function checkDuplicates(context: Context): void {
  *   a class, a parameter, a constructor), or used without calling it;
  * - a first argument that is not one of the four constants (the linter cannot check the function
  *   against a type it cannot see), or none;
- * - a name taken by another function elsewhere in the program (the runtime's ERR_DUPLICATE_NAME;
+ * - a name taken by another function elsewhere in the program (the runtime names the second `name#2`;
  *   the second and later marks in program order, dependencies first, are reported, naming the
  *   first), a method marked twice, and names the runtime refuses: empty, longer than 512
  *   characters, with whitespace or `/`, starting with `!`, `*`, or one of `fail_function/`'s own files
@@ -239,7 +239,7 @@ export const badUsage = createRule<MessageId>({
     typeMissing: `{{fn}} is marked without an error type: pass ${TYPES}`,
     typeNotConstant: `{{fn}} is marked with the error type \`{{given}}\`, which is not one of the constants ${TYPES}, so the linter cannot check the function against it: pass the constant itself`,
     duplicateName:
-      'the name "{{name}}" is taken by another function, marked at {{first}}; the runtime refuses a second function under one name (ERR_DUPLICATE_NAME): give one of them its own options.name',
+      'the name "{{name}}" is taken by another function, marked at {{first}}; the runtime names the function marked second "{{name}}#2", with a warning (ERRINJECT_DUPLICATE_NAME), and which one is second depends on the order modules load: give one of them its own options.name',
     markedTwice: '{{fn}} is marked again (first at {{first}}): the runtime keeps one of the marks and ignores the others; remove all but one',
     anonymousFunction: 'allowErrorInjection of an anonymous function without options.name: the runtime refuses it, as there is no name to register it under; give options.name',
     wrapsClass: 'allowErrorInjection of the class {{name}}: the runtime refuses classes; mark its methods with @AllowErrorInjection',

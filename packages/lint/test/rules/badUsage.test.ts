@@ -527,8 +527,9 @@ describe('ei/bad-usage messages', () => {
         [
           'case.ts',
           3,
-          'the name "Store.open" is taken by another function, marked at ./lib/store.ts:3; the runtime refuses a second function under one ' +
-            'name (ERR_DUPLICATE_NAME): give one of them its own options.name',
+          'the name "Store.open" is taken by another function, marked at ./lib/store.ts:3; the runtime names the function marked second ' +
+            '"Store.open#2", with a warning (ERRINJECT_DUPLICATE_NAME), and which one is second depends on the order modules load: give one ' +
+            'of them its own options.name',
         ],
       ]);
     });
@@ -634,20 +635,26 @@ describe('injectableNameProblem', () => {
         fc.constantFrom(...RESERVED_INJECTABLE_NAMES, '!x', '*', '*x', 'a b', 'a/b', 'a\tb', '\u00a0', 'x'.repeat(KSYM_NAME_LEN), 'x'.repeat(KSYM_NAME_LEN + 1)),
       );
 
-      // Act, assert
-      fc.assert(
-        fc.property(names, (name) => {
-          let refused = false;
-          try {
-            allowErrorInjection(EI_TYPE_NULL, (): null => null, { name });
-          } catch (error) {
-            // A name taken by an earlier run is a name the rule accepted.
-            if (!isErrInjectError(error) || (error.code !== 'ERR_INVALID_ARG_VALUE' && error.code !== 'ERR_DUPLICATE_NAME')) throw error;
-            refused = error.code === 'ERR_INVALID_ARG_VALUE';
-          }
-          expect(refused, JSON.stringify(name)).to.equal(injectableNameProblem(name) !== undefined);
-        }),
-      );
+      // Act, assert: names repeat from run to run; the runtime's warnings for them are not this test's.
+      const emitWarning = process.emitWarning;
+      process.emitWarning = (): void => {};
+      try {
+        fc.assert(
+          fc.property(names, (name) => {
+            let refused = false;
+            try {
+              allowErrorInjection(EI_TYPE_NULL, (): null => null, { name });
+            } catch (error) {
+              // A name taken by an earlier run is accepted too (the runtime gives the function name#2).
+              if (!isErrInjectError(error) || error.code !== 'ERR_INVALID_ARG_VALUE') throw error;
+              refused = true;
+            }
+            expect(refused, JSON.stringify(name)).to.equal(injectableNameProblem(name) !== undefined);
+          }),
+        );
+      } finally {
+        process.emitWarning = emitWarning;
+      }
     });
   });
 });

@@ -5,7 +5,7 @@ import { disarmInjectable, installMethodWrapper } from '../armInjectable';
 import { assertErrorType, type ErrorInjectionType } from '../errorTypes';
 import { generateWrapper } from '../generateWrapper';
 import type { AnyFunction, Injectable, InjectOptions } from '../Injectable';
-import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFunction, registerInjectable } from '../registerInjectable';
+import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFunction, registerInjectable, rememberWrapper } from '../registerInjectable';
 import { enclosingClassName } from './enclosingClassName';
 import type { PendingMethod } from './PendingMethod';
 
@@ -140,15 +140,14 @@ function decorateStandard(
   const knownClass = options.name !== undefined ? '' : context.static ? undefined : enclosingClassName(decorator);
   if (knownClass !== undefined) register(knownClass);
   const pending: PendingMethod = { key, original };
-  if (registered === undefined && !context.static) state.pendingMethods.push(pending);
+  if (registered === undefined && !context.static) state.pendingMethods.add(pending);
 
   let resolved = false;
   context.addInitializer(function (this: unknown) {
     // Runs for every instance of an instance method's class; only the first one does anything.
     if (resolved) return;
     resolved = true;
-    const index = state.pendingMethods.indexOf(pending);
-    if (index !== -1) state.pendingMethods.splice(index, 1);
+    state.pendingMethods.delete(pending);
     if (context.private) {
       if (registered === undefined) register(className(context.static ? this : (this as { constructor?: unknown }).constructor));
       return;
@@ -173,6 +172,7 @@ function decorateStandard(
 
   if (context.private) {
     entry.wrapper = generateWrapper(entry, original, failFunction());
+    rememberWrapper(entry);
     return entry.wrapper;
   }
   return undefined;
@@ -196,8 +196,8 @@ function decorateStandard(
  * returns a Promise without being `async`
  * @returns the decorator
  * @throws ErrInjectError ERR_INVALID_ARG_VALUE / ERR_INVALID_ARG_TYPE for a bad type or options; the
- * decorator throws ERR_DECORATOR_TARGET when applied to anything but a method, and ERR_DUPLICATE_NAME
- * when the name is taken by another function
+ * decorator throws ERR_DECORATOR_TARGET when applied to anything but a method; a name taken by another
+ * function gets `#2` (see `registerInjectable`)
  */
 export function AllowErrorInjection(type: ErrorInjectionType, options: InjectOptions = {}): ErrorInjectionDecorator {
   assertErrorType(type, '@AllowErrorInjection');

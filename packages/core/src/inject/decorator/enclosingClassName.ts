@@ -12,17 +12,26 @@ import type { EntryPoint } from '../../attr/captureCallerFrames';
  * and the class is learnt when it is first instantiated.
  */
 
-const sources = new Map<string, string | undefined>();
+/** A source file as read once: its text and where each of its lines starts. */
+interface Source {
+  readonly text: string;
+  readonly lineStarts: readonly number[];
+}
 
-function sourceOf(file: string): string | undefined {
+const sources = new Map<string, Source | undefined>();
+
+function sourceOf(file: string): Source | undefined {
   if (!sources.has(file)) {
-    let text: string | undefined;
+    let source: Source | undefined;
     try {
-      text = readFileSync(file.startsWith('file:') ? fileURLToPath(file) : file, 'utf8');
+      const text = readFileSync(file.startsWith('file:') ? fileURLToPath(file) : file, 'utf8');
+      const lineStarts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+      source = { text, lineStarts };
     } catch {
-      text = undefined;
+      source = undefined;
     }
-    sources.set(file, text);
+    sources.set(file, source);
   }
   return sources.get(file);
 }
@@ -34,13 +43,10 @@ const MAX_HEADER = 400;
 /** `class Name {` or `class Name extends Base {`, right before the block. */
 const CLASS_HEADER = /class\s+([A-Za-z_$][\w$]*)(?:\s+extends\s[^{}]*)?\s*\{\s*$/;
 
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let i = 1; i < line; i++) {
-    offset = text.indexOf('\n', offset) + 1;
-    if (offset === 0) return -1;
-  }
-  return offset + column - 1;
+function offsetOf(source: Source, line: number, column: number): number {
+  // A lookup, not a walk over the lines: a module may mark thousands of methods.
+  const start = source.lineStarts[line - 1];
+  return start === undefined ? -1 : start + column - 1;
 }
 
 /**
@@ -67,9 +73,10 @@ export function enclosingClassName(decorator: EntryPoint): string | undefined {
   const line = site?.getLineNumber();
   const column = site?.getColumnNumber();
   if (file === undefined || file === null || typeof line !== 'number' || typeof column !== 'number') return undefined;
-  const text = sourceOf(file);
-  if (text === undefined) return undefined;
-  const offset = offsetOf(text, line, column);
+  const source = sourceOf(file);
+  if (source === undefined) return undefined;
+  const { text } = source;
+  const offset = offsetOf(source, line, column);
   if (offset < 0) return undefined;
   // The call is inside the static block that decorates the class; the class's static fields and
   // other static blocks come after it, so the nearest `static {` before the call is that block.
