@@ -87,7 +87,7 @@ function initText(key: keyof FaultAttrInit, value: unknown, name: string): strin
   if (!type.fits(value)) {
     throw new ErrInjectError(
       'ERR_INVALID_ARG_TYPE',
-      `declareFaultAttr(${JSON.stringify(name)}): init.${key} must be ${type.expected}, got ${showValue(value)}`,
+      `declareFaultAttr(${showValue(name)}): init.${key} must be ${type.expected}, got ${showValue(value)}`,
     );
   }
   if (typeof value === 'boolean') return value ? 'Y' : 'N';
@@ -110,12 +110,12 @@ function initText(key: keyof FaultAttrInit, value: unknown, name: string): strin
 export function declareFaultAttr(name: string, init: FaultAttrInit = {}): FaultAttr {
   validateName(name);
   if (state.attrs.has(name)) {
-    throw new ErrInjectError('EEXIST', `declareFaultAttr: a capability named ${JSON.stringify(name)} already exists (debugfs ${name}/)`, {
+    throw new ErrInjectError('EEXIST', `declareFaultAttr: a capability named ${showValue(name)} already exists (debugfs ${name}/)`, {
       path: name,
     });
   }
   if (typeof init !== 'object' || init === null) {
-    throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `declareFaultAttr(${JSON.stringify(name)}): init must be an object, got ${showValue(init)}`);
+    throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `declareFaultAttr(${showValue(name)}): init must be an object, got ${showValue(init)}`);
   }
   const attr = createAttr(name, deriveSeed(state.baseSeed, name));
   const dir = createKnobDir(attr);
@@ -124,7 +124,7 @@ export function declareFaultAttr(name: string, init: FaultAttrInit = {}): FaultA
     if (!Object.prototype.hasOwnProperty.call(INIT_KNOBS, key)) {
       throw new ErrInjectError(
         'ERR_INVALID_ARG_VALUE',
-        `declareFaultAttr(${JSON.stringify(name)}): init.${key} is not a knob; accepted: ${Object.keys(INIT_KNOBS).join(', ')}`,
+        `declareFaultAttr(${showValue(name)}): init.${key} is not a knob; accepted: ${Object.keys(INIT_KNOBS).join(', ')}`,
       );
     }
     const knobName = INIT_KNOBS[key as keyof FaultAttrInit];
@@ -133,7 +133,7 @@ export function declareFaultAttr(name: string, init: FaultAttrInit = {}): FaultA
       file.write(initText(key as keyof FaultAttrInit, value, name), `${name}/${knobName}`);
     } catch (error) {
       if (!isErrInjectError(error) || error.code === 'ERR_INVALID_ARG_TYPE') throw error;
-      throw new ErrInjectError(error.code, `declareFaultAttr(${JSON.stringify(name)}): init.${key}: ${error.message}`, {
+      throw new ErrInjectError(error.code, `declareFaultAttr(${showValue(name)}): init.${key}: ${error.message}`, {
         cause: error,
         path: `${name}/${knobName}`,
         value: String(value),

@@ -1,4 +1,4 @@
-import { ErrInjectError, isErrInjectError, showValue } from '../errors/ErrInjectError';
+import { ErrInjectError, isErrInjectError, showPath, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
 import { type ControlDir, listDir, readFile, resolve, type TreeName, writeFile } from './tree';
 
@@ -61,7 +61,7 @@ export function createControlTree(tree: TreeName, root: () => ControlDir): Contr
         }
         throw new ErrInjectError(
           'EPERM',
-          `${tree} ${path}: cannot write ${showValue(value)} (EPERM: fault injection is switched off in this process by ERRINJECT=off)`,
+          `${tree} ${showPath(path)}: cannot write ${showValue(value)} (EPERM: fault injection is switched off in this process by ERRINJECT=off)`,
           { path, value },
         );
       }

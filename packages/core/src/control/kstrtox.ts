@@ -44,6 +44,22 @@ export function kernelBuffer(input: string, limit: number): string {
   return nul === -1 ? text : text.slice(0, nul);
 }
 
+/**
+ * What a write to a file of names hands on: at most `limit` characters of the input as written,
+ * ending at the first NUL as a C string would. Names are compared as the user wrote them (`café`,
+ * `数据.打开`), so the text is never turned into bytes, and the limit counts what the registry of
+ * injectable names counts: UTF-16 code units, a JavaScript string's `length`.
+ *
+ * @param input - the written value
+ * @param limit - how many characters the file takes
+ * @returns the text, cut
+ */
+export function kernelText(input: string, limit: number): string {
+  const text = input.length > limit ? input.slice(0, limit) : input;
+  const nul = text.indexOf('\0');
+  return nul === -1 ? text : text.slice(0, nul);
+}
+
 function digitValue(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
   const lower = code | 0x20;

@@ -1,4 +1,4 @@
-import { ErrInjectError, showValue } from '../errors/ErrInjectError';
+import { ErrInjectError, showPath, showValue } from '../errors/ErrInjectError';
 
 /**
  * A file of the control tree: what `cat` and `echo >` do on a debugfs or procfs file. `write` is
@@ -48,10 +48,17 @@ const MOUNT_POINTS: Record<TreeName, string> = {
 /** How many names an ENOENT message lists before it only counts the rest. */
 const LISTED_NAMES = 12;
 
-function nameList(names: readonly string[]): string {
+/**
+ * Lists names for a message: at most {@link LISTED_NAMES}, each cut to a readable length, then how
+ * many more there are.
+ *
+ * @param names - a directory's entries, say
+ * @returns `a, b and 3 more`, or `nothing`
+ */
+export function nameList(names: readonly string[]): string {
   if (names.length === 0) return 'nothing';
-  if (names.length <= LISTED_NAMES) return names.join(', ');
-  return `${names.slice(0, LISTED_NAMES).join(', ')} and ${names.length - LISTED_NAMES} more`;
+  const listed = names.slice(0, LISTED_NAMES).map((name) => showPath(name, 80)).join(', ');
+  return names.length <= LISTED_NAMES ? listed : `${listed} and ${names.length - LISTED_NAMES} more`;
 }
 
 /**
@@ -94,7 +101,7 @@ export function resolve(tree: TreeName, root: ControlDir, path: unknown): Contro
   let node: ControlNode = root;
   for (let i = 0; i < names.length; i++) {
     if (node.kind !== 'dir') {
-      throw new ErrInjectError('ENOTDIR', `${tree} ${path as string}: ${names.slice(0, i).join('/')} is a file, not a directory`, {
+      throw new ErrInjectError('ENOTDIR', `${tree} ${showPath(path as string)}: ${showPath(names.slice(0, i).join('/'))} is a file, not a directory`, {
         path: path as string,
       });
     }
@@ -103,14 +110,14 @@ export function resolve(tree: TreeName, root: ControlDir, path: unknown): Contro
       const here = names.slice(0, i).join('/');
       throw new ErrInjectError(
         'ENOENT',
-        `${tree} ${path as string}: no such file or directory; ${here === '' ? 'the root' : here} holds ${nameList([...node.entries.keys()])}`,
+        `${tree} ${showPath(path as string)}: no such file or directory; ${here === '' ? 'the root' : showPath(here)} holds ${nameList([...node.entries.keys()])}`,
         { path: path as string },
       );
     }
     node = next;
   }
   if (asDirectory && node.kind === 'file') {
-    throw new ErrInjectError('ENOTDIR', `${tree} ${path as string}: ${names.join('/')} is a file, not a directory (drop the trailing /)`, {
+    throw new ErrInjectError('ENOTDIR', `${tree} ${showPath(path as string)}: ${showPath(names.join('/'))} is a file, not a directory (drop the trailing /)`, {
       path: path as string,
     });
   }
@@ -129,7 +136,7 @@ export function resolve(tree: TreeName, root: ControlDir, path: unknown): Contro
 export function readFile(tree: TreeName, root: ControlDir, path: string): string {
   const node = resolve(tree, root, path);
   if (node.kind === 'dir') {
-    throw new ErrInjectError('EISDIR', `${tree} ${path}: is a directory; list it instead`, { path });
+    throw new ErrInjectError('EISDIR', `${tree} ${showPath(path)}: is a directory; list it instead`, { path });
   }
   return node.read();
 }
@@ -146,17 +153,17 @@ export function readFile(tree: TreeName, root: ControlDir, path: string): string
 export function writeFile(tree: TreeName, root: ControlDir, path: string, value: string): void {
   const node = resolve(tree, root, path);
   if (node.kind === 'dir') {
-    throw new ErrInjectError('EISDIR', `${tree} ${path}: is a directory; write to one of its files`, { path });
+    throw new ErrInjectError('EISDIR', `${tree} ${showPath(path)}: is a directory; write to one of its files`, { path });
   }
   if (typeof value !== 'string') {
     throw new ErrInjectError(
       'ERR_INVALID_ARG_TYPE',
-      `${tree} ${path}: the value written must be a string (as with echo), got ${showValue(value)}`,
+      `${tree} ${showPath(path)}: the value written must be a string (as with echo), got ${showValue(value)}`,
       { path },
     );
   }
   if (node.write === undefined) {
-    throw new ErrInjectError('EACCES', `${tree} ${path}: cannot write ${showValue(value)}: the file is read-only; it can only be read`, {
+    throw new ErrInjectError('EACCES', `${tree} ${showPath(path)}: cannot write ${showValue(value)}: the file is read-only; it can only be read`, {
       path,
       value,
     });
@@ -176,7 +183,7 @@ export function writeFile(tree: TreeName, root: ControlDir, path: string, value:
 export function listDir(tree: TreeName, root: ControlDir, path: string): string[] {
   const node = resolve(tree, root, path);
   if (node.kind !== 'dir') {
-    throw new ErrInjectError('ENOTDIR', `${tree} ${path}: is a file, not a directory; read it instead`, { path });
+    throw new ErrInjectError('ENOTDIR', `${tree} ${showPath(path)}: is a file, not a directory; read it instead`, { path });
   }
   return [...node.entries.keys()];
 }

@@ -70,20 +70,46 @@ export function isErrInjectError(value: unknown): value is ErrInjectError {
   );
 }
 
+/** How many characters of a value given by a user a message quotes, by default. */
+export const SHOWN_CHARACTERS = 80;
+
+/** How long a path may be and still be shown as it is in a message. */
+export const SHOWN_PATH_CHARACTERS = 200;
+
 /**
  * Renders a value given by a user for a message: strings quoted with their escapes visible, so that a
- * stray newline or space is seen; anything else by its type.
+ * stray newline or space is seen, and cut to a readable length with how much there was (so that a
+ * 400 KB value never comes back whole); anything else by its type.
  *
  * @param value - the value to show
+ * @param max - how many characters of a string to quote at most
  * @returns a short printable form
  */
-export function showValue(value: unknown): string {
+export function showValue(value: unknown, max: number = SHOWN_CHARACTERS): string {
   if (typeof value === 'string') {
-    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+    if (value.length <= max) return JSON.stringify(value);
+    const shown = Math.max(1, max - 3);
+    return `${JSON.stringify(`${value.slice(0, shown)}...`)} (${value.length} characters; the first ${shown} shown)`;
   }
   if (typeof value === 'bigint') return `${value}n`;
   if (value === null) return 'null';
-  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
+  if (typeof value === 'function') return `function ${showName(value.name || '(anonymous)')}`;
   if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
   return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Renders a control-tree path, or a name, for a message: as it is when it is of a readable length
+ * and a single line, otherwise quoted and cut as {@link showValue} does.
+ *
+ * @param text - the path or name
+ * @param max - how many characters to show as they are
+ * @returns the text, or its quoted and cut form
+ */
+export function showPath(text: string, max: number = SHOWN_PATH_CHARACTERS): string {
+  return text.length <= max && !/[\u0000-\u001f\u007f]/.test(text) ? text : showValue(text, Math.min(max, SHOWN_CHARACTERS));
+}
+
+function showName(name: string): string {
+  return showPath(name, SHOWN_CHARACTERS);
 }

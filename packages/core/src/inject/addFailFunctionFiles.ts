@@ -1,9 +1,9 @@
-import { kernelBuffer, strstrip } from '../control/kstrtox';
+import { kernelText, strstrip } from '../control/kstrtox';
 import type { ControlDir } from '../control/tree';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
 import { startArmingAll } from './startArmingAll';
-import { armInjectable, disarmInjectable } from './armInjectable';
+import { armInjectable, disarmEach, disarmInjectable, leftArmedError } from './armInjectable';
 import { errorTypeName } from './errorTypes';
 import { KSYM_NAME_LEN } from './registerInjectable';
 
@@ -39,10 +39,12 @@ function unknownNameHint(name: string): string {
  * the empty write turns `*` off too.
  */
 function writeInject(value: string, path: string): void {
-  const text = strstrip(kernelBuffer(value, KSYM_NAME_LEN));
+  const text = strstrip(kernelText(value, KSYM_NAME_LEN));
   if (text === '') {
+    // Disarms all it can; a method whose class was frozen since it was armed stays armed, and is named.
     state.armAll = undefined;
-    for (const entry of [...state.armed]) disarmInjectable(entry);
+    const refusals = disarmEach([...state.armed]);
+    if (refusals.length > 0) throw leftArmedError(refusals, path, value);
     return;
   }
   if (text === '*') {

@@ -1,6 +1,6 @@
 import type { FaultAttrImpl } from '../attr/FaultAttr';
-import { createDir, type ControlDir } from '../control/tree';
-import { ErrInjectError } from '../errors/ErrInjectError';
+import { createDir, type ControlDir, nameList } from '../control/tree';
+import { ErrInjectError, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
 import { generateWrapper } from './generateWrapper';
 import type { Injectable } from './Injectable';
@@ -63,23 +63,78 @@ export function armInjectable(entry: Injectable): void {
 }
 
 /**
- * Disarms an injectable: its directory goes, and a method gets back exactly the property it had
- * (unless something else has replaced the wrapper since: that is left alone, and the wrapper, if
- * still reached, calls straight through).
+ * Disarms an injectable: a method gets back exactly the property it had (unless something else has
+ * replaced the wrapper since: that is left alone, and the wrapper, if still reached, calls straight
+ * through), then its directory goes. All or nothing: a method whose class was frozen after it was
+ * armed cannot get its property back, and stays armed as it was.
  *
  * @param entry - an armed injectable
+ * @throws ErrInjectError EPERM when the method's property cannot be put back (nothing changed)
  */
 export function disarmInjectable(entry: Injectable): void {
-  entry.armed = 0;
-  state.armed.splice(state.armed.indexOf(entry), 1);
-  failFunctionDir().entries.delete(entry.name);
   if (entry.kind === 'method' && entry.saved !== undefined) {
     const holder = entry.holder as object;
     const key = entry.key as string | symbol;
     if (Object.getOwnPropertyDescriptor(holder, key)?.value === entry.wrapper) {
-      Object.defineProperty(holder, key, entry.saved);
+      try {
+        Object.defineProperty(holder, key, entry.saved);
+      } catch (cause) {
+        throw new ErrInjectError(
+          'EPERM',
+          `cannot disarm ${entry.name}: its class was frozen (or the method made non-configurable) after it was armed, so the method as ` +
+            'written cannot be put back; it stays armed. Write 0 to fail_function/probability to stop its faults, and freeze classes ' +
+            'only while their methods are not armed',
+          { path: 'fail_function/inject', cause },
+        );
+      }
     }
     entry.saved = undefined;
     entry.wrapper = undefined;
   }
+  entry.armed = 0;
+  state.armed.splice(state.armed.indexOf(entry), 1);
+  failFunctionDir().entries.delete(entry.name);
+}
+
+/** A function a write could not disarm, and why. */
+export interface DisarmRefusal {
+  readonly entry: Injectable;
+  readonly error: ErrInjectError;
+}
+
+/**
+ * Disarms every one of some injectables that can be disarmed, in order, and keeps going past those
+ * that cannot (see {@link disarmInjectable}).
+ *
+ * @param entries - armed injectables
+ * @returns those left armed, with why, in order
+ */
+export function disarmEach(entries: readonly Injectable[]): DisarmRefusal[] {
+  const refusals: DisarmRefusal[] = [];
+  for (const entry of entries) {
+    try {
+      disarmInjectable(entry);
+    } catch (error) {
+      refusals.push({ entry, error: error as ErrInjectError });
+    }
+  }
+  return refusals;
+}
+
+/**
+ * The refusal of a write that disarmed what it could and left some functions armed.
+ *
+ * @param refusals - what {@link disarmEach} returned, not empty
+ * @param path - the file written, for the message
+ * @param value - the value written
+ * @returns one EPERM error naming each function left armed, with the first refusal as its cause
+ */
+export function leftArmedError(refusals: readonly DisarmRefusal[], path: string, value: string): ErrInjectError {
+  const names = refusals.map(({ entry }) => entry.name);
+  return new ErrInjectError(
+    'EPERM',
+    `debugfs ${path}: cannot write ${showValue(value)} whole (EPERM: every other function was disarmed, but ${nameList(names)} ` +
+      `${names.length === 1 ? 'stays' : 'stay'} armed: ${refusals[0]?.error.message ?? ''})`,
+    { path, value, cause: refusals[0]?.error },
+  );
 }

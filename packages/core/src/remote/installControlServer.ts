@@ -1,4 +1,5 @@
 import { parseBool } from '../control/kstrtox';
+import { showValue } from '../errors/ErrInjectError';
 import type { ControlServer } from './startControlServer';
 
 /** The environment variable that opts a process in to live control. */
@@ -18,7 +19,7 @@ export async function installControlServer(value: string | undefined): Promise<C
   if (value === undefined || value === '') return undefined;
   const enabled = parseBool(value);
   if (!enabled.ok) {
-    process.stderr.write(`errinject: ${CONTROL_ENV}=${JSON.stringify(value)} is not accepted: expected 1 or 0 (or y/n, on/off, true/false); no control socket\n`);
+    process.stderr.write(`errinject: ${CONTROL_ENV}=${showValue(value)} is not accepted: expected 1 or 0 (or y/n, on/off, true/false); no control socket\n`);
     return undefined;
   }
   if (!enabled.value) return undefined;

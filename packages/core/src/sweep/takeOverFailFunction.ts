@@ -2,7 +2,7 @@ import type { FaultAttrImpl } from '../attr/FaultAttr';
 import { setInterval, setProbability, setSpace, setTimes, setVerbose } from '../attr/knobSetters';
 import { writeFile } from '../control/tree';
 import { armIfArmingAll } from '../inject/armIfArmingAll';
-import { armInjectable, disarmInjectable } from '../inject/armInjectable';
+import { armInjectable, disarmEach, disarmInjectable } from '../inject/armInjectable';
 import type { Injectable } from '../inject/Injectable';
 import { defaultRetval } from '../inject/retvalFile';
 import { state } from '../state/sharedState';
@@ -61,17 +61,13 @@ function knobsOf(mode: SweepMode, found: Knobs): Knobs {
 /**
  * Puts back the armed set a sweep found, in its order and with its retvals.
  *
- * @returns the first error of arming a function again (a method whose class was frozen meanwhile)
+ * @returns the first error of disarming a function the sweep armed or of arming one again (a method
+ * whose class was frozen meanwhile); everything else is put back all the same
  */
 function restoreArmed(armed: ReadonlyArray<{ readonly entry: Injectable; readonly retval: number }>): unknown {
-  if (armed.length === 0) {
-    // What sweeps nearly always find: nothing armed.
-    for (let last = state.armed.at(-1); last !== undefined; last = state.armed.at(-1)) disarmInjectable(last);
-    return undefined;
-  }
-  let failure: unknown;
   const keep = new Set(armed.map(({ entry }) => entry));
-  for (const entry of [...state.armed]) if (!keep.has(entry)) disarmInjectable(entry);
+  let failure: unknown = disarmEach(keep.size === 0 ? [...state.armed] : state.armed.filter((entry) => !keep.has(entry)))[0]?.error;
+  if (armed.length === 0) return failure;
   for (const { entry, retval } of armed) {
     try {
       if (entry.armed === 0) armInjectable(entry);
@@ -80,9 +76,9 @@ function restoreArmed(armed: ReadonlyArray<{ readonly entry: Injectable; readonl
       failure ??= error;
     }
   }
-  // Back in the order inject listed them.
+  // Back in the order inject listed them; one that could not be disarmed stays last.
   const order = new Map(armed.map(({ entry }, index) => [entry, index]));
-  state.armed.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  state.armed.sort((a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER));
   return failure;
 }
 
@@ -123,7 +119,7 @@ export function takeOverFailFunction(
       for (const entry of [...state.injectables.values()].slice(marked)) armIfArmingAll(entry);
     }
     setKnobs(attr, found);
-    // A method whose class was frozen meanwhile cannot be armed again; the rest is back.
+    // A method whose class was frozen meanwhile cannot be armed again, or disarmed; the rest is back.
     if (failure !== undefined) throw failure;
   };
   try {

@@ -8,6 +8,7 @@ import {
   procfs,
   runTask,
 } from '../../src/index';
+import { nameList } from '../../src/control/tree';
 import { catchErrInject } from '../support/errors';
 import { uniqueNames } from '../support/names';
 
@@ -210,6 +211,37 @@ describe('control tree', () => {
   });
 
   describe('when a path does not exist', () => {
+    it('should quote a 400 KB path in its ENOENT message cut to a readable length, saying how long it was (regression: it came back whole)', () => {
+      // Arrange
+      const path = `fail_function/${'x'.repeat(400_000)}`;
+
+      // Act
+      const errors = [catchErrInject(() => debugfs.read(path)), catchErrInject(() => debugfs.write(path, '1')), catchErrInject(() => debugfs.list(`${path}/`))];
+
+      // Assert
+      for (const error of errors) {
+        expect(error.code).to.equal('ENOENT');
+        expect(error.path?.startsWith(path)).to.equal(true);
+        expect(error.message.length).to.be.below(1000);
+        expect(error.message).to.include(`${(error.path as string).length} characters`);
+      }
+    });
+
+    it('should list at most 12 names of the directory that lacks the entry, each cut to a readable length', () => {
+      // Arrange
+      const long = 'y'.repeat(250);
+      const names = [long, ...Array.from({ length: 20 }, (_, i) => `n${i}`)];
+
+      // Act
+      const listed = nameList(names);
+
+      // Assert
+      expect(listed).to.not.include(long);
+      expect(listed).to.include('(250 characters; the first 77 shown)');
+      expect(listed).to.include(', n10 and 9 more');
+      expect(nameList([])).to.equal('nothing');
+    });
+
     it('should refuse to read it with ENOENT', () => {
       // Arrange
       const attr = declare('enoent-read');

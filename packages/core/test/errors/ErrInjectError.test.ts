@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ErrInjectError, type ErrInjectErrorCode, isErrInjectError } from '../../src/index';
+import { showPath, showValue } from '../../src/errors/ErrInjectError';
 
 /** An error as another copy of the core would throw it: its own class, so `instanceof` says no. */
 function errorFromAnotherCopy(code: unknown): Error {
@@ -138,5 +139,53 @@ describe('isErrInjectError', () => {
         expect(isErrInjectError(value)).to.equal(false);
       });
     }
+  });
+});
+
+describe('showValue', () => {
+  describe('when a string is short', () => {
+    it('should quote it whole, with its escapes visible', () => {
+      expect(showValue('a\nb')).to.equal('"a\\nb"');
+    });
+  });
+
+  describe('when a string is longer than it quotes', () => {
+    it('should quote its beginning and say how long it was and how much is shown', () => {
+      // Act
+      const shown = showValue('z'.repeat(100_000));
+
+      // Assert
+      expect(shown).to.equal(`"${'z'.repeat(77)}..." (100000 characters; the first 77 shown)`);
+    });
+
+    it('should quote up to the limit it is given', () => {
+      expect(showValue('abcdef', 5)).to.equal('"ab..." (6 characters; the first 2 shown)');
+    });
+  });
+
+  describe('when given something else than a string', () => {
+    it('should name its type, and cut a function name', () => {
+      expect(showValue(12n)).to.equal('12n');
+      expect(showValue(null)).to.equal('null');
+      expect(showValue([])).to.equal('an array');
+      expect(showValue({})).to.equal('an object');
+      expect(showValue(3)).to.equal('number 3');
+      expect(showValue({ [`f${'q'.repeat(500)}`]: () => 0 }[`f${'q'.repeat(500)}`])).to.have.length.below(200);
+    });
+  });
+});
+
+describe('showPath', () => {
+  describe('when a path is of a readable length on one line', () => {
+    it('should show it as it is', () => {
+      expect(showPath('fail_function/probability')).to.equal('fail_function/probability');
+    });
+  });
+
+  describe('when a path is long or holds control characters', () => {
+    it('should quote and cut it', () => {
+      expect(showPath('a\nb')).to.equal('"a\\nb"');
+      expect(showPath('p'.repeat(201))).to.equal(`"${'p'.repeat(77)}..." (201 characters; the first 77 shown)`);
+    });
   });
 });
