@@ -1,4 +1,5 @@
 import { declareFaultAttr } from '../attr/declareFaultAttr';
+import { showValue } from '../errors/ErrInjectError';
 import { randomBaseSeed } from '../attr/random';
 import { kstrtouint, strstrip } from '../control/kstrtox';
 import type { ControlDir } from '../control/tree';
@@ -14,7 +15,7 @@ function seedFromEnvironment(text: string | undefined): number {
   const parsed = kstrtouint(strstrip(text));
   if (parsed.ok) return parsed.value;
   process.stderr.write(
-    `errinject: ERRINJECT_SEED=${JSON.stringify(text)} is not accepted (${parsed.code}): expected an unsigned 32-bit integer ` +
+    `errinject: ERRINJECT_SEED=${showValue(text)} is not accepted (${parsed.code}): expected an unsigned 32-bit integer ` +
       '(decimal, 0x hex or 0 octal); using a random seed\n',
   );
   return randomBaseSeed();

@@ -1,4 +1,5 @@
 import type { TreeName } from '../control/tree';
+import { SHOWN_CHARACTERS, showPath, showValue } from '../errors/ErrInjectError';
 
 /**
  * The `ERRINJECT` environment variable: entries separated by spaces or `;`, each one of
@@ -135,6 +136,13 @@ export function parseBootConfig(text: string): BootConfig {
     const key = entry.slice(0, eq);
     const value = entry.slice(eq + 1);
     if (key.includes('/')) {
+      if (key.split('/').some((name) => name === '.' || name === '..')) {
+        problems.push({
+          ...position,
+          message: `the path ${showValue(key)} has a '.' or '..' component, which the control tree does not have: name the file itself (fail_function/probability)`,
+        });
+        continue;
+      }
       entries.push({ kind: 'path', ...position, ...classifyPath(key), value });
       continue;
     }
@@ -143,7 +151,7 @@ export function parseBootConfig(text: string): BootConfig {
       problems.push({
         ...position,
         message:
-          `expected ${key}=${BOOT_FORM}; read ${scanned.converted} of 4 numbers, then ` +
+          `expected ${showPath(key, SHOWN_CHARACTERS)}=${BOOT_FORM}; read ${scanned.converted} of 4 numbers, then ` +
           (scanned.at >= value.length
             ? `the ${FIELDS[scanned.converted]} field is missing`
             : `stopped at ${JSON.stringify(value[scanned.at])} (column ${position.column + eq + 1 + scanned.at})`),

@@ -2,8 +2,8 @@ import { setInterval, setProbability, setSpace, setTimes } from '../attr/knobSet
 import { debugfs } from '../control/debugfs';
 import { procfs } from '../control/procfs';
 import { strstrip } from '../control/kstrtox';
-import { splitPath } from '../control/tree';
-import { isErrInjectError } from '../errors/ErrInjectError';
+import { nameList, splitPath } from '../control/tree';
+import { isErrInjectError, showPath, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
 import type { BootEntry, BootPosition } from './parseBootConfig';
 
@@ -18,6 +18,12 @@ export interface PendingBootEntry {
   readonly seq: number;
 }
 
+/** How much of an entry its report line quotes. */
+const SHOWN_ENTRY_CHARACTERS = 120;
+
+/** How much of an unforeseen error's message a report line shows. */
+const SHOWN_MESSAGE_CHARACTERS = 300;
+
 /**
  * The report line of an entry that applies nothing.
  *
@@ -26,7 +32,7 @@ export interface PendingBootEntry {
  * @returns one line naming the entry, its number and its column
  */
 export function describeBootEntry(position: BootPosition, message: string): string {
-  return `errinject: ERRINJECT entry ${position.index} at column ${position.column} (${JSON.stringify(position.text)}): ${message}; nothing of this entry was applied`;
+  return `errinject: ERRINJECT entry ${position.index} at column ${position.column} (${showValue(position.text, SHOWN_ENTRY_CHARACTERS)}): ${message}; nothing of this entry was applied`;
 }
 
 /**
@@ -101,7 +107,7 @@ function tryApply({ entry, report, seq }: PendingBootEntry): boolean {
       if (kind === 'dir') {
         if (i < names.length - 1) return false;
         report(
-          describeBootEntry(entry, `refused (ENOENT): ${entry.tree} ${prefix}/ has no ${names[i]}; it holds ${tree.list(prefix).join(', ')}`),
+          describeBootEntry(entry, `refused (ENOENT): ${entry.tree} ${showPath(prefix)}/ has no ${showPath(names[i] as string)}; it holds ${nameList(tree.list(prefix))}`),
         );
         return true;
       }
@@ -124,6 +130,24 @@ function tryApply({ entry, report, seq }: PendingBootEntry): boolean {
     installExitReport();
   }
   return true;
+}
+
+/**
+ * Applies an entry if its target exists, as {@link tryApply}, and never throws: loading the core must
+ * not fail for anything a boot entry holds. An error nothing foresaw is reported as the entry's
+ * refusal, and the entry is dropped.
+ *
+ * @returns false when the entry must wait
+ */
+function applies(item: PendingBootEntry): boolean {
+  try {
+    return tryApply(item);
+  } catch (error) {
+    const code = isErrInjectError(error) ? error.code : ((error as { code?: unknown } | null)?.code ?? 'EIO');
+    const message = error instanceof Error ? error.message : String(error);
+    item.report(describeBootEntry(item.entry, `refused (${String(code)}): ${showPath(message, SHOWN_MESSAGE_CHARACTERS)}`));
+    return true;
+  }
 }
 
 /**
@@ -173,7 +197,7 @@ export function retryPendingBoot(): void {
         waiting.has(key) ||
         (key.startsWith('inject:') && waiting.has('inject:')) ||
         (key === 'inject:' && [...waiting].some((k) => k.startsWith('inject:')));
-      if (behind || !tryApply(item)) {
+      if (behind || !applies(item)) {
         state.pendingBoot.push(item);
         if (key !== '') waiting.add(key);
       }
@@ -209,16 +233,16 @@ function installExitReport(): void {
       const awaited = awaitedInjectable(entry);
       const what =
         entry.kind === 'attr'
-          ? `no capability named ${JSON.stringify(entry.capability)} was declared`
+          ? `no capability named ${showValue(entry.capability)} was declared`
           : awaited !== undefined
-            ? `no error-injectable function named ${JSON.stringify(awaited)} was marked`
-            : `${entry.tree} ${entry.path} never appeared`;
+            ? `no error-injectable function named ${showValue(awaited)} was marked`
+            : `${entry.tree} ${showPath(entry.path)} never appeared`;
       report(describeBootEntry(entry, `never applied: ${what}`));
     }
     for (const { entry, report } of state.bootExclusions.splice(0)) {
       const name = (injectValue(entry) as string).slice(1);
       if (state.injectables.has(name)) continue;
-      report(describeBootEntry(entry, `never applied: no error-injectable function named ${JSON.stringify(name)} was marked for inject=* to leave out`));
+      report(describeBootEntry(entry, `never applied: no error-injectable function named ${showValue(name)} was marked for inject=* to leave out`));
     }
   });
 }

@@ -162,7 +162,18 @@ export function kstrtoint(s: string): ParseResult<number> {
  * @returns it without surrounding space, tab, newline, vertical tab, form feed or carriage return
  */
 export function strstrip(s: string): string {
-  return s.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
+  // A scan from each end, not a regular expression: /\s+$/ backtracks over every run of spaces that
+  // is not at the end, quadratic in a long value.
+  let start = 0;
+  let end = s.length;
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/** The kernel's `isspace` in the C locale: space, \t, \n, \v, \f, \r. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
 }
 
 /**

@@ -475,4 +475,70 @@ describe('applyBootConfig', () => {
       expect(error.code).to.equal('ERR_INVALID_ARG_TYPE');
     });
   });
+
+  describe('when the configuration holds thousands of malformed entries (regression: 14,000 printed 3 MB)', () => {
+    it('should report the first 50, then one line saying how many more there were', () => {
+      // Arrange
+      const text = Array.from({ length: 14_000 }, (_, i) => `bad${i}`).join(' ');
+
+      // Act
+      const lines = applyCollecting(text);
+
+      // Assert
+      expect(lines).to.have.length(51);
+      expect(lines[0]).to.include('ERRINJECT entry 1 at column 1 ("bad0")');
+      expect(lines[49]).to.include('ERRINJECT entry 50 ');
+      expect(lines[50]).to.include('13950 more malformed entries').and.to.include('at most 50 lines');
+      expect(lines.join('\n').length).to.be.below(64 * 1024);
+    });
+
+    it('should count the entries refused later, as their targets appear, against the same bound', () => {
+      // Arrange
+      const cap = uniqueName('late-refusals');
+      const text = Array.from({ length: 60 }, () => `${cap}/probability=x`).join(' ');
+
+      // Act
+      const lines = applyCollecting(text);
+      declareFaultAttr(cap);
+
+      // Assert
+      expect(lines).to.have.length(51);
+      expect(lines[49]).to.include('refused');
+      expect(lines[50]).to.include('more entries not applied are not reported one by one');
+    });
+  });
+
+  describe('when an entry is 100 KB long', () => {
+    it('should quote it cut to a readable length in a line of at most 1,000 characters, saying how long it was', () => {
+      // Arrange
+      const cap = uniqueName('huge-value');
+      declareFaultAttr(cap);
+      const text = `${cap}/probability=${'9'.repeat(100_000)}`;
+
+      // Act
+      const lines = applyCollecting(text);
+
+      // Assert
+      expect(lines).to.have.length(1);
+      expect(lines[0]?.length).to.be.at.most(1000);
+      expect(lines[0]).to.include(`${text.length} characters`);
+      expect(debugfs.read(`${cap}/probability`)).to.equal('0\n');
+    });
+  });
+
+  describe('when an entry names a path with . or ..', () => {
+    it('should report it and apply the others', () => {
+      // Arrange
+      const cap = uniqueName('dots');
+      declareFaultAttr(cap);
+
+      // Act
+      const lines = applyCollecting(`${cap}/./probability=7 ${cap}/probability=5 ${cap}/../${cap}/times=3`);
+
+      // Assert
+      expect(lines).to.have.length(2);
+      expect(debugfs.read(`${cap}/probability`)).to.equal('5\n');
+      expect(debugfs.read(`${cap}/times`)).to.equal('1\n');
+    });
+  });
 });

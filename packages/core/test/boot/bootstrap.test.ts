@@ -134,6 +134,22 @@ describe('bootstrap', function () {
     });
   });
 
+  describe('when ERRINJECT holds an entry no path can take (regression: a . or .. component killed the process at load)', () => {
+    it('should load, report each such entry on stderr, and apply the others', () => {
+      // Act
+      const { out, stderr } = runChild(
+        { ERRINJECT: 'fail_function/./probability=1 fail_function/../fail_function/times=4 fail_function/probability=5 ./=1 self/../x=1' },
+        `out.probability = core.debugfs.read('fail_function/probability');
+         out.times = core.debugfs.read('fail_function/times');`,
+      );
+
+      // Assert
+      expect(out).to.deep.equal({ probability: '5\n', times: '1\n' });
+      const lines = stderr.trim().split('\n');
+      expect(lines.map((line) => /ERRINJECT entry (\d+) /.exec(line)?.[1])).to.deep.equal(['1', '2', '4', '5']);
+    });
+  });
+
   describe('when ERRINJECT is off', () => {
     it('should refuse every write with EPERM, never fail, and refuse armed tasks', () => {
       // Act

@@ -312,4 +312,29 @@ describe('parseBootConfig', () => {
       expect(entries.map((entry) => (entry as BootAttrEntry).interval)).to.deep.equal([1n, 2n]);
     });
   });
+
+  describe('when a path has a . or .. component (regression: the entry killed the process at load)', () => {
+    for (const text of ['fail_function/./probability=1', 'fail_function/../x=1', '/sys/kernel/debug/fail_function/../fail_function/times=1', 'self/./fail-nth=1', './x=1', 'a/..=1']) {
+      it(`should report ${JSON.stringify(text)} as malformed and keep no entry for it`, () => {
+        // Act
+        const { entries, problems } = parseBootConfig(`${text} fail_function/times=2`);
+
+        // Assert
+        expect(entries.map((entry) => entry.text)).to.deep.equal(['fail_function/times=2']);
+        expect(problems.map((problem) => [problem.index, problem.column, problem.text])).to.deep.equal([[1, 1, text]]);
+        expect(problems[0]?.message).to.include("'.' or '..'");
+      });
+    }
+  });
+
+  describe('when an entry is very long', () => {
+    it('should quote a cut capability name in its report', () => {
+      // Act
+      const { problems } = parseBootConfig(`${'c'.repeat(100_000)}=1,2`);
+
+      // Assert
+      expect(problems).to.have.length(1);
+      expect(problems[0]?.message.length).to.be.below(500);
+    });
+  });
 });

@@ -99,6 +99,30 @@ describe('kstrtox', () => {
     it('should remove C whitespace on both sides only', () => {
       expect(strstrip(' \t1 \n')).to.equal('1');
       expect(strstrip('1 1')).to.equal('1 1');
+      expect(strstrip('\v\f\r')).to.equal('');
+      expect(strstrip('\u00a01\u00a0')).to.equal('\u00a01\u00a0');
+    });
+
+    it('should take time linear in the length, however the spaces stand (regression: a regular expression took seconds on ERRINJECT_SEED)', () => {
+      // Arrange: 200,000 spaces between two characters made /\s+$/ backtrack over every run; the
+      // baseline is a value as long with no space at all. The bound is a generous ratio, far below
+      // what the quadratic scan cost (thousands of times the baseline).
+      const spaced = `1${' '.repeat(200_000)}x`;
+      const plain = '1'.repeat(200_002);
+      const time = (value: string): number => {
+        const start = process.hrtime.bigint();
+        for (let i = 0; i < 5; i++) strstrip(` ${value} `);
+        return Number(process.hrtime.bigint() - start);
+      };
+      time(plain);
+      time(spaced);
+
+      // Act
+      const ratio = time(spaced) / Math.max(time(plain), 1_000_000);
+
+      // Assert
+      expect(strstrip(` ${spaced}\n`)).to.equal(spaced);
+      expect(ratio).to.be.below(20);
     });
   });
 });
