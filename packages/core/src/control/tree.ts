@@ -48,17 +48,28 @@ const MOUNT_POINTS: Record<TreeName, string> = {
 /** How many names an ENOENT message lists before it only counts the rest. */
 const LISTED_NAMES = 12;
 
+/** How many characters the names an ENOENT message lists may take together, roughly. */
+const LISTED_CHARACTERS = 400;
+
 /**
- * Lists names for a message: at most {@link LISTED_NAMES}, each cut to a readable length, then how
- * many more there are.
+ * Lists names for a message: at most {@link LISTED_NAMES} and about {@link LISTED_CHARACTERS}
+ * characters of them, each cut to a readable length, then how many more there are.
  *
  * @param names - a directory's entries, say
  * @returns `a, b and 3 more`, or `nothing`
  */
 export function nameList(names: readonly string[]): string {
   if (names.length === 0) return 'nothing';
-  const listed = names.slice(0, LISTED_NAMES).map((name) => showPath(name, 80)).join(', ');
-  return names.length <= LISTED_NAMES ? listed : `${listed} and ${names.length - LISTED_NAMES} more`;
+  const listed: string[] = [];
+  let length = 0;
+  for (const name of names) {
+    const shown = showPath(name, 80);
+    if (listed.length === LISTED_NAMES || (listed.length > 0 && length + shown.length > LISTED_CHARACTERS)) break;
+    listed.push(shown);
+    length += shown.length + 2;
+  }
+  const more = names.length - listed.length;
+  return more === 0 ? listed.join(', ') : `${listed.join(', ')} and ${more} more`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ErrInjectError, showValue } from '../errors/ErrInjectError';
+import { ErrInjectError, showPath, showValue } from '../errors/ErrInjectError';
 import {
   kernelBuffer,
   kstrtoll,
@@ -41,7 +41,7 @@ export const ACCEPTS_BOOL = 'Y/N, y/n, 1/0, on/off or true/false, with at most o
  */
 export function refuseWrite(tree: string, path: string, value: string, code: ParseError | 'EPERM' | 'ENOENT' | 'EBUSY', accepted: string): never {
   const why = code === 'ERANGE' ? 'out of range' : code === 'EINVAL' ? 'not accepted' : 'refused';
-  throw new ErrInjectError(code, `${tree} ${path}: cannot write ${showValue(value)} (${code}: ${why}); accepted: ${accepted}`, {
+  throw new ErrInjectError(code, `${tree} ${showPath(path)}: cannot write ${showValue(value)} (${code}: ${why}); accepted: ${accepted}`, {
     path,
     value,
   });

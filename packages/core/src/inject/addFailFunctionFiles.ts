@@ -1,6 +1,6 @@
 import { kernelText, strstrip } from '../control/kstrtox';
 import type { ControlDir } from '../control/tree';
-import { ErrInjectError, showValue } from '../errors/ErrInjectError';
+import { ErrInjectError, showPath, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
 import { startArmingAll } from './startArmingAll';
 import { armInjectable, disarmEach, disarmInjectable, leftArmedError } from './armInjectable';
@@ -13,7 +13,7 @@ import { KSYM_NAME_LEN } from './registerInjectable';
  */
 
 function refuse(code: 'EINVAL' | 'EBUSY' | 'ENOENT', path: string, value: string, why: string): never {
-  throw new ErrInjectError(code, `debugfs ${path}: cannot write ${showValue(value)} (${code}: ${why})`, { path, value });
+  throw new ErrInjectError(code, `debugfs ${showPath(path)}: cannot write ${showValue(value)} (${code}: ${why})`, { path, value });
 }
 
 function unknownNameHint(name: string): string {

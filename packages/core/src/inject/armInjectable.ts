@@ -1,6 +1,6 @@
 import type { FaultAttrImpl } from '../attr/FaultAttr';
 import { createDir, type ControlDir, nameList } from '../control/tree';
-import { ErrInjectError, showValue } from '../errors/ErrInjectError';
+import { ErrInjectError, showPath, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
 import { generateWrapper } from './generateWrapper';
 import type { Injectable } from './Injectable';
@@ -133,7 +133,7 @@ export function leftArmedError(refusals: readonly DisarmRefusal[], path: string,
   const names = refusals.map(({ entry }) => entry.name);
   return new ErrInjectError(
     'EPERM',
-    `debugfs ${path}: cannot write ${showValue(value)} whole (EPERM: every other function was disarmed, but ${nameList(names)} ` +
+    `debugfs ${showPath(path)}: cannot write ${showValue(value)} whole (EPERM: every other function was disarmed, but ${nameList(names)} ` +
       `${names.length === 1 ? 'stays' : 'stay'} armed: ${refusals[0]?.error.message ?? ''})`,
     { path, value, cause: refusals[0]?.error },
   );
