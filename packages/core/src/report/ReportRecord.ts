@@ -47,5 +47,38 @@ export interface MarkedReportRecord {
   readonly functions: ReadonlyArray<{ readonly name: string; readonly type: string }>;
 }
 
-/** One line of the fault report file. */
-export type ReportRecord = FaultReportRecord | CrashReportRecord | MarkedReportRecord;
+/**
+ * The core loaded in a thread: written when the core first loads there (once per process and per
+ * worker thread, whatever number of copies of the core it loads), before the boot configuration
+ * applies, so that a tool can tell a command that never loaded the core from one that loaded it and
+ * did nothing.
+ */
+export interface LoadedReportRecord {
+  readonly event: 'loaded';
+  /** The process. */
+  readonly pid: number;
+  /** The thread: 0 for the main thread, a worker's `threadId` otherwise. */
+  readonly threadId: number;
+  /** The version of the core that loaded first (`unknown` when its package.json cannot be read). */
+  readonly version: string;
+}
+
+/**
+ * The thread is exiting (its `exit` event: not written when a signal kills the process), with the
+ * functions armed then, so that a tool can tell a run that armed nothing from one whose armed
+ * functions were never called.
+ */
+export interface ExitReportRecord {
+  readonly event: 'exit';
+  /** The process. */
+  readonly pid: number;
+  /** The thread: 0 for the main thread, a worker's `threadId` otherwise. */
+  readonly threadId: number;
+  /** The functions armed as it exits, as `fail_function/inject` lists them. */
+  readonly armed: readonly string[];
+  /** Whether `fail_function/inject=*` was on, arming every function as it is marked. */
+  readonly armAll: boolean;
+}
+
+/** One line of the fault report file. Readers skip the events they do not know: more may come. */
+export type ReportRecord = FaultReportRecord | CrashReportRecord | MarkedReportRecord | LoadedReportRecord | ExitReportRecord;

@@ -4,7 +4,8 @@ import { isAbsolute } from 'node:path';
 import { MARK_NOTICE_CHANNEL, type MarkNotice } from './markNoticeChannel';
 import { FAULT_NOTICE_CHANNEL, type FaultNotice } from './faultNoticeChannel';
 import { formatCallSite } from './formatCallSite';
-import type { CrashReportRecord, FaultReportRecord, MarkedReportRecord, ReportRecord } from './ReportRecord';
+import { state } from '../state/sharedState';
+import type { CrashReportRecord, ExitReportRecord, FaultReportRecord, LoadedReportRecord, MarkedReportRecord, ReportRecord } from './ReportRecord';
 import { requestSite } from './requestSite';
 
 /**
@@ -12,8 +13,9 @@ import { requestSite } from './requestSite';
  * loads, every injected fault and a crash of the process are appended to that file, one JSON object
  * a line, each with one `write` on a descriptor opened for appending, so that the processes of one
  * tree (which inherit the variable) can share the file. Each function marked error-injectable is
- * written as it is marked. Nothing is written, and the file is not created, by a process that marks
- * nothing, injects nothing and does not crash.
+ * written as it is marked. Each thread that loads the core says so at its first load (`loaded`), and
+ * says what it had armed as it exits (`exit`), so that a tool can tell a command that never loaded
+ * the core, or armed nothing, from one whose faults never came.
  */
 
 /** The environment variable that names the report file. */
@@ -91,9 +93,14 @@ export function openFaultReport(path: string): FaultReport {
     const record: MarkedReportRecord = { event: 'marked', pid: process.pid, threadId, functions: [{ name, type }] };
     write(record);
   };
+  const onExit = (): void => {
+    const record: ExitReportRecord = { event: 'exit', pid: process.pid, threadId, armed: state.armed.map((entry) => entry.name), armAll: state.armAll !== undefined };
+    write(record);
+  };
   diagnosticsChannel.subscribe(FAULT_NOTICE_CHANNEL, onNotice);
   process.on('uncaughtExceptionMonitor', onCrash);
   diagnosticsChannel.subscribe(MARK_NOTICE_CHANNEL, onMark);
+  process.on('exit', onExit);
   return {
     path,
     write,
@@ -101,6 +108,7 @@ export function openFaultReport(path: string): FaultReport {
       diagnosticsChannel.unsubscribe(FAULT_NOTICE_CHANNEL, onNotice);
       process.off('uncaughtExceptionMonitor', onCrash);
       diagnosticsChannel.unsubscribe(MARK_NOTICE_CHANNEL, onMark);
+      process.off('exit', onExit);
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
       broken = true;
@@ -108,9 +116,19 @@ export function openFaultReport(path: string): FaultReport {
   };
 }
 
+/** The version of the core, as the `loaded` record names it (the package's own name resolves to itself). */
+function coreVersion(): string {
+  try {
+    return (require('@errinject/core/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /**
- * Reads `ERRINJECT_REPORT` once, when the core first loads, and starts the report when it names a
- * file. A relative path is refused on stderr (a process tree does not share a working directory).
+ * Reads `ERRINJECT_REPORT` once, when the core first loads in a thread, starts the report when it
+ * names a file, and writes the thread's `loaded` record. A relative path is refused on stderr (a
+ * process tree does not share a working directory).
  *
  * @param value - the variable's value
  * @returns the writer, or `undefined` when there is no report
@@ -122,5 +140,9 @@ export function installFaultReport(value: string | undefined): FaultReport | und
     return undefined;
   }
   // Opened at the first load of the core, before the boot configuration: no function is marked yet.
-  return openFaultReport(value);
+  const report = openFaultReport(value);
+  const { threadId } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const record: LoadedReportRecord = { event: 'loaded', pid: process.pid, threadId, version: coreVersion() };
+  report.write(record);
+  return report;
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CrashReportRecord, FaultReportRecord, MarkedReportRecord, ReportRecord } from '../../src/index';
+import type { ExitReportRecord, LoadedReportRecord } from '../../src/report/ReportRecord';
 import { CORE, requireBuiltCore } from '../inject/childProcess';
 
 /**
@@ -50,6 +51,14 @@ describe('ERRINJECT_REPORT', () => {
     return { status: child.status, stderr: child.stderr, stdout: child.stdout, records, program };
   }
 
+  const { version } = require('@errinject/core/package.json') as { version: string };
+
+  /** The `loaded` record of the main thread of a process. */
+  const loaded = (pid: number): LoadedReportRecord => ({ event: 'loaded', pid, threadId: 0, version });
+
+  /** The records but `loaded` and `exit`. */
+  const events = (records: readonly ReportRecord[] | undefined): ReportRecord[] | undefined => records?.filter((record) => record.event !== 'loaded' && record.event !== 'exit');
+
   const ARMED = { ERRINJECT: 'fail_function=1,100,0,-1 fail_function/verbose=0 fail_function/inject=open' };
   const OPEN = "const open = core.allowErrorInjection(core.EI_TYPE_ERRNO, function open() { return 3; });";
 
@@ -60,11 +69,13 @@ describe('ERRINJECT_REPORT', () => {
 
       // Assert
       expect(result.status).to.equal(0);
-      const pid = (result.records?.[0] as FaultReportRecord).pid;
+      const pid = (result.records?.[0] as LoadedReportRecord).pid;
       expect(result.records).to.deep.equal([
+        loaded(pid),
         { event: 'marked', pid, threadId: 0, functions: [{ name: 'open', type: 'ERRNO' }] },
         { event: 'fault', pid, capability: 'fail_function', function: 'open', site: `${result.program}:3:1` },
         { event: 'fault', pid, capability: 'fail_function', function: 'open', site: `${result.program}:4:3` },
+        { event: 'exit', pid, threadId: 0, armed: ['open'], armAll: false },
       ]);
     });
 
@@ -75,8 +86,8 @@ describe('ERRINJECT_REPORT', () => {
       });
 
       // Assert
-      expect(result.records).to.have.length(1);
-      expect(result.records?.[0]).to.include({ event: 'fault', capability: 'fail_slab', function: null, site: `${result.program}:3:6` });
+      expect(events(result.records)).to.have.length(1);
+      expect(events(result.records)?.[0]).to.include({ event: 'fault', capability: 'fail_slab', function: null, site: `${result.program}:3:6` });
     });
 
     it('should share the file between the processes of the tree and their worker threads', () => {
@@ -109,6 +120,14 @@ describe('ERRINJECT_REPORT', () => {
           [pids.get('open'), 0, 'open'],
         ].sort(),
       );
+      // Each process and each worker says that it loaded the core, and what it had armed as it exited.
+      const threads = (event: string): unknown[] =>
+        (result.records ?? []).filter((record) => record.event === event).map((record) => [record.pid, (record as LoadedReportRecord).threadId]).sort();
+      const all = [[pids.get('child'), 0], [pids.get('open'), 1], [pids.get('open'), 0]].sort();
+      expect(threads('loaded')).to.deep.equal(all);
+      expect(threads('exit')).to.deep.equal(all);
+      const exits = (result.records ?? []).filter((record): record is ExitReportRecord => record.event === 'exit');
+      expect(exits.map((record) => record.armed.join()).sort()).to.deep.equal(['child', 'inWorker', 'open']);
     });
   });
 
@@ -126,8 +145,8 @@ describe('ERRINJECT_REPORT', () => {
 
       // Assert
       expect(result.status).to.equal(1);
-      expect(result.records?.map((record) => record.event)).to.deep.equal(['marked', 'fault', 'crash']);
-      const crash = result.records?.[2] as CrashReportRecord;
+      expect(result.records?.map((record) => record.event)).to.deep.equal(['loaded', 'marked', 'fault', 'crash', 'exit']);
+      const crash = result.records?.[3] as CrashReportRecord;
       expect(crash).to.include({ origin: 'uncaughtException', message: "Cannot read properties of null (reading 'length')" });
       expect(crash.stack).to.match(/^TypeError: Cannot read properties of null \(reading 'length'\)\n\s+at .*program\.js:4:/);
     });
@@ -138,8 +157,8 @@ describe('ERRINJECT_REPORT', () => {
 
       // Assert
       expect(result.status).to.equal(1);
-      expect(result.records).to.have.length(1);
-      expect(result.records?.[0]).to.include({ event: 'crash', origin: 'unhandledRejection', message: 'no space' });
+      expect(events(result.records)).to.have.length(1);
+      expect(events(result.records)?.[0]).to.include({ event: 'crash', origin: 'unhandledRejection', message: 'no space' });
     });
   });
 
@@ -150,10 +169,12 @@ describe('ERRINJECT_REPORT', () => {
 
       // Assert
       expect(result.status).to.equal(3);
-      const pid = (result.records?.[0] as MarkedReportRecord).pid;
+      const pid = (result.records?.[0] as LoadedReportRecord).pid;
       expect(result.records).to.deep.equal([
+        loaded(pid),
         { event: 'marked', pid, threadId: 0, functions: [{ name: 'open', type: 'ERRNO' }] },
         { event: 'marked', pid, threadId: 0, functions: [{ name: 'Dev.busy', type: 'TRUE' }] },
+        { event: 'exit', pid, threadId: 0, armed: [], armAll: false },
       ]);
     });
 
@@ -163,18 +184,48 @@ describe('ERRINJECT_REPORT', () => {
 
       // Assert
       expect(result.status).to.equal(null);
-      expect(result.records?.map((record) => [record.event, (record as MarkedReportRecord).functions[0]?.name])).to.deep.equal([['marked', 'open']]);
+      expect(events(result.records)?.map((record) => [record.event, (record as MarkedReportRecord).functions[0]?.name])).to.deep.equal([['marked', 'open']]);
+      expect(result.records?.map((record) => record.event)).to.deep.equal(['loaded', 'marked']);
     });
   });
 
   describe('when the program marks nothing, injects nothing and does not crash', () => {
-    it('should not even create the file', () => {
+    it('should say only that the core loaded, and that nothing was armed as it exited', () => {
       // Act
       const result = run(['core.debugfs.read("fail_function/inject");', 'process.exitCode = 3;']);
 
       // Assert
       expect(result.status).to.equal(3);
-      expect(result.records).to.equal(undefined);
+      const pid = (result.records?.[0] as LoadedReportRecord).pid;
+      expect(result.records).to.deep.equal([loaded(pid), { event: 'exit', pid, threadId: 0, armed: [], armAll: false }]);
+    });
+  });
+
+  describe('when the program arms every function, or arms one itself and disarms it', () => {
+    it('should say what was armed as it exited', () => {
+      // Act
+      const all = run(['process.exitCode = 0;'], { ERRINJECT: 'fail_function/inject=*' });
+      const armedInCode = run([OPEN, 'core.debugfs.write("fail_function/inject", "open");']);
+      const disarmed = run([OPEN, 'core.debugfs.write("fail_function/inject", "open");', 'core.debugfs.write("fail_function/inject", "!open");']);
+
+      // Assert
+      expect(all.records?.at(-1)).to.include({ event: 'exit', armAll: true }).and.to.have.deep.property('armed', []);
+      expect(armedInCode.records?.at(-1)).to.include({ event: 'exit', armAll: false }).and.to.have.deep.property('armed', ['open']);
+      expect(disarmed.records?.at(-1)).to.include({ event: 'exit', armAll: false }).and.to.have.deep.property('armed', []);
+    });
+  });
+
+  describe('when the program never loads the core', () => {
+    it('should not create the file', () => {
+      // Act
+      const program = join(dir, 'plain.js');
+      const report = join(dir, 'plain.jsonl');
+      writeFileSync(program, 'process.exitCode = 4;');
+      const child = spawnSync(process.execPath, [program], { env: { ...process.env, ERRINJECT_REPORT: report }, timeout: 15000 });
+
+      // Assert
+      expect(child.status).to.equal(4);
+      expect(existsSync(report)).to.equal(false);
     });
   });
 

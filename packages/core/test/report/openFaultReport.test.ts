@@ -212,17 +212,23 @@ describe('installFaultReport', () => {
   });
 
   describe('when ERRINJECT_REPORT is an absolute path', () => {
-    it('should start the report on that file', () => {
+    it('should start the report on that file, and say at once that the core loaded in this thread', () => {
       // Arrange
-      const path = join(tmpdir(), 'errinject-install-report.jsonl');
+      const dir = mkdtempSync(join(tmpdir(), 'errinject-install-report-'));
+      const path = join(dir, 'report.jsonl');
+      const { version } = require('@errinject/core/package.json') as { version: string };
 
       // Act
       const report = installFaultReport(path);
       report?.close();
 
       // Assert
-      expect(report?.path).to.equal(path);
-      expect(existsSync(path)).to.equal(false);
+      try {
+        expect(report?.path).to.equal(path);
+        expect(records(path)).to.deep.equal([{ event: 'loaded', pid: process.pid, threadId: 0, version }]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });
