@@ -110,4 +110,39 @@ console.log([busy(), busy(), busy()].join(' '));`;
       expect(run.stdout).to.equal('false true false\n');
     });
   });
+
+  describe('when the run could inject no fault', () => {
+    const socketpairOnce = require.resolve('@errinject/examples/dist/socketpair/once.js');
+
+    it('should say on stderr that a command that never loads the core never did', () => {
+      // Act
+      const run = runBin(FAILCMD, ['node', '-e', 'console.log("no errinject here")']);
+
+      // Assert
+      expect(run.status).to.equal(0);
+      expect(run.stdout).to.equal('no errinject here\n');
+      expect(run.stderr).to.equal('failcmd: no fault was injected: the command never loaded @errinject/core (is it a Node.js program that imports it?)\n');
+    });
+
+    it('should say that nothing was armed, and what to write, when no function was named', () => {
+      // Act
+      const run = runBin(FAILCMD, ['node', socketpairOnce]);
+
+      // Assert
+      expect(run.status).to.equal(0);
+      expect(run.stderr).to.equal(
+        "failcmd: no fault was injected: the command loaded @errinject/core but nothing was armed; name functions with --inject NAME, or --inject '*' " +
+          'for every one (it marked 5: Slab.kmalloc, Fd.getUnused, Sock.create, Sock.connectPair, SockFile.alloc)\n',
+      );
+    });
+
+    it("should say nothing once --inject '*' arms them and a fault comes", () => {
+      // Act
+      const run = runBin(FAILCMD, ['--inject', '*', '-p', '100', '-v', '0', 'node', socketpairOnce]);
+
+      // Assert
+      expect(run.stdout).to.match(/^socketpair: res=-\d+/);
+      expect(run.stderr).to.equal('');
+    });
+  });
 });

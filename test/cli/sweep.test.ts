@@ -22,6 +22,7 @@ interface Report {
   faultPoints: number;
   crashed: number;
   complete: boolean;
+  noFaultReason: string | null;
 }
 
 function sweep(args: readonly string[]): { status: number | null; report: Report } {
@@ -131,6 +132,26 @@ describe('failcmd --sweep', () => {
       const findings = JSON.parse(lint.stdout) as Array<{ ruleId: string; file: string; line: number; column: number }>;
       expect(findings.map((finding) => [finding.ruleId, path.join(root, finding.file), finding.line, finding.column])).to.deep.equal([['ei/unchecked-call', buggySource, bugLine, bugColumn]]);
       expect(site.startsWith(`${buggySource}:${bugLine}:`)).to.equal(true);
+    });
+  });
+
+  describe('when the command finds no fault point', () => {
+    it('should say why in the table and the JSON report: a command that never loads the core, one that marks none of the functions named', () => {
+      // Act
+      const plain = runBin(FAILCMD, ['--sweep', '--', 'node', '-e', '']);
+      const typo = sweep(['--inject', 'Sock.craete', '--', 'node', socketpairOnce]);
+
+      // Assert
+      expect(plain.status).to.equal(0);
+      expect(plain.stdout.split('\n').slice(-3)).to.deep.equal([
+        '0 fault points in 1 run, 0 crashed',
+        'no fault point: the command never loaded @errinject/core (is it a Node.js program that imports it?)',
+        '',
+      ]);
+      expect(typo.report).to.include({
+        faultPoints: 0,
+        noFaultReason: 'the command marked none of the functions named with --inject (it marked Slab.kmalloc, Fd.getUnused, Sock.create, Sock.connectPair, SockFile.alloc)',
+      });
     });
   });
 });

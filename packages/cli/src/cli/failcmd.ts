@@ -2,11 +2,13 @@ import { CliError, isCliError } from '../errors/CliError';
 import { armedByUser } from '../failcmd/armedByUser';
 import { checkFailcmdOptions } from '../failcmd/checkFailcmdOptions';
 import { childEnvironment } from '../failcmd/childEnvironment';
+import { createRunReport } from '../failcmd/createRunReport';
 import { failcmdEntries, sweepEntries } from '../failcmd/failcmdEntries';
 import type { FailcmdOptions } from '../failcmd/FailcmdOptions';
 import { FAILCMD_USAGE } from '../failcmd/failcmdUsage';
 import { parseFailcmdArgs } from '../failcmd/parseFailcmdArgs';
 import { runCommand } from '../failcmd/runCommand';
+import { runNotice } from '../failcmd/runNotice';
 import { createSweepProgress } from '../sweep/createSweepProgress';
 import { formatSweepTable } from '../sweep/formatSweepTable';
 import { sweepCommand } from '../sweep/sweepCommand';
@@ -61,6 +63,20 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
   return report.crashed > 0 || report.timedOut > 0 ? 1 : 0;
 }
 
+/** A plain run: the command with its report, and a word on stderr when no fault could be injected. */
+async function run(options: FailcmdOptions, command: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<FailcmdExit> {
+  const armed = armedByUser(env);
+  const report = createRunReport(env);
+  try {
+    const status = await runCommand(command, childEnvironment(env, failcmdEntries(options, armed), { seed: options.seed, control: options.control, report: report?.path }));
+    const notice = report === undefined ? undefined : runNotice({ capability: options.capability, armedByConfig: new Set([...armed, ...options.inject.map((spec) => spec.name)]), report: report.read() });
+    if (notice !== undefined) io.stderr.write(`failcmd: ${notice}\n`);
+    return status.signal ?? status.code;
+  } finally {
+    report?.close();
+  }
+}
+
 /**
  * failcmd: `failcmd [options] [--] command [args...]`.
  *
@@ -79,8 +95,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     if (command.length === 0) throw new CliError('ERR_USAGE', 'no command given: failcmd [options] [--] command [args...]; failcmd --help lists the options');
     checkFailcmdOptions(options, env);
     if (options.sweep) return await sweep(options, command, env, io);
-    const status = await runCommand(command, childEnvironment(env, failcmdEntries(options, armedByUser(env)), { seed: options.seed, control: options.control }));
-    return status.signal ?? status.code;
+    return await run(options, command, env, io);
   } catch (error) {
     if (!isCliError(error)) throw error;
     io.stderr.write(`failcmd: ${error.message}\n`);

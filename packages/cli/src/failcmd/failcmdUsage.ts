@@ -4,7 +4,8 @@ export const FAILCMD_USAGE = `Usage: failcmd [options] [--] command [args...]
 Runs the command with fault injection enabled for its process tree only, like the kernel's
 failcmd.sh. The configuration reaches the command through its environment (ERRINJECT, after any
 ERRINJECT of yours), so it reaches every process and worker thread the command starts, and nothing
-else. The command's exit status and signals pass through.
+else. The command's exit status and signals pass through. When no fault could be injected (the
+command never loaded @errinject/core, or nothing was armed), failcmd says so on stderr.
 
 FAILCMD_TYPE picks the capability whose knobs the options set (default: fail_function).
 

@@ -52,6 +52,8 @@ export interface CommandSweepRun {
   readonly timedOut: boolean;
   /** The crash records of the run. */
   readonly crashes: readonly CrashRecord[];
+  /** Whether a process of the run loaded `@errinject/core` (it reported anything: see the core's `loaded` record). */
+  readonly loaded: boolean;
   /** How long the run took, in milliseconds. */
   readonly durationMs: number;
   /** The end of the command's stderr (its stdout is not kept). */
@@ -84,4 +86,10 @@ export interface CommandSweepReport {
    * points may follow the hang).
    */
   readonly complete: boolean;
+  /**
+   * Why a complete sweep found no fault point (the command never loaded the core, marked no function,
+   * none of those named, or called none of the armed ones), in words; `null` when it found some, or
+   * is not complete.
+   */
+  readonly noFaultReason: string | null;
 }

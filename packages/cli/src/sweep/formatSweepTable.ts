@@ -48,7 +48,7 @@ function crashText(run: CommandSweepRun): string {
  * n, whether a fault was injected (Y/N), the function that failed and its call site, the exit status,
  * and the crash, if any; a line on the functions armed before it and a summary after it, with the
  * armed functions that never failed when the sweep is complete, or why it is not (`--max`, or a last
- * run that timed out before any fault).
+ * run that timed out before any fault), and why it found no fault point when it found none.
  *
  * @param report - the report
  * @param options - colours and the directory sites are shown relative to
@@ -93,7 +93,8 @@ export function formatSweepTable(report: CommandSweepReport, options: TableOptio
   } else if (!report.complete) {
     lines.push(c.yellow(`stopped after ${runs} runs (--max): every run injected a fault, so more fault points may follow`));
   }
-  if (report.complete && report.capability === 'fail_function') {
+  if (report.noFaultReason !== null) lines.push(c.yellow(`no fault point: ${report.noFaultReason}`));
+  if (report.complete && report.capability === 'fail_function' && report.noFaultReason === null) {
     // Run k fails the k-th call of an armed function in a run without faults; a function no run
     // failed is called only after a fault (on an error path), or never.
     const failed = new Set(report.runs.flatMap((run) => [run.function, ...run.faults.map((fault) => fault.function)]));

@@ -152,7 +152,7 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
       } catch {
         // No process of the run reported anything: no fault, no crash.
       }
-      const { faults, crashes, marked } = parseFaultReport(text);
+      const { faults, crashes, marked, coreLoaded } = parseFaultReport(text);
       const first = faults[0];
       const { exitCode, signal, timedOut, durationMs } = ended;
       const run: CommandSweepRun = {
@@ -167,6 +167,7 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
         crashed: crashes.length > 0 || (signal !== null && !timedOut),
         timedOut,
         crashes,
+        loaded: coreLoaded,
         durationMs,
         stderr,
       };

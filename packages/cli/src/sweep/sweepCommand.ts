@@ -5,6 +5,7 @@ import { armedByUser } from '../failcmd/armedByUser';
 import { childEnvironment } from '../failcmd/childEnvironment';
 import { injectEntries } from '../failcmd/failcmdEntries';
 import type { InjectSpec } from '../failcmd/FailcmdOptions';
+import { noFaultReason } from './noFaultReason';
 import { runOnce } from './runOnce';
 import type { CommandSweepReport, CommandSweepRun } from './CommandSweepReport';
 
@@ -153,16 +154,20 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
 
     const runs = [...results.values()].filter((run) => run.n <= last).sort((a, b) => a.n - b.n);
     const lastRun = runs.at(-1);
+    const marked = [...new Set(runs.flatMap((run) => markedIn.get(run.n) ?? []))];
+    const complete = lastRun !== undefined && !lastRun.injected && !lastRun.timedOut;
+    const named = specs.map((spec) => spec.name).filter((name) => name !== '*');
     return {
       command: [...options.command],
       capability,
       // Every function: those the kept runs' processes marked, in the order first seen.
-      functions: capability !== 'fail_function' ? [] : everyFunction ? [...new Set(runs.flatMap((run) => markedIn.get(run.n) ?? []))] : specs.map((spec) => spec.name),
+      functions: capability !== 'fail_function' ? [] : everyFunction ? marked : specs.map((spec) => spec.name),
       runs,
       faultPoints: runs.filter((run) => run.injected).length,
       crashed: runs.filter((run) => run.crashed).length,
       timedOut: runs.filter((run) => run.timedOut).length,
-      complete: lastRun !== undefined && !lastRun.injected && !lastRun.timedOut,
+      complete,
+      noFaultReason: complete ? noFaultReason({ capability, named: everyFunction ? [] : named, marked, runs }) : null,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/failcmd';
@@ -44,6 +44,71 @@ describe('failcmd main', () => {
     it('should return its exit code, or its signal', async () => {
       expect(await main(fixture('exit', 'code', '3'), cleanEnv(), captureIo())).to.equal(3);
       expect(await main(['--', ...fixture('exit', 'signal', 'SIGTERM')], cleanEnv(), captureIo())).to.equal('SIGTERM');
+    });
+  });
+
+  describe('when a plain run could inject no fault', () => {
+    const CORE = JSON.stringify(require.resolve('@errinject/core'));
+    const OPEN = `const c = require(${CORE}); const open = c.allowErrorInjection(c.EI_TYPE_ERRNO, function open() { return 3; }); open();`;
+
+    it('should say on stderr that the command never loaded the core', async () => {
+      // Arrange
+      const io = captureIo();
+
+      // Act
+      const exit = await main([process.execPath, '-e', 'process.exitCode = 4'], cleanEnv(), io);
+
+      // Assert
+      expect(exit).to.equal(4);
+      expect(io.stderr.text()).to.equal('failcmd: no fault was injected: the command never loaded @errinject/core (is it a Node.js program that imports it?)\n');
+    });
+
+    it('should say that nothing was armed, naming the functions the command marked and what to write', async () => {
+      // Arrange
+      const io = captureIo();
+
+      // Act
+      const exit = await main([process.execPath, '-e', OPEN], cleanEnv(), io);
+
+      // Assert
+      expect(exit).to.equal(0);
+      expect(io.stderr.text()).to.equal(
+        "failcmd: no fault was injected: the command loaded @errinject/core but nothing was armed; name functions with --inject NAME, or --inject '*' for every one (it marked one: open)\n",
+      );
+    });
+
+    it('should say nothing when a fault was injected, when functions were armed, or for another capability', async () => {
+      // Arrange
+      const ios = [captureIo(), captureIo(), captureIo(), captureIo(), captureIo()];
+
+      // Act: a fault; armed and not failed; armed by the user's ERRINJECT; armed by the program itself; another capability
+      await main(['--inject', 'open', '-p', '100', '-v', '0', process.execPath, '-e', OPEN], cleanEnv(), ios[0]);
+      await main(['--inject', 'open', '-p', '0', process.execPath, '-e', OPEN], cleanEnv(), ios[1]);
+      await main(['-p', '0', process.execPath, '-e', OPEN], cleanEnv({ ERRINJECT: 'fail_function/inject=open' }), ios[2]);
+      await main(['-p', '0', process.execPath, '-e', `${OPEN} c.debugfs.write('fail_function/inject', 'open');`], cleanEnv(), ios[3]);
+      await main([process.execPath, '-e', `${OPEN} c.declareFaultAttr('fail_function_test_other');`], cleanEnv({ FAILCMD_TYPE: 'fail_function_test_other' }), ios[4]);
+
+      // Assert
+      expect(ios.map((io) => io.stderr.text())).to.deep.equal(['', '', '', '', '']);
+    });
+
+    it('should read only what the run appended to a report of the user\'s own, and leave it', async () => {
+      // Arrange
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-main-report-'));
+      const file = path.join(dir, 'mine.jsonl');
+      writeFileSync(file, '{"event":"fault","pid":1,"capability":"fail_function","function":"open","site":null}\n');
+      const io = captureIo();
+
+      // Act
+      await main([process.execPath, '-e', ''], cleanEnv({ ERRINJECT_REPORT: file }), io);
+
+      // Assert
+      try {
+        expect(io.stderr.text()).to.contain('the command never loaded @errinject/core');
+        expect(readFileSync(file, 'utf8').split('\n')).to.have.length(2);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

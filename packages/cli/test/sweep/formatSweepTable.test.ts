@@ -5,13 +5,13 @@ import type { CommandSweepReport, CommandSweepRun } from '../../src/sweep/Comman
 function run(n: number, fields: Partial<CommandSweepRun> = {}): CommandSweepRun {
   return {
     n, injected: true, function: 'Store.open', capability: 'fail_function', site: `/work/app/src/db.js:${n}:5`, faults: [],
-    exitCode: 0, signal: null, crashed: false, timedOut: false, crashes: [], durationMs: 10, stderr: '', ...fields,
+    exitCode: 0, signal: null, crashed: false, timedOut: false, crashes: [], loaded: true, durationMs: 10, stderr: '', ...fields,
   };
 }
 
 function report(fields: Partial<CommandSweepReport> = {}): CommandSweepReport {
   const runs = fields.runs ?? [run(1), run(2, { function: 'Cache.get', exitCode: 1, crashed: true, crashes: [{ event: 'crash', pid: 1, origin: 'uncaughtException', message: "Cannot read properties of null (reading 'size')\nmore", stack: '' }] }), run(3, { injected: false, function: null, capability: null, site: null })];
-  return { command: ['node', 'app.js'], capability: 'fail_function', functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, timedOut: 0, complete: true, ...fields };
+  return { command: ['node', 'app.js'], capability: 'fail_function', functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, timedOut: 0, complete: true, noFaultReason: null, ...fields };
 }
 
 describe('formatSweepTable', () => {
@@ -112,6 +112,19 @@ describe('formatSweepTable', () => {
       expect(formatSweepTable(report({ functions: [], runs: [run(1, { injected: false })], faultPoints: 0, crashed: 0 }))).to.match(/^armed: no function \(none is marked error-injectable\)\n/);
       expect(formatSweepTable(report({ capability: 'fail_alloc', functions: [], runs: [run(1, { function: null, capability: 'fail_alloc' })] }))).to.contain('armed: every call of every capability (FAILCMD_TYPE=fail_alloc)');
       expect(formatSweepTable(report({ capability: 'fail_alloc', runs: [run(1, { function: null, capability: 'fail_alloc', site: null })] }))).to.match(/1 +Y +fail_alloc +0/);
+    });
+  });
+
+  describe('when the sweep found no fault point', () => {
+    it('should say why after the summary, and name no function as never failed', () => {
+      // Arrange
+      const empty = report({ runs: [run(1, { injected: false, function: null, capability: null, site: null })], faultPoints: 0, crashed: 0, noFaultReason: 'the command called none of the armed functions' });
+
+      // Act
+      const lines = formatSweepTable(empty).split('\n');
+
+      // Assert
+      expect(lines.slice(-3)).to.deep.equal(['0 fault points in 1 run, 0 crashed', 'no fault point: the command called none of the armed functions', '']);
     });
   });
 });

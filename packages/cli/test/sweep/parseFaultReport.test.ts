@@ -43,6 +43,35 @@ describe('parseFaultReport', () => {
     });
   });
 
+  describe('when threads said they loaded the core, and what they had armed as they exited', () => {
+    it('should count the loads, and give each armed name once, and whether inject=* was on', () => {
+      // Arrange
+      const text = [
+        '{"event":"loaded","pid":7,"threadId":0,"version":"0.1.0"}',
+        '{"event":"loaded","pid":7,"threadId":1,"version":"0.1.0"}',
+        '{"event":"exit","pid":7,"threadId":1,"armed":["open","alloc"],"armAll":false}',
+        '{"event":"exit","pid":7,"threadId":0,"armed":["alloc",3,""],"armAll":true}',
+        '{"event":"exit","pid":8,"armed":"open"}',
+      ].join('\n');
+
+      // Act
+      const report = parseFaultReport(text);
+
+      // Assert
+      expect(report).to.include({ loaded: 2, coreLoaded: true, armAll: true });
+      expect(report.armed).to.deep.equal(['open', 'alloc']);
+    });
+  });
+
+  describe('when the core wrote no loaded record (an older core)', () => {
+    it('should take any record of the core as a sign that it loaded, and nothing for an empty file', () => {
+      expect(parseFaultReport('{"event":"marked","pid":7,"functions":[]}\n')).to.include({ loaded: 0, coreLoaded: true });
+      expect(parseFaultReport('{"event":"crash","pid":7}\n')).to.include({ loaded: 0, coreLoaded: true });
+      expect(parseFaultReport('')).to.include({ loaded: 0, coreLoaded: false, armAll: false });
+      expect(parseFaultReport('{"event":"hello"}\n')).to.include({ coreLoaded: false });
+    });
+  });
+
   describe('when lines are not records', () => {
     it('should skip them: a cut line, another JSON value, an unknown event, a fault without capability', () => {
       // Act

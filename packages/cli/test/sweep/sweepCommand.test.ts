@@ -27,7 +27,7 @@ describe('sweepCommand', () => {
       ]);
       expect(report.runs[1]?.site).to.match(/fixtures\/points\.(js|ts):\d+:\d+$/);
       expect(report.runs[0]?.site).to.not.equal(report.runs[2]?.site);
-      expect(report).to.include({ faultPoints: 3, crashed: 0, complete: true, capability: 'fail_function' });
+      expect(report).to.include({ faultPoints: 3, crashed: 0, complete: true, capability: 'fail_function', noFaultReason: null });
     });
   });
 
@@ -163,16 +163,26 @@ describe('sweepCommand', () => {
     it('should arm no function, and count the calls of every capability', async () => {
       const report = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), capability: 'fail_other' });
       expect(report.functions).to.deep.equal([]);
-      expect(report.runs.map((run) => run.injected)).to.deep.equal([false]);
+      expect(report.runs.map((run) => [run.injected, run.loaded])).to.deep.equal([[false, true]]);
+      expect(report.noFaultReason).to.equal('nothing in the command called shouldFail (on fail_other, or on any capability)');
     });
   });
 
   describe('when the command loads no errinject', () => {
-    it('should find no function, and end at n = 1', async () => {
+    it('should find no function, end at n = 1, and say that the command never loaded the core', async () => {
       const report = await sweepCommand({ command: fixture('plain'), env: cleanEnv() });
       expect(report.functions).to.deep.equal([]);
-      expect(report.runs.map((run) => [run.n, run.injected])).to.deep.equal([[1, false]]);
+      expect(report.runs.map((run) => [run.n, run.injected, run.loaded])).to.deep.equal([[1, false, false]]);
       expect(report.faultPoints).to.equal(0);
+      expect(report.noFaultReason).to.equal('the command never loaded @errinject/core (is it a Node.js program that imports it?)');
+    });
+  });
+
+  describe('when the functions named are never marked', () => {
+    it('should say so, naming those the command marked', async () => {
+      const report = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), inject: [{ name: 'Store.opn', retval: undefined }] });
+      expect(report.runs.map((run) => [run.injected, run.loaded])).to.deep.equal([[false, true]]);
+      expect(report.noFaultReason).to.equal('the command marked none of the functions named with --inject (it marked open, alloc)');
     });
   });
 
