@@ -43,14 +43,30 @@ export type ControlRequestId = number | string | null;
 /** One request. */
 export type ControlRequest = HelloRequest | ReadRequest | WriteRequest | ListRequest;
 
-/** The answer to `hello`. */
+/**
+ * The answer to `hello`: who is there, enough to tell processes apart. The fields after `version`
+ * came later: a client must take an answer without them (a process of an older core).
+ */
 export interface HelloResponse {
   readonly id: ControlRequestId;
   readonly ok: true;
   readonly pid: number;
+  /** `process.argv`: the executable, the script (`-` for one read from stdin; none for `-e`, `-p` or a REPL), its arguments. */
   readonly argv: readonly string[];
   /** The version of the core that serves the socket. */
   readonly version: string;
+  /** `process.execArgv`: Node.js's own options, which `argv` leaves out (`-e CODE`, `-p CODE`, `--require X`, `--inspect`...). */
+  readonly execArgv: readonly string[];
+  /** The parent process's id. */
+  readonly ppid: number;
+  /** The working directory; `null` when it cannot be read (it was removed). */
+  readonly cwd: string | null;
+  /** When the process started, in milliseconds since the epoch. */
+  readonly startTime: number;
+  /** The user id it runs as (effective); `null` where there is none (Windows). */
+  readonly uid: number | null;
+  /** That user's name; `null` when the user has none (no passwd entry, as in some containers). */
+  readonly user: string | null;
 }
 
 /** The answer to `read`: the file's content, with its trailing newline. */

@@ -1,8 +1,9 @@
+import { userInfo } from 'node:os';
 import { debugfs } from '../control/debugfs';
 import { procfs } from '../control/procfs';
 import { isErrInjectError } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
-import type { ControlRequestId, ControlResponse, ControlTreeName } from './ControlMessage';
+import type { ControlRequestId, ControlResponse, ControlTreeName, HelloResponse } from './ControlMessage';
 
 /**
  * Serves one line of the control socket's protocol, in one synchronous step: a write is applied
@@ -49,7 +50,7 @@ function answer(request: Record<string, unknown>, id: ControlRequestId): Control
   const op = request['op'];
   switch (op) {
     case 'hello':
-      return { id, ok: true, pid: process.pid, argv: process.argv, version: VERSION };
+      return hello(id);
     case 'read': {
       const tree = treeOf(request);
       return { id, ok: true, value: tree.read(field(request, 'path') as string) };
@@ -66,6 +67,32 @@ function answer(request: Record<string, unknown>, id: ControlRequestId): Control
     default:
       return refuse(`unknown op ${JSON.stringify(op) ?? '(none)'}; accepted: ${OPS}`);
   }
+}
+
+/** A value that a system call gives, or `null` when it fails. */
+function orNull<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
+/** Who is there: what `ei-ctl list` shows to tell processes apart. */
+function hello(id: ControlRequestId): HelloResponse {
+  return {
+    id,
+    ok: true,
+    pid: process.pid,
+    argv: process.argv,
+    version: VERSION,
+    execArgv: process.execArgv,
+    ppid: process.ppid,
+    cwd: orNull(() => process.cwd()),
+    startTime: Math.round(performance.timeOrigin),
+    uid: typeof process.geteuid === 'function' ? process.geteuid() : null,
+    user: orNull(() => userInfo().username),
+  };
 }
 
 function outsideTasks<T>(fn: () => T): T {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { userInfo } from 'node:os';
 import { debugfs, declareFaultAttr, procfs, runTask } from '../../src/index';
 import { serveControlRequest } from '../../src/remote/serveControlRequest';
 import { uniqueNames } from '../support/names';
@@ -11,13 +12,51 @@ function serve(request: unknown): unknown {
 
 describe('serveControlRequest', () => {
   describe('when the request is hello', () => {
-    it('should answer with the pid, argv and the version of the core', () => {
+    it('should answer with the pid, argv, the version of the core, and what tells the process apart from others', () => {
       // Act
       const response = serve({ id: 1, op: 'hello' });
 
       // Assert
       const { version } = require('../../../package.json') as { version: string };
-      expect(response).to.deep.equal({ id: 1, ok: true, pid: process.pid, argv: process.argv, version });
+      expect(response).to.deep.equal({
+        id: 1,
+        ok: true,
+        pid: process.pid,
+        argv: process.argv,
+        version,
+        execArgv: process.execArgv,
+        ppid: process.ppid,
+        cwd: process.cwd(),
+        startTime: Math.round(performance.timeOrigin),
+        uid: process.geteuid?.() ?? null,
+        user: userInfo().username,
+      });
+      expect(Date.now() - (response as { startTime: number }).startTime).to.be.within(0, process.uptime() * 1000 + 1000);
+    });
+
+    it('should answer null for what the system cannot tell: the working directory, the user id, the user\'s name', () => {
+      // Arrange: as a process whose directory cannot be read, on a system without user ids, with a user
+      // without a passwd entry would see them
+      const osModule = require('node:os') as { userInfo: typeof userInfo };
+      const saved = { cwd: process.cwd, geteuid: Object.getOwnPropertyDescriptor(process, 'geteuid') as PropertyDescriptor, userInfo: osModule.userInfo };
+      const fail = (): never => {
+        throw Object.assign(new Error('ENOENT: no such file or directory, uv_cwd'), { code: 'ENOENT' });
+      };
+      process.cwd = fail;
+      osModule.userInfo = fail;
+      Object.defineProperty(process, 'geteuid', { value: undefined, configurable: true, writable: true });
+      let response: unknown;
+      try {
+        // Act
+        response = serve({ id: 2, op: 'hello' });
+      } finally {
+        process.cwd = saved.cwd;
+        osModule.userInfo = saved.userInfo;
+        Object.defineProperty(process, 'geteuid', saved.geteuid);
+      }
+
+      // Assert
+      expect(response).to.include({ cwd: null, uid: null, user: null, pid: process.pid });
     });
   });
 
