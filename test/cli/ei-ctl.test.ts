@@ -5,7 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { controlSocketDir, controlSocketPath } from '@errinject/core';
 import { childEnv } from '../support/childEnv';
-import { EI_CTL, FAILCMD, lineReader, runBin, startBin } from './cliBins';
+import { EI_CTL, FAILCMD, lineReader, root as cliRoot, runBin, startBin } from './cliBins';
+
+/** A text as a regular expression matches it literally. */
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A program that opted in and calls a marked function every 10 ms, saying when a call fails. */
 const PROGRAM = `const { allowErrorInjection, EI_TYPE_NULL } = require(${JSON.stringify(require.resolve('@errinject/core'))});
@@ -40,14 +43,46 @@ describe('ei-ctl', () => {
   });
 
   describe('when a process opted in with failcmd --control', () => {
-    it('should list it with its pid and command line', () => {
+    it('should list it with its pid, user, start, uptime, working directory and command line', () => {
       // Act
       const run = runBin(EI_CTL, ['list']);
 
-      // Assert
+      // Assert: failcmd runs it from the repository root; its script lies elsewhere
       expect(run.status, run.stderr).to.equal(0);
-      expect(run.stdout.split('\n')[0]).to.match(/^ *PID  COMMAND$/);
-      expect(run.stdout).to.match(new RegExp(`\\n *${pid}  \\S*node ${program.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+      expect(run.stdout.split('\n')[0]).to.match(/^ *PID +USER +STARTED +UPTIME +CWD +COMMAND$/);
+      const root = process.env['HOME'] !== undefined && cliRoot.startsWith(`${process.env['HOME']}/`) ? `~${cliRoot.slice(process.env['HOME'].length)}` : cliRoot;
+      expect(run.stdout).to.match(
+        new RegExp(`\\n *${pid} +${escape(os.userInfo().username)} +\\d\\d:\\d\\d:\\d\\d +\\S+ +${escape(root.length > 40 ? `...${root.slice(-37)}` : root)} +node ${escape(program)}\\n`),
+      );
+    });
+
+    it('should tell apart processes that run code of -e, read their script from stdin, or run the same script elsewhere', async () => {
+      // Arrange: three more processes, from another directory
+      const core = JSON.stringify(require.resolve('@errinject/core'));
+      const code = `require(${core}); console.log('up'); setInterval(() => {}, 1000);`;
+      const env = childEnv({ ERRINJECT_CONTROL: '1' });
+      const others = [
+        spawn('node', ['-e', code], { cwd: dir, env }),
+        spawn('node', ['-', 'an arg'], { cwd: dir, env }),
+        spawn('node', [program], { cwd: dir, env }),
+      ];
+      others[1]?.stdin.end(code);
+      try {
+        for (const other of others) await lineReader(other)(/^(up|pid \d+)$/);
+        for (const other of others) for (let i = 0; i < 200 && !existsSync(controlSocketPath(other.pid as number)); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+
+        // Act
+        const run = runBin(EI_CTL, ['list']);
+
+        // Assert: the code cut to its first 40 characters, the cwd shortened from its start
+        const lineOf = (child: ChildProcessWithoutNullStreams): string => run.stdout.split('\n').find((line) => new RegExp(`^ *${child.pid} `).test(line)) ?? '';
+        const shownDir = dir.length > 40 ? `...${dir.slice(-37)}` : dir;
+        expect(lineOf(others[0] as ChildProcessWithoutNullStreams)).to.match(new RegExp(` ${escape(shownDir)} +node -e 'require\\(".{28}\\.\\.\\.'$`));
+        expect(lineOf(others[1] as ChildProcessWithoutNullStreams)).to.match(new RegExp(` ${escape(shownDir)} +node \\[stdin\\] 'an arg'$`));
+        expect(lineOf(others[2] as ChildProcessWithoutNullStreams)).to.match(new RegExp(` ${escape(shownDir)} +node server\\.js$`));
+      } finally {
+        for (const other of others) other.kill('SIGKILL');
+      }
     });
 
     it('should list a directory of each tree, the debugfs root by default', () => {

@@ -17,6 +17,10 @@ export { childEnvironment } from './failcmd/childEnvironment';
 export type { ChildExtras } from './failcmd/childEnvironment';
 export { runCommand, FORWARDED_SIGNALS, TERMINAL_SIGNALS } from './failcmd/runCommand';
 export type { ExitStatus } from './failcmd/runCommand';
+export { createRunReport } from './failcmd/createRunReport';
+export type { RunReport } from './failcmd/createRunReport';
+export { runNotice } from './failcmd/runNotice';
+export type { RunNoticeInput } from './failcmd/runNotice';
 
 // sweeps
 export { sweepCommand } from './sweep/sweepCommand';
@@ -26,6 +30,8 @@ export { parseFaultReport } from './sweep/parseFaultReport';
 export type { FaultReport } from './sweep/parseFaultReport';
 export { formatSweepTable, showSite } from './sweep/formatSweepTable';
 export type { TableOptions } from './sweep/formatSweepTable';
+export { noFaultReason } from './sweep/noFaultReason';
+export type { NoFaultInput } from './sweep/noFaultReason';
 export { createSweepProgress } from './sweep/createSweepProgress';
 export type { SweepProgressDisplay } from './sweep/createSweepProgress';
 
@@ -36,3 +42,6 @@ export { listControlledProcesses } from './ctl/listControlledProcesses';
 export type { ControlledProcess, ControlledProcesses } from './ctl/listControlledProcesses';
 export { resolveControlPath } from './ctl/resolveControlPath';
 export type { ControlPath } from './ctl/resolveControlPath';
+export { formatProcessList, showStart, showUptime } from './ctl/formatProcessList';
+export type { ProcessListOptions } from './ctl/formatProcessList';
+export { describeCommand } from './ctl/describeCommand';

@@ -1,6 +1,7 @@
 import { controlSocketPath, isErrInjectError } from '@errinject/core';
 import { ControlClient, unreachableCode } from '../ctl/ControlClient';
 import { EI_CTL_USAGE } from '../ctl/eiCtlUsage';
+import { formatProcessList } from '../ctl/formatProcessList';
 import { listControlledProcesses } from '../ctl/listControlledProcesses';
 import { resolveControlPath } from '../ctl/resolveControlPath';
 import { CliError, isCliError } from '../errors/CliError';
@@ -26,9 +27,7 @@ async function list(io: CliIo): Promise<number> {
     io.stderr.write('ei-ctl: no process listens; a process opts in with ERRINJECT_CONTROL=1 (or failcmd --control)\n');
     return 0;
   }
-  const width = Math.max(3, ...processes.map((p) => String(p.pid).length));
-  io.stdout.write(`${'PID'.padStart(width)}  COMMAND\n`);
-  for (const p of processes) io.stdout.write(`${String(p.pid).padStart(width)}  ${p.argv.join(' ')}\n`);
+  io.stdout.write(formatProcessList(processes));
   return 0;
 }
 

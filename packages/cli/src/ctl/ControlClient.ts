@@ -5,12 +5,40 @@ import { CliError } from '../errors/CliError';
 /** The two trees of a process's control tree. */
 export type ControlTreeName = 'debugfs' | 'procfs';
 
-/** Who answers on a control socket. */
+/**
+ * Who answers on a control socket. The fields after `version` are `undefined` for a process whose
+ * core does not answer them (an older core), and `null` where it could not tell.
+ */
 export interface HelloInfo {
   readonly pid: number;
   readonly argv: readonly string[];
   /** The version of the core that serves the socket. */
   readonly version: string;
+  /** Node.js's own options (`-e CODE`, `-p CODE`, `--require X`...). */
+  readonly execArgv?: readonly string[] | undefined;
+  /** The parent's pid. */
+  readonly ppid?: number | undefined;
+  /** The working directory. */
+  readonly cwd?: string | null | undefined;
+  /** When the process started, in milliseconds since the epoch. */
+  readonly startTime?: number | undefined;
+  /** The user id it runs as. */
+  readonly uid?: number | null | undefined;
+  /** That user's name. */
+  readonly user?: string | null | undefined;
+}
+
+function strings(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+}
+
+function numberOr<T>(value: unknown, otherwise: T): number | T {
+  return typeof value === 'number' && Number.isFinite(value) ? value : otherwise;
+}
+
+/** A field that may be a string, `null`, or missing (`undefined`): anything else counts as missing. */
+function stringOrNull(value: unknown): string | null | undefined {
+  return typeof value === 'string' || value === null ? value : undefined;
 }
 
 /** How long a request may take before the process is taken for unreachable, in milliseconds. */
@@ -81,14 +109,25 @@ export class ControlClient {
     });
   }
 
-  /** @returns the process's pid, argv and core version */
+  /** @returns the process's pid, argv and core version, and what else its core answers to tell it apart */
   async hello(): Promise<HelloInfo> {
     const response = await this.request({ op: 'hello' });
     const { pid, argv, version } = response;
-    if (typeof pid !== 'number' || !Array.isArray(argv) || !argv.every((arg) => typeof arg === 'string')) {
-      throw new CliError('ERR_PROTOCOL', `${this.socketPath}: the answer to hello has no pid and argv: ${JSON.stringify(response)}`);
+    if (typeof pid !== 'number' || strings(argv) === undefined) {
+      throw new CliError('ERR_PROTOCOL', `${this.socketPath}: the answer to hello has no pid and argv: ${JSON.stringify(response).slice(0, 200)}`);
     }
-    return { pid, argv: argv as string[], version: typeof version === 'string' ? version : 'unknown' };
+    const uid = response['uid'];
+    const more: Omit<HelloInfo, 'pid' | 'argv' | 'version'> = {
+      execArgv: strings(response['execArgv']),
+      ppid: numberOr(response['ppid'], undefined),
+      cwd: stringOrNull(response['cwd']),
+      startTime: numberOr(response['startTime'], undefined),
+      uid: uid === null ? null : numberOr(uid, undefined),
+      user: stringOrNull(response['user']),
+    };
+    // What an older core does not answer is left out.
+    const known = Object.fromEntries(Object.entries(more).filter(([, value]) => value !== undefined));
+    return { pid, argv: argv as string[], version: typeof version === 'string' ? version : 'unknown', ...known };
   }
 
   /**

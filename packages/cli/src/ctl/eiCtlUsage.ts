@@ -7,8 +7,11 @@ export const EI_CTL_USAGE = `Usage: ei-ctl list
 Reads and writes the control tree of a running process that opted in (ERRINJECT_CONTROL=1 in its
 environment, or failcmd --control), through its Unix domain socket in this user's socket directory.
 
-  list                  the processes that listen, with their pid and command line (sockets left
-                        by processes that are gone are removed)
+  list                  your processes that listen: pid, user, start time and uptime, working
+                        directory, command line (the script, or -e/-p and the beginning of its
+                        code, [stdin] for a script read from stdin); sockets left by processes
+                        that are gone are removed. The socket directory is yours only (mode
+                        0700), so no one else's process is ever listed
   <pid> ls [DIR]        the entries of a directory (default: the debugfs root)
   <pid> read PATH       a file's content
   <pid> write PATH VALUE   write VALUE to a file; a VALUE that begins with "-" is a value

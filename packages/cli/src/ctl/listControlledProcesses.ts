@@ -1,13 +1,10 @@
 import { readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { controlSocketDir } from '@errinject/core';
-import { ControlClient, unreachableCode } from './ControlClient';
+import { ControlClient, type HelloInfo, unreachableCode } from './ControlClient';
 
 /** A process that opted in, as it answered `hello`. */
-export interface ControlledProcess {
-  readonly pid: number;
-  readonly argv: readonly string[];
-  readonly version: string;
+export interface ControlledProcess extends HelloInfo {
   /** Its socket. */
   readonly socket: string;
 }
@@ -27,6 +24,11 @@ const SOCKET_NAME = /^([1-9][0-9]*)\.sock$/;
 /**
  * Lists the processes of this user that listen on a control socket, asking each who it is, and
  * removes the sockets left by processes that are gone (a connection refused: nobody listens).
+ *
+ * These are the caller's own processes, and only theirs, without a filter by user: the directory is
+ * the caller's, mode 0700, and the core of any other user (root's included, with a shared
+ * `XDG_RUNTIME_DIR`) refuses to serve in a directory it does not own (`controlSocketDir()`). A
+ * process listed with another user changed its user after it opened its socket (`process.setuid`).
  *
  * @param options - `dir`, the socket directory (default `controlSocketDir()`), and `timeoutMs`, how
  *   long each process may take to answer (default 1000)
@@ -50,7 +52,7 @@ export async function listControlledProcesses(options: { dir?: string; timeoutMs
       try {
         client = await ControlClient.connect(socket, { timeoutMs });
         const hello = await client.hello();
-        processes.push({ pid, argv: hello.argv, version: hello.version, socket });
+        processes.push({ ...hello, pid, socket });
       } catch (error) {
         const code = unreachableCode(error);
         if (code === 'ECONNREFUSED') {

@@ -31,10 +31,11 @@ describe('ei-ctl main', () => {
   }
 
   describe('when a process listens', () => {
-    it('should list it', async () => {
+    it('should list it with its user, start, uptime, working directory and command line', async () => {
       const { exit, stdout } = await ctl('list');
       expect(exit).to.equal(0);
-      expect(stdout).to.match(new RegExp(`\\n *${pid}  .*controlled\\.js\\n`));
+      expect(stdout.split('\n')[0]).to.match(/^ *PID +USER +STARTED +UPTIME +CWD +COMMAND$/);
+      expect(stdout).to.match(new RegExp(`\\n *${pid} +${os.userInfo().username} +\\d\\d:\\d\\d:\\d\\d +\\d+(s|m\\d\\ds) +\\S+ +node \\S*controlled\\.js\\n`));
     });
 
     it('should ls, read and write its tree, and take "--" before the pid', async () => {

@@ -60,6 +60,25 @@ describe('ControlClient', () => {
       expect((await client.hello()).version).to.equal('unknown');
       client.close();
     });
+
+    it('should take what a newer core says besides, null included, and leave out what has the wrong type', async () => {
+      // Arrange
+      const more = { execArgv: ['-e', '1'], ppid: 7, cwd: null, startTime: 1767258000000, uid: null, user: 'me' };
+      server = await fakeServer(({ id }) => JSON.stringify({ id, ok: true, pid: 1, argv: ['node'], version: '0.2.0', ...more }));
+      const client = await ControlClient.connect(server.path);
+      const other = await fakeServer(({ id }) => JSON.stringify({ id, ok: true, pid: 2, argv: ['node'], version: '0.2.0', execArgv: [1], ppid: '7', cwd: 3, startTime: null, uid: '0', user: {} }));
+      const odd = await ControlClient.connect(other.path);
+
+      // Act
+      const [hello, oddHello] = await Promise.all([client.hello(), odd.hello()]);
+      client.close();
+      odd.close();
+      await other.close();
+
+      // Assert
+      expect(hello).to.deep.equal({ pid: 1, argv: ['node'], version: '0.2.0', ...more });
+      expect(oddHello).to.deep.equal({ pid: 2, argv: ['node'], version: '0.2.0' });
+    });
   });
 
   describe('when the control tree refuses', () => {

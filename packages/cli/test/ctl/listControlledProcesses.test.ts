@@ -19,10 +19,16 @@ describe('listControlledProcesses', () => {
   });
 
   describe('when the directory holds live, stale and silent sockets', () => {
-    it('should list the live by pid, remove the stale and leave the silent alone', async () => {
-      // Arrange
+    it('should list the live by pid, with what each said (an older core less), remove the stale and leave the silent alone', async () => {
+      // Arrange: 300 answers as a newer core does, 20 as an older one
+      const more = { execArgv: ['-e', 'x'], ppid: 1, cwd: '/app', startTime: 1767258000000, uid: 1000, user: 'me' };
       for (const pid of [300, 20]) {
-        servers.push(await fakeServer(({ id }) => JSON.stringify({ id, ok: true, pid, argv: ['node', `app${pid}.js`], version: '0.1.0' }), { dir, name: `${pid}.sock` }));
+        servers.push(
+          await fakeServer(({ id }) => JSON.stringify({ id, ok: true, pid, argv: ['node', `app${pid}.js`], version: '0.1.0', ...(pid === 300 ? more : {}) }), {
+            dir,
+            name: `${pid}.sock`,
+          }),
+        );
       }
       servers.push(await fakeServer(() => undefined, { dir, name: '7.sock' }));
       // A socket whose process is gone: bound in a child that exits without closing it.
@@ -37,7 +43,7 @@ describe('listControlledProcesses', () => {
       // Assert
       expect(found.processes).to.deep.equal([
         { pid: 20, argv: ['node', 'app20.js'], version: '0.1.0', socket: path.join(dir, '20.sock') },
-        { pid: 300, argv: ['node', 'app300.js'], version: '0.1.0', socket: path.join(dir, '300.sock') },
+        { pid: 300, argv: ['node', 'app300.js'], version: '0.1.0', ...more, socket: path.join(dir, '300.sock') },
       ]);
       expect(found.removed).to.deep.equal([55]);
       expect(found.unresponsive).to.deep.equal([7]);
