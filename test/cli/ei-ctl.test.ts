@@ -168,7 +168,7 @@ describe('ei-ctl', () => {
         expect(run.status, JSON.stringify(args)).to.equal(2);
         expect(run.stderr).to.match(/^ei-ctl: .*ei-ctl --help/);
       }
-      expect(runBin(EI_CTL, ['--help']).stdout).to.contain('ei-ctl <pid> write PATH VALUE');
+      expect(runBin(EI_CTL, ['--help']).stdout).to.contain('ei-ctl [options] <pid> write PATH VALUE');
     });
   });
 

@@ -45,3 +45,6 @@ export type { ControlPath } from './ctl/resolveControlPath';
 export { formatProcessList, showStart, showUptime } from './ctl/formatProcessList';
 export type { ProcessListOptions } from './ctl/formatProcessList';
 export { describeCommand } from './ctl/describeCommand';
+
+// both bins
+export { useColor } from './cli/useColor';

@@ -6,6 +6,8 @@ import { listControlledProcesses } from '../ctl/listControlledProcesses';
 import { resolveControlPath } from '../ctl/resolveControlPath';
 import { CliError, isCliError } from '../errors/CliError';
 import { type CliIo, processIo } from './CliIo';
+import { cliVersion } from './cliVersion';
+import { useColor } from './useColor';
 
 const PID = /^[1-9][0-9]*$/;
 
@@ -19,7 +21,7 @@ function expectArgs(command: string, args: readonly string[], names: readonly st
   }
 }
 
-async function list(io: CliIo): Promise<number> {
+async function list(io: CliIo, color: boolean): Promise<number> {
   const { processes, removed, unresponsive } = await listControlledProcesses();
   for (const pid of removed) io.stderr.write(`ei-ctl: removed the socket of process ${pid}, which is gone\n`);
   for (const pid of unresponsive) io.stderr.write(`ei-ctl: process ${pid} did not answer on its socket\n`);
@@ -27,8 +29,30 @@ async function list(io: CliIo): Promise<number> {
     io.stderr.write('ei-ctl: no process listens; a process opts in with ERRINJECT_CONTROL=1 (or failcmd --control)\n');
     return 0;
   }
-  io.stdout.write(formatProcessList(processes));
+  io.stdout.write(formatProcessList(processes, { color }));
   return 0;
+}
+
+/** ei-ctl's options: before the command, and anywhere after `list`. */
+interface EiCtlFlags {
+  help: boolean;
+  version: boolean;
+  /** `--color` (true) or `--no-color` (false), the last one given. */
+  color: boolean | undefined;
+}
+
+/**
+ * Takes an option into the flags.
+ *
+ * @returns false when the argument is not one of ei-ctl's options
+ */
+function takeFlag(arg: string, flags: EiCtlFlags): boolean {
+  if (arg === '-h' || arg === '--help') flags.help = true;
+  else if (arg === '-V' || arg === '--version') flags.version = true;
+  else if (arg === '--color') flags.color = true;
+  else if (arg === '--no-color') flags.color = false;
+  else return false;
+  return true;
 }
 
 async function control(pidText: string, command: string | undefined, args: readonly string[], io: CliIo): Promise<number> {
@@ -66,26 +90,43 @@ async function control(pidText: string, command: string | undefined, args: reado
 }
 
 /**
- * ei-ctl: `ei-ctl list`, `ei-ctl <pid> ls [DIR]`, `read PATH`, `write PATH VALUE`.
+ * ei-ctl: `ei-ctl [options] list [options]`, `ei-ctl [options] <pid> ls [DIR]`, `read PATH`,
+ * `write PATH VALUE`; options `-h/--help`, `-V/--version`, `--color`, `--no-color`.
  *
- * @param argv - the arguments after `ei-ctl`; every argument after the command is an operand, so a
- *   value that begins with `-` is a value
+ * @param argv - the arguments after `ei-ctl`; every argument after `<pid>` is an operand, so a value
+ *   that begins with `-` is a value
  * @param io - where to write
+ * @param env - the environment, for colours
  * @returns the exit status: 0, 1 when the control tree refused, 2 when ei-ctl could not do it
  */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const args = argv[0] === '--' ? argv.slice(1) : argv;
+export async function main(argv: readonly string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
-    const [first, command, ...rest] = args;
-    if (argv[0] === '-h' || argv[0] === '--help') {
+    const flags: EiCtlFlags = { help: false, version: false, color: undefined };
+    let at = 0;
+    for (; at < argv.length && (argv[at] as string).startsWith('-'); at++) {
+      const arg = argv[at] as string;
+      if (arg === '--') {
+        at++;
+        break;
+      }
+      if (!takeFlag(arg, flags)) throw usage(`unknown option ${JSON.stringify(arg)}`);
+    }
+    const [first, command, ...rest] = argv.slice(at);
+    if (first === 'list') {
+      for (const arg of argv.slice(at + 1)) {
+        if (!takeFlag(arg, flags)) throw usage(`list takes no operand, only --color, --no-color, --help or --version; got ${JSON.stringify(arg)}`);
+      }
+    }
+    if (flags.help) {
       io.stdout.write(EI_CTL_USAGE);
       return 0;
     }
-    if (first === undefined) throw usage('expected a command');
-    if (first === 'list') {
-      if (command !== undefined) throw usage(`list takes nothing, got ${JSON.stringify(command)}`);
-      return await list(io);
+    if (flags.version) {
+      io.stdout.write(`${cliVersion()}\n`);
+      return 0;
     }
+    if (first === undefined) throw usage('expected a command');
+    if (first === 'list') return await list(io, useColor(io.stdout, env, flags.color));
     return await control(first, command, rest, io);
   } catch (error) {
     if (isCliError(error)) {

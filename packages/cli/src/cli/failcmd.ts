@@ -12,7 +12,9 @@ import { runNotice } from '../failcmd/runNotice';
 import { createSweepProgress } from '../sweep/createSweepProgress';
 import { formatSweepTable } from '../sweep/formatSweepTable';
 import { sweepCommand } from '../sweep/sweepCommand';
-import { type CliIo, processIo, wantsColor } from './CliIo';
+import { type CliIo, processIo } from './CliIo';
+import { cliVersion } from './cliVersion';
+import { useColor } from './useColor';
 
 /** How failcmd ends: an exit code, or the signal it must end itself with (the command's). */
 export type FailcmdExit = number | NodeJS.Signals;
@@ -59,7 +61,7 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
     progress.stop();
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
   }
-  io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSweepTable(report, { color: wantsColor(io.stdout, env) }));
+  io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSweepTable(report, { color: useColor(io.stdout, env, options.color) }));
   return report.crashed > 0 || report.timedOut > 0 ? 1 : 0;
 }
 
@@ -90,6 +92,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
     const { options, command } = parseFailcmdArgs(argv, env);
     if (options.help) {
       io.stdout.write(FAILCMD_USAGE);
+      return 0;
+    }
+    if (options.version) {
+      io.stdout.write(`${cliVersion()}\n`);
       return 0;
     }
     if (command.length === 0) throw new CliError('ERR_USAGE', 'no command given: failcmd [options] [--] command [args...]; failcmd --help lists the options');

@@ -49,8 +49,12 @@ export interface FailcmdOptions {
   readonly max: number | undefined;
   /** `--timeout SECONDS`, in milliseconds: a run of a sweep still going then is killed; `undefined` for none. */
   readonly timeoutMs: number | undefined;
+  /** `--color` (true) or `--no-color` (false), the last one given; `undefined` for neither (the environment decides). */
+  readonly color: boolean | undefined;
   /** `-h/--help`. */
   readonly help: boolean;
+  /** `-V/--version`. */
+  readonly version: boolean;
 }
 
 /** The command line of failcmd, split. */

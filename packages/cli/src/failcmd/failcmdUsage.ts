@@ -26,7 +26,11 @@ Options (values that begin with "-" are values: -t -1):
       --nth N             the N-th fault-injection call of each process fails (fail-nth)
       --seed N            seed of the probability rolls (ERRINJECT_SEED)
       --control           let ei-ctl reach the command's processes (ERRINJECT_CONTROL=1)
+      --color, --no-color  colour the sweep's table, or not, whatever the environment says
+                          (otherwise: on a terminal, unless NO_COLOR, NODE_DISABLE_COLORS or
+                          TERM=dumb; FORCE_COLOR=1/2/3 forces it, FORCE_COLOR=0 turns it off)
   -h, --help              this text
+  -V, --version           failcmd's version
 
 Sweeps:
       --sweep             run the command once per fault point: n = 1, 2, 3... with fail-nth n

@@ -30,7 +30,10 @@ export const FAILCMD_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   jobs: { short: 'j', takesValue: true },
   max: { takesValue: true },
   timeout: { takesValue: true },
+  color: { takesValue: false },
+  'no-color': { takesValue: false },
   help: { short: 'h', takesValue: false },
+  version: { short: 'V', takesValue: false },
 };
 
 const SHORT = new Map(Object.entries(FAILCMD_OPTIONS).flatMap(([name, spec]) => (spec.short === undefined ? [] : [[spec.short, name] as const])));
@@ -152,6 +155,8 @@ export const MAX_JOBS = 256;
  */
 export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): FailcmdArgs {
   const { options, command } = normalize(argv);
+  // The last of --color and --no-color counts.
+  const colorFlag = options.findLast((option) => option === '--color' || option === '--no-color');
   // Every option may repeat: the last value counts, as with getopt, and --inject collects them all.
   const parseOptions = Object.fromEntries(
     Object.entries(FAILCMD_OPTIONS).map(([name, spec]) => [name, { type: spec.takesValue ? ('string' as const) : ('boolean' as const), multiple: true }]),
@@ -192,7 +197,9 @@ export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv
       jobs: positive('jobs', one('jobs'), MAX_JOBS, 'the number of runs at once') ?? 1,
       max: positive('max', one('max'), 0xffffffff, 'the most runs'),
       timeoutMs: seconds('timeout', one('timeout')),
+      color: colorFlag === undefined ? undefined : colorFlag === '--color',
       help: flag('help'),
+      version: flag('version'),
     },
     command,
   };

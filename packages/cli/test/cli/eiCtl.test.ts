@@ -26,7 +26,7 @@ describe('ei-ctl main', () => {
 
   async function ctl(...argv: string[]): Promise<{ exit: number; stdout: string; stderr: string }> {
     const io = captureIo();
-    const exit = await main(argv, io);
+    const exit = await main(argv, io, cleanEnv());
     return { exit, stdout: io.stdout.text(), stderr: io.stderr.text() };
   }
 
@@ -36,6 +36,23 @@ describe('ei-ctl main', () => {
       expect(exit).to.equal(0);
       expect(stdout.split('\n')[0]).to.match(/^ *PID +USER +STARTED +UPTIME +CWD +COMMAND$/);
       expect(stdout).to.match(new RegExp(`\\n *${pid} +${os.userInfo().username} +\\d\\d:\\d\\d:\\d\\d +\\d+(s|m\\d\\ds) +\\S+ +node \\S*controlled\\.js\\n`));
+    });
+
+    it('should colour its header on a terminal, or with --color after list, and not with --no-color', async () => {
+      // Arrange
+      const tty = captureIo({ stdoutTTY: true });
+      const forced = captureIo();
+      const refused = captureIo({ stdoutTTY: true });
+
+      // Act
+      await main(['list'], tty, cleanEnv({ NODE_DISABLE_COLORS: '' }));
+      await main(['list', '--color'], forced, cleanEnv());
+      await main(['--no-color', 'list'], refused, cleanEnv({ FORCE_COLOR: '1' }));
+
+      // Assert
+      expect(tty.stdout.text()).to.contain('\u001b[1mPID');
+      expect(forced.stdout.text()).to.contain('\u001b[1mPID');
+      expect(refused.stdout.text()).to.not.contain('\u001b[');
     });
 
     it('should ls, read and write its tree, and take "--" before the pid', async () => {
@@ -62,10 +79,18 @@ describe('ei-ctl main', () => {
     });
   });
 
+  describe('when asked for its version', () => {
+    it('should print the package version and exit 0, with -V too, before or after list', async () => {
+      const { version } = require('../../../package.json') as { version: string };
+      for (const argv of [['--version'], ['-V'], ['list', '--version']]) expect(await ctl(...argv)).to.deep.equal({ exit: 0, stdout: `${version}\n`, stderr: '' });
+    });
+  });
+
   describe('when asked for help, or given a bad command line', () => {
     it('should print the usage, or why, and exit 0 or 2', async () => {
-      expect((await ctl('-h')).stdout).to.contain('Usage: ei-ctl list');
-      for (const argv of [[], ['0', 'ls'], ['9007199254740993', 'ls'], ['1', 'cat', 'x'], ['1'], ['list', 'all']]) {
+      expect((await ctl('-h')).stdout).to.contain('Usage: ei-ctl [options] list');
+      expect((await ctl('list', '--help')).stdout).to.contain('Usage: ei-ctl [options] list');
+      for (const argv of [[], ['0', 'ls'], ['9007199254740993', 'ls'], ['1', 'cat', 'x'], ['1'], ['list', 'all'], ['--colour', 'list'], ['-x'], ['--']]) {
         const run = await ctl(...argv);
         expect(run.exit, argv.join(' ')).to.equal(2);
         expect(run.stderr).to.contain('ei-ctl --help shows the commands');

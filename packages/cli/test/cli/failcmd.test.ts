@@ -23,6 +23,21 @@ describe('failcmd main', () => {
     });
   });
 
+  describe('when asked for its version', () => {
+    it('should print the package version and exit 0, with -V too', async () => {
+      // Arrange
+      const { version } = require('../../../package.json') as { version: string };
+      const ios = [captureIo(), captureIo()];
+
+      // Act
+      const exits = [await main(['--version'], cleanEnv(), ios[0]), await main(['-V', 'node', 'x.js'], cleanEnv(), ios[1])];
+
+      // Assert
+      expect(exits).to.deep.equal([0, 0]);
+      expect(ios.map((io) => io.stdout.text())).to.deep.equal([`${version}\n`, `${version}\n`]);
+    });
+  });
+
   describe('when the command line or a value is refused', () => {
     for (const argv of [[], ['-p'], ['--bogus', 'true'], ['-p', 'x', 'true'], ['--inject', 'f=7', 'true'], ['--sweep', '-j', '0', 'true']]) {
       it(`should print why on stderr and exit 2 for ${JSON.stringify(argv)}`, async () => {
@@ -215,6 +230,24 @@ describe('failcmd main', () => {
       // Assert
       expect(plain.stdout.text()).to.not.contain('\u001b[');
       expect(forced.stdout.text()).to.contain('\u001b[');
+    });
+
+    it('should colour no terminal\'s table with FORCE_COLOR=0 (regression: it did), and let --color and --no-color beat the environment', async () => {
+      // Arrange
+      const zero = captureIo({ stdoutTTY: true });
+      const flagOff = captureIo({ stdoutTTY: true });
+      const flagOn = captureIo();
+      const sweep = ['--sweep', '--max', '1', ...fixture('points', 'handled')];
+
+      // Act
+      await main(sweep, cleanEnv({ FORCE_COLOR: '0', NODE_DISABLE_COLORS: '' }), zero);
+      await main(['--no-color', ...sweep], cleanEnv({ FORCE_COLOR: '1' }), flagOff);
+      await main(['--color', ...sweep], cleanEnv({ NO_COLOR: '1' }), flagOn);
+
+      // Assert
+      expect(zero.stdout.text()).to.not.contain('\u001b[');
+      expect(flagOff.stdout.text()).to.not.contain('\u001b[');
+      expect(flagOn.stdout.text()).to.contain('\u001b[');
     });
   });
 });

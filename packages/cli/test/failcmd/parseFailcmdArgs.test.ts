@@ -27,7 +27,26 @@ describe('parseFailcmdArgs', () => {
       expect(options.jobs).to.equal(1);
       expect(options.max).to.equal(undefined);
       expect(options.timeoutMs).to.equal(undefined);
-      expect([options.sweep, options.json, options.control, options.help]).to.deep.equal([false, false, false, false]);
+      expect([options.sweep, options.json, options.control, options.help, options.version, options.color]).to.deep.equal([false, false, false, false, false, undefined]);
+    });
+  });
+
+  describe('when --color, --no-color or --version is given', () => {
+    it('should let the last of --color and --no-color count', () => {
+      expect(parseFailcmdArgs(['--color', 'cmd']).options.color).to.equal(true);
+      expect(parseFailcmdArgs(['--no-color', 'cmd']).options.color).to.equal(false);
+      expect(parseFailcmdArgs(['--no-color', '--sweep', '--color', 'cmd']).options.color).to.equal(true);
+      expect(parseFailcmdArgs(['--color', '--no-color', 'cmd', '--color']).options.color).to.equal(false);
+    });
+
+    it('should take -V and --version, clustered too', () => {
+      expect(parseFailcmdArgs(['--version']).options.version).to.equal(true);
+      expect(parseFailcmdArgs(['-V']).options.version).to.equal(true);
+      expect(parseFailcmdArgs(['-hV']).options).to.include({ help: true, version: true });
+    });
+
+    it('should refuse a value given to a flag', () => {
+      expect(usageError(['--color=always', 'cmd']).message).to.contain('option --color takes no value');
     });
   });
 

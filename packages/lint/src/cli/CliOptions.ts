@@ -9,6 +9,8 @@ export interface CliOptions {
   readonly maxWarnings: number | undefined;
   readonly help: boolean;
   readonly version: boolean;
+  /** `--color` (true) or `--no-color` (false), the last one given; `undefined` for neither (the environment decides). */
+  readonly color: boolean | undefined;
   /** Files or directories of the project to lint; empty for all of it. */
   readonly paths: readonly string[];
 }

@@ -36,7 +36,7 @@ function run(argv: readonly string[], io: CliIo): number {
   }
   const { config } = loadConfig(projectDir(options.project, io.cwd));
   const { findings } = lintProject({ tsconfig: options.project, paths: options.paths, config, cwd: io.cwd });
-  io.stdout.write(FORMATTERS[options.format](findings, { cwd: io.cwd, color: useColor(io.stdout, io.env), readSource }));
+  io.stdout.write(FORMATTERS[options.format](findings, { cwd: io.cwd, color: useColor(io.stdout, io.env, options.color), readSource }));
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;

@@ -39,16 +39,22 @@ function refuseDashValues(argv: readonly string[]): void {
  */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   refuseDashValues(argv);
+  // -V as well as -v, as failcmd and ei-ctl take it (their -v is taken); never after "--".
+  const end = argv.indexOf('--');
+  const args = argv.map((arg, i) => (arg === '-V' && (end < 0 || i < end) ? '--version' : arg));
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args,
       strict: true,
       allowPositionals: true,
+      tokens: true,
       options: {
         project: { type: 'string', short: 'p' },
         format: { type: 'string' },
         'max-warnings': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -56,7 +62,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   } catch (error) {
     throw new LintError('ERR_USAGE', `${(error as Error).message} (see ei-lint --help)`, { cause: error });
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  // The last of --color and --no-color counts.
+  const colorToken = tokens.findLast((token) => token.kind === 'option' && (token.name === 'color' || token.name === 'no-color'));
   const project = values.project ?? 'tsconfig.json';
   if (project === '') refuse('--project', project);
   const format = values.format ?? 'stylish';
@@ -73,6 +81,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxWarnings,
     help: values.help === true,
     version: values.version === true,
+    color: colorToken === undefined ? undefined : colorToken.kind === 'option' && colorToken.name === 'color',
     paths: positionals,
   };
 }

@@ -10,8 +10,11 @@ Options:
                         (default: ./tsconfig.json)
   --format <name>       stylish (default), json, sarif or github
   --max-warnings <N>    fail when there are more than N warnings (default: no limit)
+  --color, --no-color   colour the stylish format, or not, whatever the environment says
+                        (otherwise: on a terminal, unless NO_COLOR, NODE_DISABLE_COLORS or
+                        TERM=dumb; FORCE_COLOR=1/2/3 forces it, FORCE_COLOR=0 turns it off)
   -h, --help            print this help
-  -v, --version         print the version
+  -v, -V, --version     print the version
   paths...              lint only these files or directories of the project
 
 Exit status: 0 no errors and warnings within the limit, 1 findings over that,

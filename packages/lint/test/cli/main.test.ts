@@ -58,6 +58,7 @@ describe('main', () => {
       // Act, assert
       expect(await run(['--version'], tmp.root)).to.deep.equal({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
       expect((await run(['-v'], tmp.root)).stdout).to.equal(`${VERSION}\n`);
+      expect((await run(['-V'], tmp.root)).stdout).to.equal(`${VERSION}\n`);
     });
   });
 
@@ -192,6 +193,20 @@ describe('main', () => {
       // Assert
       expect(tty.stdout).to.contain('\u001b[31m');
       expect(noColor.stdout).to.not.contain('\u001b[');
+    });
+
+    it('should not colour with FORCE_COLOR=0, TERM=dumb or --no-color, and colour a pipe with --color or FORCE_COLOR=1', async () => {
+      // Act
+      const off = [
+        await run([], tmp.root, { isTTY: true, env: { FORCE_COLOR: '0' } }),
+        await run([], tmp.root, { isTTY: true, env: { TERM: 'dumb' } }),
+        await run(['--no-color'], tmp.root, { isTTY: true, env: { FORCE_COLOR: '1' } }),
+      ];
+      const on = [await run(['--color'], tmp.root, { env: { NO_COLOR: '1' } }), await run([], tmp.root, { env: { FORCE_COLOR: '1' } })];
+
+      // Assert
+      for (const result of off) expect(result.stdout).to.not.contain('\u001b[');
+      for (const result of on) expect(result.stdout).to.contain('\u001b[31m');
     });
   });
 

@@ -16,7 +16,7 @@ describe('parseCliArgs', () => {
   describe('when nothing is given', () => {
     it('should lint ./tsconfig.json in the stylish format with no warning limit', () => {
       // Act, assert
-      expect(parseCliArgs([])).to.deep.equal({ project: 'tsconfig.json', format: 'stylish', maxWarnings: undefined, help: false, version: false, paths: [] });
+      expect(parseCliArgs([])).to.deep.equal({ project: 'tsconfig.json', format: 'stylish', maxWarnings: undefined, help: false, version: false, color: undefined, paths: [] });
     });
   });
 
@@ -29,6 +29,7 @@ describe('parseCliArgs', () => {
         maxWarnings: 0,
         help: false,
         version: false,
+        color: undefined,
         paths: ['src/a.ts', 'src/b'],
       });
       expect(parseCliArgs(['--project=x/tsconfig.json', '--format=sarif', '--max-warnings=12', '-h', '-v'])).to.deep.equal({
@@ -37,13 +38,25 @@ describe('parseCliArgs', () => {
         maxWarnings: 12,
         help: true,
         version: true,
+        color: undefined,
         paths: [],
       });
     });
 
     it('should take every argument after -- as a path', () => {
       // Act, assert
-      expect(parseCliArgs(['--format', 'github', '--', '-odd.ts', '--help']).paths).to.deep.equal(['-odd.ts', '--help']);
+      expect(parseCliArgs(['--format', 'github', '--', '-odd.ts', '--help', '-V']).paths).to.deep.equal(['-odd.ts', '--help', '-V']);
+    });
+
+    it('should take -V for the version, as failcmd and ei-ctl do', () => {
+      expect(parseCliArgs(['-V']).version).to.equal(true);
+    });
+
+    it('should let the last of --color and --no-color count', () => {
+      expect(parseCliArgs(['--color']).color).to.equal(true);
+      expect(parseCliArgs(['--no-color']).color).to.equal(false);
+      expect(parseCliArgs(['--no-color', 'src', '--color']).color).to.equal(true);
+      expect(parseCliArgs(['--color', '--no-color']).color).to.equal(false);
     });
   });
 
