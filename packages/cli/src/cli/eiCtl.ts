@@ -1,5 +1,6 @@
 import { controlSocketPath, isErrInjectError } from '@errinject/core';
 import { ControlClient, unreachableCode } from '../ctl/ControlClient';
+import { cutText } from '../ctl/cutText';
 import { EI_CTL_USAGE } from '../ctl/eiCtlUsage';
 import { formatProcessList } from '../ctl/formatProcessList';
 import { listControlledProcesses } from '../ctl/listControlledProcesses';
@@ -11,13 +12,18 @@ import { useColor } from './useColor';
 
 const PID = /^[1-9][0-9]*$/;
 
+/** A value the user gave, quoted and cut to a readable length for a message. */
+function show(value: string): string {
+  return JSON.stringify(cutText(value, 60));
+}
+
 function usage(message: string): CliError {
   return new CliError('ERR_USAGE', `${message}; ei-ctl --help shows the commands`);
 }
 
 function expectArgs(command: string, args: readonly string[], names: readonly string[], optional = 0): void {
   if (args.length < names.length - optional || args.length > names.length) {
-    throw usage(`${command} takes ${names.join(' ')}, got ${args.length === 0 ? 'nothing' : args.map((arg) => JSON.stringify(arg)).join(' ')}`);
+    throw usage(`${command} takes ${names.join(' ')}, got ${args.length === 0 ? 'nothing' : args.map(show).join(' ')}`);
   }
 }
 
@@ -56,10 +62,10 @@ function takeFlag(arg: string, flags: EiCtlFlags): boolean {
 }
 
 async function control(pidText: string, command: string | undefined, args: readonly string[], io: CliIo): Promise<number> {
-  if (!PID.test(pidText) || !Number.isSafeInteger(Number(pidText))) throw usage(`expected "list" or a process id, got ${JSON.stringify(pidText)}`);
+  if (!PID.test(pidText) || !Number.isSafeInteger(Number(pidText))) throw usage(`expected "list" or a process id, got ${show(pidText)}`);
   const pid = Number(pidText);
   if (command !== 'ls' && command !== 'read' && command !== 'write') {
-    throw usage(`expected ls, read or write after the pid, got ${command === undefined ? 'nothing' : JSON.stringify(command)}`);
+    throw usage(`expected ls, read or write after the pid, got ${command === undefined ? 'nothing' : show(command)}`);
   }
   if (command === 'ls') expectArgs('ls', args, ['[DIR]'], 1);
   if (command === 'read') expectArgs('read', args, ['PATH']);
@@ -109,12 +115,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo, env: 
         at++;
         break;
       }
-      if (!takeFlag(arg, flags)) throw usage(`unknown option ${JSON.stringify(arg)}`);
+      if (!takeFlag(arg, flags)) throw usage(`unknown option ${show(arg)}`);
     }
     const [first, command, ...rest] = argv.slice(at);
     if (first === 'list') {
       for (const arg of argv.slice(at + 1)) {
-        if (!takeFlag(arg, flags)) throw usage(`list takes no operand, only --color, --no-color, --help or --version; got ${JSON.stringify(arg)}`);
+        if (!takeFlag(arg, flags)) throw usage(`list takes no operand, only --color, --no-color, --help or --version; got ${show(arg)}`);
       }
     }
     if (flags.help) {

@@ -1,4 +1,4 @@
-import { listNames } from '../failcmd/runNotice';
+import { listNames } from '../failcmd/listNames';
 import type { CommandSweepRun } from './CommandSweepReport';
 
 /** What {@link noFaultReason} looks at. */

@@ -79,6 +79,14 @@ describe('ei-ctl main', () => {
     });
   });
 
+  describe('when a value given is long', () => {
+    it('should quote it cut to a readable length', async () => {
+      const { exit, stderr } = await ctl(`--${'x'.repeat(10_000)}`, 'list');
+      expect(exit).to.equal(2);
+      expect(stderr).to.equal(`ei-ctl: unknown option "--${'x'.repeat(55)}..."; ei-ctl --help shows the commands\n`);
+    });
+  });
+
   describe('when asked for its version', () => {
     it('should print the package version and exit 0, with -V too, before or after list', async () => {
       const { version } = require('../../../package.json') as { version: string };

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { listNames, runNotice } from '../../src/failcmd/runNotice';
+import { runNotice } from '../../src/failcmd/runNotice';
 import type { FaultReport } from '../../src/sweep/parseFaultReport';
 
 function report(fields: Partial<FaultReport> = {}): FaultReport {
@@ -61,16 +61,6 @@ describe('runNotice', () => {
   describe('when the capability is not fail_function', () => {
     it('should say nothing of arming: nothing is armed by design', () => {
       expect(runNotice({ capability: 'fail_alloc', armedByConfig: NONE, report: report() })).to.equal(undefined);
-    });
-  });
-});
-
-describe('listNames', () => {
-  describe('when there are more than five names', () => {
-    it('should list five and count the rest', () => {
-      expect(listNames(['a'])).to.equal('a');
-      expect(listNames(['a', 'b', 'c', 'd', 'e'])).to.equal('a, b, c, d, e');
-      expect(listNames(['a', 'b', 'c', 'd', 'e', 'f'])).to.equal('a, b, c, d, e and 1 more');
     });
   });
 });
