@@ -116,7 +116,7 @@ export type {
 
 // the fault report file (ERRINJECT_REPORT)
 export import REPORT_ENV = installFaultReportModule.REPORT_ENV;
-export type { CrashReportRecord, FaultReportRecord, MarkedReportRecord, ReportRecord } from './report/ReportRecord';
+export type { CrashReportRecord, ExitReportRecord, FaultReportRecord, LoadedReportRecord, MarkedReportRecord, ReportRecord } from './report/ReportRecord';
 
 // the control socket (ERRINJECT_CONTROL)
 export import CONTROL_ENV = installControlServerModule.CONTROL_ENV;

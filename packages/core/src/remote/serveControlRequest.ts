@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { debugfs } from '../control/debugfs';
 import { procfs } from '../control/procfs';
-import { isErrInjectError } from '../errors/ErrInjectError';
+import { isErrInjectError, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
 import type { ControlRequestId, ControlResponse, ControlTreeName, HelloResponse } from './ControlMessage';
 
@@ -28,16 +28,21 @@ function refuse(message: string): never {
   throw new ProtocolError(message);
 }
 
+/** A field's value for a message: cut, as every value a client sends may be long. */
+function showField(value: unknown): string {
+  return value === undefined ? 'nothing' : showValue(value);
+}
+
 function field(request: Record<string, unknown>, name: string, optional = false): string | undefined {
   const value = request[name];
   if (value === undefined && optional) return undefined;
-  if (typeof value !== 'string') refuse(`"${name}" must be a string, got ${JSON.stringify(value) ?? 'nothing'}`);
+  if (typeof value !== 'string') refuse(`"${name}" must be a string, got ${showField(value)}`);
   return value;
 }
 
 function treeOf(request: Record<string, unknown>): typeof debugfs {
   const tree = request['tree'];
-  if (tree !== 'debugfs' && tree !== 'procfs') refuse(`"tree" must be "debugfs" or "procfs", got ${JSON.stringify(tree) ?? 'nothing'}`);
+  if (tree !== 'debugfs' && tree !== 'procfs') refuse(`"tree" must be "debugfs" or "procfs", got ${showField(tree)}`);
   return (tree as ControlTreeName) === 'debugfs' ? debugfs : procfs;
 }
 
@@ -65,7 +70,7 @@ function answer(request: Record<string, unknown>, id: ControlRequestId): Control
       return { id, ok: true, entries: tree.list(field(request, 'path', true) ?? '') };
     }
     default:
-      return refuse(`unknown op ${JSON.stringify(op) ?? '(none)'}; accepted: ${OPS}`);
+      return refuse(`unknown op ${op === undefined ? '(none)' : showValue(op)}; accepted: ${OPS}`);
   }
 }
 
@@ -116,7 +121,7 @@ export function serveControlRequest(line: string): ControlResponse {
     return { id: null, ok: false, code: 'EPROTO', message: `the request is not JSON (${(error as Error).message}); send one JSON object a line` };
   }
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-    return { id: null, ok: false, code: 'EPROTO', message: `the request must be a JSON object with "id" and "op" (${OPS}), got ${line.slice(0, 80)}` };
+    return { id: null, ok: false, code: 'EPROTO', message: `the request must be a JSON object with "id" and "op" (${OPS}), got ${showValue(line)}` };
   }
   const fields = request as Record<string, unknown>;
   const id = idOf(fields);

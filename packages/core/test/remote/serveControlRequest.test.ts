@@ -193,8 +193,29 @@ describe('serveControlRequest', () => {
         'unknown op "exec"; accepted: hello, read, write, list',
         '"tree" must be "debugfs" or "procfs", got "sysfs"',
         '"value" must be a string, got nothing',
-        'the request must be a JSON object with "id" and "op" (hello, read, write, list), got []',
+        'the request must be a JSON object with "id" and "op" (hello, read, write, list), got "[]"',
       ]);
+    });
+
+    it('should quote what it refuses cut to a readable length, whatever the client sent (regression: a 1 MB field came back whole)', () => {
+      // Arrange
+      const huge = 'q'.repeat(1_000_000);
+
+      // Act
+      const responses = [
+        serveControlRequest(JSON.stringify({ id: 1, op: huge })),
+        serveControlRequest(JSON.stringify({ id: 2, op: 'read', tree: huge, path: 'x' })),
+        serveControlRequest(JSON.stringify({ id: 3, op: 'read', tree: 'debugfs', path: `fail_function/${huge}` })),
+        serveControlRequest(JSON.stringify({ id: 4, op: 'write', tree: 'debugfs', path: 'fail_function/times', value: huge })),
+        serveControlRequest(JSON.stringify([huge])),
+        serveControlRequest(`{"id":5,"op":"read",${huge}`),
+      ];
+
+      // Assert
+      for (const response of responses) {
+        expect(response.ok).to.equal(false);
+        expect((response as { message: string }).message.length).to.be.below(1000);
+      }
     });
   });
 });
