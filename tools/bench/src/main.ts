@@ -1,5 +1,6 @@
 import { setVerboseSink } from '@errinject/core';
 import { asyncChild, benchAsyncOverhead, type AsyncMode } from './asyncOverhead.bench';
+import { benchControlSocket } from './controlSocket.bench';
 import { consumed } from './harness';
 import { benchInject } from './inject.bench';
 import { benchLint } from './lint.bench';
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => boolean | Promise<boolean>> = {
   mark: (): boolean => benchMark(optionValue('--core')),
   lint: benchLint,
   failcmd: (): Promise<boolean> => (require('./failcmd.bench') as typeof import('./failcmd.bench')).benchFailcmd(),
+  controlSocket: benchControlSocket,
 };
 
 async function main(): Promise<void> {
