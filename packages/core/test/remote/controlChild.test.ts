@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { HelloResponse, ListResponse } from '../../src/index';
 import { CORE, requireBuiltCore } from '../inject/childProcess';
 import { sleep } from '../support/timers';
-import { exchange } from './client';
+import { connectSilent, exchange, hellos, listening } from './client';
 
 /**
  * `ERRINJECT_CONTROL=1`: processes that opted in to live control, each in a fresh socket directory
@@ -81,7 +81,7 @@ describe('ERRINJECT_CONTROL', () => {
         stdout += chunk.toString();
       });
       const socket = join(dir, `${child.pid}.sock`);
-      await until(() => existsSync(socket));
+      await listening(socket);
 
       // Act
       const responses = await exchange(
@@ -165,13 +165,53 @@ describe('ERRINJECT_CONTROL', () => {
       const child = spawn(process.execPath, [file], { env: env('1'), stdio: 'ignore' });
       children.push(child);
       const socket = join(dir, `${child.pid}.sock`);
-      await until(() => existsSync(socket));
+      await listening(socket);
       const responses = await exchange(socket, '{"id":1,"op":"hello"}\n', 1);
       await exited(child);
 
       // Assert
       expect(responses[0]).to.deep.include({ ok: true, pid: child.pid });
       expect(existsSync(socket)).to.equal(false);
+    });
+  });
+
+  describe('when a client pipelines requests and never reads (regression: the heap grew without bound, and the process could not exit)', () => {
+    it('should keep the heap of the process within a bound of where it started, and let it exit when its program is done', async () => {
+      // Arrange: a program that runs for 500 ms, watching its heap
+      const file = program([
+        'const start = process.memoryUsage().heapUsed;',
+        'let peak = start;',
+        'const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().heapUsed); }, 5);',
+        'setTimeout(() => { clearInterval(timer); process.stdout.write(JSON.stringify({ start, peak })); }, 500);',
+      ]);
+      const child = spawn(process.execPath, [file], { env: env('1'), stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      let stdout = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      const socket = join(dir, `${child.pid}.sock`);
+      await listening(socket);
+      const flooder = await connectSilent(socket);
+      const batch = hellos(1000);
+      let sent = 0;
+      const flood = (): void => {
+        while (!flooder.destroyed && flooder.write(batch)) sent += 1000;
+        if (!flooder.destroyed) flooder.once('drain', flood);
+      };
+
+      // Act
+      flood();
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const { code, signal } = await exited(child);
+      clearTimeout(killer);
+      flooder.destroy();
+
+      // Assert
+      expect({ code, signal }, 'the process exits on its own').to.deep.equal({ code: 0, signal: null });
+      const { start, peak } = JSON.parse(stdout) as { start: number; peak: number };
+      expect(sent, 'requests written').to.be.above(0);
+      expect(peak - start, 'heap growth').to.be.below(16 * 2 ** 20);
     });
   });
 

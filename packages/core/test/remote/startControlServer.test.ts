@@ -5,12 +5,22 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { controlSocketDir, debugfs, declareFaultAttr } from '../../src/index';
-import { type ControlServer, MAX_REQUEST_BYTES, removeStaleSockets, startControlServer } from '../../src/remote/startControlServer';
+import { type ControlServer, MAX_CONNECTIONS, MAX_REQUEST_BYTES, removeStaleSockets, startControlServer } from '../../src/remote/startControlServer';
 import { catchErrInject } from '../support/errors';
 import { uniqueNames } from '../support/names';
-import { exchange } from './client';
+import { sleep } from '../support/timers';
+import { collect, connectSilent, exchange, hellos } from './client';
 
 const uniqueName = uniqueNames('remote-server');
+
+/** Waits until `check` holds, polling; fails after `ms`. */
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await sleep(5);
+  }
+}
 
 /** The pid of a process that has exited (and, pids being reused slowly, is not running again). */
 function deadPid(): number {
@@ -166,6 +176,78 @@ describe('startControlServer', () => {
     });
   });
 
+  describe('when its options are not accepted', () => {
+    for (const [name, value] of [
+      ['idleTimeoutMs', 0],
+      ['idleTimeoutMs', 1.5],
+      ['idleTimeoutMs', 2 ** 31],
+      ['answerTimeoutMs', null],
+      ['maxConnections', -1],
+      ['maxConnections', Number.NaN],
+      ['maxBufferedBytes', '1024'],
+    ] as const) {
+      it(`should throw ERR_INVALID_ARG_VALUE for ${name} ${String(value)}, naming it`, () => {
+        // Act
+        const error = catchErrInject(() => startControlServer({ [name]: value }));
+
+        // Assert
+        expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');
+        expect(error.message).to.match(new RegExp(`^startControlServer: ${name} must be an integer from 1 to \\d+, got `));
+        expect(existsSync(join(runtime, 'errinject')), 'nothing was created').to.equal(false);
+      });
+    }
+  });
+
+  describe(`when more than ${MAX_CONNECTIONS} clients connect`, () => {
+    it('should refuse the one past the limit with one EMFILE line naming it, serve the others, and take a new one once one has gone', async () => {
+      // Arrange
+      server = await startControlServer();
+      const { path } = server;
+      const clients = await Promise.all(Array.from({ length: MAX_CONNECTIONS }, () => collect(path)));
+      await Promise.all(clients.map((client) => (client.socket.write(hellos(1)), client.until(1))));
+
+      // Act
+      const refused = await (await collect(path)).closed;
+      (clients[0] as Awaited<ReturnType<typeof collect>>).socket.end();
+      await until(() => server?.connections === MAX_CONNECTIONS - 1);
+      const late = await exchange(path, hellos(1), 1);
+      const last = clients[MAX_CONNECTIONS - 1] as Awaited<ReturnType<typeof collect>>;
+      last.socket.write(hellos(1, 2));
+      await last.until(2);
+
+      // Assert
+      expect(refused).to.deep.equal([
+        { id: null, ok: false, code: 'EMFILE', message: `the control socket serves at most ${MAX_CONNECTIONS} connections at once; try again when one has closed` },
+      ]);
+      expect(late[0]).to.include({ id: 1, ok: true });
+      expect(last.responses.map((response) => response.ok)).to.deep.equal([true, true]);
+      for (const client of clients) client.socket.destroy();
+    });
+  });
+
+  describe('when the connections together hold more than maxBufferedBytes', () => {
+    it('should refuse the one that holds the most with ENOBUFS, and serve the others', async () => {
+      // Arrange: two requests left unfinished, the second one much longer
+      server = await startControlServer({ maxBufferedBytes: 48 * 1024 });
+      const small = await collect(server.path);
+      const large = await collect(server.path);
+      small.socket.write(`{"id":1,"op":"hello","pad":"${'s'.repeat(8 * 1024)}`);
+      await until(() => server?.bufferedBytes !== 0);
+
+      // Act
+      large.socket.write(`{"id":2,"op":"hello","pad":"${'l'.repeat(48 * 1024)}`);
+      const refused = await large.closed;
+      small.socket.write('"}\n');
+      await small.until(1);
+
+      // Assert
+      expect(refused).to.have.length(1);
+      expect(refused[0]).to.include({ id: null, ok: false, code: 'ENOBUFS' });
+      expect((refused[0] as { message: string }).message).to.match(/^the control socket's connections hold \d+ bytes, more than 49152, and this one held the most \(\d+\); the connection is closed$/);
+      expect(small.responses[0]).to.include({ id: 1, ok: true });
+    });
+  });
+
   describe('when it is closed', () => {
     it('should remove its socket', async () => {
       // Arrange
@@ -176,6 +258,22 @@ describe('startControlServer', () => {
 
       // Assert
       expect(existsSync(started.path)).to.equal(false);
+    });
+
+    it('should close the connections it serves, and resolve', async () => {
+      // Arrange
+      const started = await startControlServer();
+      const client = await collect(started.path);
+      const silent = await connectSilent(started.path);
+      silent.write(hellos(10_000));
+
+      // Act
+      await started.close();
+      await client.closed;
+
+      // Assert
+      expect(started.connections).to.equal(0);
+      silent.destroy();
     });
   });
 });
