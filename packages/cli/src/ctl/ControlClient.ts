@@ -61,6 +61,13 @@ export function unreachableCode(error: unknown): string | undefined {
   return error instanceof CliError && error.code === 'ERR_UNREACHABLE' ? ((error.cause as NodeJS.ErrnoException | undefined)?.code ?? undefined) : undefined;
 }
 
+/** A line the server sends about the whole connection: `{"id":null,"ok":false,"code","message"}`. */
+function isConnectionRefusal(response: unknown): response is { readonly code: string; readonly message: string } {
+  if (typeof response !== 'object' || response === null) return false;
+  const r = response as Record<string, unknown>;
+  return r['id'] === null && r['ok'] === false && typeof r['code'] === 'string' && typeof r['message'] === 'string';
+}
+
 /**
  * A connection to the control socket of a process that opted in (`ERRINJECT_CONTROL=1`): its
  * protocol is one JSON request a line and one JSON response a line, in order (the core's
@@ -193,15 +200,21 @@ export class ControlClient {
     for (let newline = this.buffer.indexOf('\n'); newline >= 0; newline = this.buffer.indexOf('\n')) {
       const line = this.buffer.slice(0, newline);
       this.buffer = this.buffer.slice(newline + 1);
-      const waiting = this.pending.shift();
-      if (waiting === undefined) continue;
-      clearTimeout(waiting.timer);
       let response: unknown;
       try {
         response = JSON.parse(line);
       } catch {
         response = undefined;
       }
+      if (isConnectionRefusal(response)) {
+        // The server refuses the connection itself (too many connections, too much held, idle, a
+        // line too long), then closes it: every request waiting gets that refusal.
+        this.fail(new CliError(isErrnoName(response.code) ? response.code : 'ERR_PROTOCOL', `${this.socketPath}: ${response.message}`));
+        continue;
+      }
+      const waiting = this.pending.shift();
+      if (waiting === undefined) continue;
+      clearTimeout(waiting.timer);
       if (typeof response !== 'object' || response === null || (response as { id?: unknown }).id !== waiting.id) {
         waiting.reject(new CliError('ERR_PROTOCOL', `${this.socketPath}: expected the answer to request ${waiting.id}, got ${JSON.stringify(line.slice(0, 200))}`));
         continue;

@@ -96,6 +96,27 @@ describe('ControlClient', () => {
     });
   });
 
+  describe('when the process refuses the connection itself (too many, idle, too much held)', () => {
+    it("should reject every request waiting with the refusal's errno name and message", async () => {
+      // Arrange: the core's server sends one line with id null, then closes the connection.
+      server = await fakeServer((_request, socket) => {
+        if (!socket.writableEnded) socket.end(`${JSON.stringify({ id: null, ok: false, code: 'EMFILE', message: 'too many connections (64 at most)' })}\n`);
+        return undefined;
+      });
+      const client = await ControlClient.connect(server.path);
+
+      // Act
+      const [first, second] = await Promise.all([rejection(client.hello()), rejection(client.read('debugfs', 'x'))]);
+      const later = await rejection(client.read('debugfs', 'y'));
+
+      // Assert
+      expect(first).to.include({ code: 'EMFILE' });
+      expect(first.message).to.contain('too many connections (64 at most)');
+      expect(second).to.equal(first);
+      expect(later).to.equal(first);
+    });
+  });
+
   describe('when the process answers something else', () => {
     const cases: Array<[string, (id: unknown) => string, (client: ControlClient) => Promise<unknown>, string]> = [
       ['an unknown code', (id) => JSON.stringify({ id, ok: false, code: 'EWEIRD', message: 'odd' }), (c) => c.read('debugfs', 'x'), 'odd'],

@@ -92,6 +92,8 @@ export interface ListResponse {
 /**
  * A refusal: `code` is the control tree's errno name (`EINVAL`, `ENOENT`, `EACCES`, ...) with its
  * message, or `EPROTO` for a request that is not one (not JSON, an unknown op, a missing field).
+ * With `id` null it may refuse the connection itself, which the server then closes: `EMFILE` (too
+ * many connections), `ENOBUFS` (too much held), `ETIMEDOUT` (idle), `EPROTO` (a line too long).
  */
 export interface ErrorResponse {
   readonly id: ControlRequestId;
