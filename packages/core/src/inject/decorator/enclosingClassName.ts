@@ -80,10 +80,25 @@ export function enclosingClassName(decorator: EntryPoint): string | undefined {
   if (offset < 0) return undefined;
   // The call is inside the static block that decorates the class; the class's static fields and
   // other static blocks come after it, so the nearest `static {` before the call is that block.
-  const before = text.slice(Math.max(0, offset - MAX_BLOCK), offset);
-  let blockStart = -1;
-  for (const found of before.matchAll(/static\s*\{/g)) blockStart = found.index;
+  const blockStart = staticBlockBefore(text, offset);
   if (blockStart < 0) return undefined;
-  const match = CLASS_HEADER.exec(before.slice(Math.max(0, blockStart - MAX_HEADER), blockStart));
+  const match = CLASS_HEADER.exec(text.slice(Math.max(0, blockStart - MAX_HEADER), blockStart));
   return match?.[1];
+}
+
+/**
+ * Finds the nearest `static {` before a position, within {@link MAX_BLOCK} characters: a search
+ * backwards from the call, which costs the distance to the block rather than a scan of the whole
+ * window at every mark (the decorator contexts in between say `static: false`, which is skipped).
+ *
+ * @returns the offset of `static`, or -1
+ */
+function staticBlockBefore(text: string, offset: number): number {
+  const floor = Math.max(0, offset - MAX_BLOCK);
+  for (let at = text.lastIndexOf('static', offset - 1); at >= floor; at = at === 0 ? -1 : text.lastIndexOf('static', at - 1)) {
+    let i = at + 'static'.length;
+    while (i < offset && /\s/.test(text[i] as string)) i++;
+    if (i < offset && text[i] === '{') return at;
+  }
+  return -1;
 }
