@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import {
   AllowErrorInjection,
+  applyBootConfig,
   debugfs,
   EI_TYPE_ERRNO,
   EI_TYPE_ERRNO_NULL,
@@ -616,6 +617,44 @@ describeMode('fail_function/inject on @AllowErrorInjection methods', () => {
       expect(debugfs.list('fail_function')).not.to.include(nameOf('Frozen.open'));
       expect(Object.getOwnPropertyDescriptor(Frozen.prototype, 'open')?.value).to.equal(original.fn);
       expect(frozen.open()).to.equal(0);
+    });
+  });
+
+  describe('when a method is armed as it is marked (a boot entry naming it; regression: under experimentalDecorators, __decorate put the method as written back over the wrapper)', () => {
+    it('should fail its calls from the first one, static and instance methods alike, and run them again once disarmed', () => {
+      // Arrange: the entries wait for the functions, as ERRINJECT's do (and inject=* arms every one
+      // the same way, as it is marked).
+      failEveryCall();
+      const reports: string[] = [];
+      applyBootConfig(`fail_function/inject=${nameOf('ArmedAtMark.open')} fail_function/inject=${nameOf('ArmedAtMark.create')}`, (line) => {
+        reports.push(line);
+      });
+      let runs = 0;
+
+      // Act: the class is defined, and its methods marked, while * arms every function marked.
+      class ArmedAtMark {
+        @AllowErrorInjection(EI_TYPE_ERRNO, named('ArmedAtMark.open'))
+        open(): number {
+          runs++;
+          return 0;
+        }
+
+        @AllowErrorInjection(EI_TYPE_NULL, named('ArmedAtMark.create'))
+        static create(): ArmedAtMark | null {
+          runs++;
+          return new ArmedAtMark();
+        }
+      }
+      const instance = new ArmedAtMark();
+      const armed = [instance.open(), ArmedAtMark.create()];
+      debugfs.write('fail_function/inject', '');
+      const disarmed = [instance.open(), ArmedAtMark.create() instanceof ArmedAtMark];
+
+      // Assert
+      expect(reports).to.deep.equal([]);
+      expect(armed).to.deep.equal([-errno.EINVAL, null]);
+      expect(disarmed).to.deep.equal([0, true]);
+      expect(runs).to.equal(2);
     });
   });
 

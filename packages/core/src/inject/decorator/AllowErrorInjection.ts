@@ -15,8 +15,11 @@ import type { PendingMethod } from './PendingMethod';
  * (value, context).
  */
 export interface ErrorInjectionDecorator {
-  /** Under `experimentalDecorators`. */
-  (target: object, propertyKey: string | symbol, descriptor: PropertyDescriptor): void;
+  /**
+   * Under `experimentalDecorators`: the descriptor to define when the method was armed as it was
+   * marked (`fail_function/inject=*`, or a boot entry naming it), otherwise nothing.
+   */
+  (target: object, propertyKey: string | symbol, descriptor: PropertyDescriptor): PropertyDescriptor | void;
   /** Under standard decorators. */
   <This>(value: (this: This, ...args: never[]) => unknown, context: ClassMethodDecoratorContext<This>): void;
 }
@@ -56,8 +59,16 @@ function returnsPromiseByMetadata(target: object, key: string | symbol): boolean
   return typeof reflect.getMetadata === 'function' && reflect.getMetadata('design:returntype', target, key) === Promise;
 }
 
-/** `experimentalDecorators`: the class is at hand, so the method is registered at once. */
-function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target: unknown, key: unknown, descriptor: unknown): void {
+/**
+ * `experimentalDecorators`: the class is at hand, so the method is registered at once. A method armed
+ * as it is marked (`fail_function/inject=*`, a boot entry naming it) has its wrapper on the class
+ * already; the decorator returns that descriptor too, since TypeScript's `__decorate` (and
+ * reflect-metadata's `Reflect.decorate`) define what the decorators return, or else the descriptor
+ * they read before calling them, which would put the method as written back over the wrapper.
+ *
+ * @returns the armed wrapper's descriptor, or `undefined` when the method was not armed
+ */
+function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target: unknown, key: unknown, descriptor: unknown): PropertyDescriptor | undefined {
   if (typeof descriptor === 'number' && key === undefined && typeof target === 'function') {
     // A parameter decorator on a constructor parameter: (class, undefined, index).
     throw notAMethod(`a parameter of the constructor of ${className(target)}`);
@@ -73,10 +84,10 @@ function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target
   const desc = descriptor as PropertyDescriptor;
   if (desc.get !== undefined || desc.set !== undefined) throw notAMethod(`the accessor ${where}`);
   if (typeof desc.value !== 'function') throw notAMethod(where);
-  if (state.off) return;
+  if (state.off) return undefined;
   const holder = target as object;
   const original = desc.value as AnyFunction;
-  registerInjectable(
+  const entry = registerInjectable(
     createInjectable({
       name: defaultName(where, klass, key, options),
       type,
@@ -88,6 +99,7 @@ function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target
       key,
     }),
   );
+  return entry.armed !== 0 && entry.wrapper !== undefined && entry.holder === holder ? Object.getOwnPropertyDescriptor(holder, key) : undefined;
 }
 
 /** Finds the object that holds a method, from an instance up its prototype chain. */
@@ -202,13 +214,12 @@ function decorateStandard(
 export function AllowErrorInjection(type: ErrorInjectionType, options: InjectOptions = {}): ErrorInjectionDecorator {
   assertErrorType(type, '@AllowErrorInjection');
   assertInjectOptions(options, type, '@AllowErrorInjection');
-  function decorator(target: unknown, context: unknown, descriptor?: unknown): AnyFunction | undefined {
+  function decorator(target: unknown, context: unknown, descriptor?: unknown): AnyFunction | PropertyDescriptor | undefined {
     // Standard decorators pass a context object with a string `kind`; the legacy ones a key.
     if (typeof context === 'object' && context !== null && typeof (context as { kind?: unknown }).kind === 'string') {
       return decorateStandard(type, options, decorator as AnyFunction, target, context as ClassMethodDecoratorContext);
     }
-    decorateLegacy(type, options, target, context, descriptor);
-    return undefined;
+    return decorateLegacy(type, options, target, context, descriptor);
   }
   return decorator as unknown as ErrorInjectionDecorator;
 }
