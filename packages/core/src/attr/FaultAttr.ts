@@ -78,11 +78,21 @@ export interface FaultAttrImpl {
   rng: number;
 }
 
-/** One compiled stack pattern. */
+/**
+ * One compiled stack pattern. Kept in this shape (two objects with a `test` method) so that every
+ * copy of the core in the process can use a list another copy compiled; the core itself decides a
+ * whole list at once (`StackPatternList`, made from the `pattern`s).
+ */
 export interface StackMatcher {
+  /** The pattern as written. */
   readonly pattern: string;
   /** Matches a whole function name. */
-  readonly name: RegExp;
+  readonly name: StackTest;
   /** Matches a file path, or its end after a `/`. */
-  readonly file: RegExp;
+  readonly file: StackTest;
+}
+
+/** Tells whether a text matches; a RegExp is one, as an older core compiled them. */
+export interface StackTest {
+  test(text: string): boolean;
 }

@@ -1,6 +1,6 @@
 import type { FaultAttrImpl } from './FaultAttr';
 import { refreshGate } from './refreshGate';
-import { compileStackPattern } from './stackFilter';
+import { compileStackPatterns } from './stackFilter';
 
 /**
  * The setters behind the knobs, shared by debugfs writes and boot options: each keeps the fields a
@@ -72,7 +72,7 @@ export function setVerbose(attr: FaultAttrImpl, value: bigint): void {
  */
 export function setStackPatterns(attr: FaultAttrImpl, which: 'require' | 'reject', patterns: readonly string[]): void {
   const frozen = Object.freeze([...patterns]);
-  const matchers = Object.freeze(frozen.map(compileStackPattern));
+  const matchers = compileStackPatterns(frozen);
   if (which === 'require') {
     attr.requireStack = frozen;
     attr.requireMatchers = matchers;
