@@ -39,11 +39,13 @@ function listOf(matchers: readonly StackMatcher[]): StackPatternList {
  * @returns its matcher
  */
 export function compileStackPattern(pattern: string): StackMatcher {
-  const glob = new Glob(pattern);
+  // Compiled at the first test: this copy decides through its StackPatternList, and only another
+  // copy of the core would call these.
+  let glob: Glob | undefined;
   return {
     pattern,
-    name: { test: (text) => glob.matches(text) },
-    file: { test: (text) => glob.matchesPath(text) },
+    name: { test: (text) => (glob ??= new Glob(pattern)).matches(text) },
+    file: { test: (text) => (glob ??= new Glob(pattern)).matchesPath(text) },
   };
 }
 

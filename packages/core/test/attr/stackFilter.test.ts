@@ -12,6 +12,8 @@ import {
   runTask,
   shouldFail,
 } from '../../src/index';
+import type { FaultAttrImpl } from '../../src/attr/FaultAttr';
+import { compileStackPattern } from '../../src/attr/stackFilter';
 import { uniqueNames } from '../support/names';
 import { silenceVerbose } from '../support/sink';
 import { callFromFixture } from './fixtures/stackCallers';
@@ -531,6 +533,53 @@ describe('stackFilter', () => {
       // Assert
       expect(captures).to.equal(0);
       expect(otherCaller(attr)).to.equal(true);
+    });
+  });
+
+  describe('when another copy of the core compiled the patterns, or reads them', () => {
+    it('should decide by the patterns of a list compiled as RegExps (errinject 0.1.0)', () => {
+      // Arrange: the fields as an older copy leaves them.
+      const attr = declare('other-copy-wrote');
+      const impl = attr as unknown as FaultAttrImpl;
+      impl.requireStack = ['matching*'];
+      impl.requireMatchers = [{ pattern: 'matching*', name: /^(?:matching.*)$/, file: /(?:^|\/)(?:matching.*)$/ }];
+
+      // Act
+      const results = [matchingCaller(attr), otherCaller(attr)];
+
+      // Assert
+      expect(results).to.deep.equal([true, false]);
+    });
+
+    it('should leave matchers an older copy can test names and paths with', () => {
+      // Arrange
+      const attr = declare('other-copy-reads', { requireStack: 'Store.*,*/lib/*.js' });
+      const [name, file] = (attr as unknown as FaultAttrImpl).requireMatchers;
+
+      // Act
+      const results = [name?.name.test('Store.open'), name?.name.test('Cache.open'), file?.file.test('/app/lib/x.js'), file?.file.test('/app/src/x.js')];
+
+      // Assert
+      expect(results).to.deep.equal([true, false, true, false]);
+      expect(compileStackPattern('a?c').name.test('abc')).to.equal(true);
+    });
+  });
+
+  describe('when a frame name holds a line terminator', () => {
+    const named = { ['line\nbreak'](attr: FaultAttr): boolean {
+      return shouldFail(attr);
+    } };
+
+    it('should let * and ? match it, as any other character', () => {
+      // Arrange
+      const star = declare('line-terminator-star', { requireStack: 'line*break' });
+      const question = declare('line-terminator-question', { requireStack: 'line?break' });
+
+      // Act
+      const results = [named['line\nbreak'](star), named['line\nbreak'](question), otherCaller(star)];
+
+      // Assert
+      expect(results).to.deep.equal([true, true, false]);
     });
   });
 
