@@ -6,6 +6,7 @@ import { benchInject } from './inject.bench';
 import { benchLint } from './lint.bench';
 import { benchMark } from './mark.bench';
 import { benchShouldFail, shouldFailCallsChild } from './shouldFail.bench';
+import { benchStackFilter } from './stackFilter.bench';
 import { benchSweep } from './sweep.bench';
 
 /**
@@ -22,6 +23,7 @@ function optionValue(option: string): string | undefined {
 
 const BENCHES: Record<string, () => boolean | Promise<boolean>> = {
   shouldFail: benchShouldFail,
+  stackFilter: benchStackFilter,
   async: benchAsyncOverhead,
   inject: benchInject,
   sweep: benchSweep,
