@@ -143,4 +143,21 @@ describe('StackPatternList', () => {
       expect(paths).to.deep.equal(paths.map((_, i) => i % 50 < 40));
     });
   });
+
+  describe('when the count of texts decided reaches the largest int32 (the marks start over)', () => {
+    it('should answer as before', () => {
+      // Arrange: a long list, so that texts go through the index and its marks.
+      const written = Array.from({ length: 3 * STACK_SCAN_LIMIT }, (_, i) => `*x${i}y*`);
+      const list = new StackPatternList(written);
+      (list as unknown as { visitor: number }).visitor = 0x7fffffff - 1;
+      const texts = ['ax3yb', 'ax3b', 'x23y', 'nothing', 'ax3yb', 'x23y'];
+
+      // Act
+      const results = texts.map((value) => list.matchesPath(`/src/${value}.js`));
+
+      // Assert
+      expect(results).to.deep.equal([true, false, true, false, true, true]);
+      expect((list as unknown as { visitor: number }).visitor).to.be.below(10);
+    });
+  });
 });
