@@ -1,3 +1,4 @@
+/// <reference types="mocha" preserve="true" />
 import { sweep, type SweepOptions, type SweepReport, type SweepRun } from '@errinject/core';
 import { caseTitle } from './caseTitle';
 import { MochaSweepError } from './MochaSweepError';

@@ -1,4 +1,4 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
+import * as diagnosticsChannel from 'node:diagnostics_channel';
 import { ErrInjectError } from '../errors/ErrInjectError';
 import { FAULT_NOTICE_CHANNEL, type FaultNotice } from '../report/faultNoticeChannel';
 import { formatCallSite } from '../report/formatCallSite';

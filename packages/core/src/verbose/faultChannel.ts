@@ -1,4 +1,4 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
+import * as diagnosticsChannel from 'node:diagnostics_channel';
 
 /** The name of the diagnostics channel every injected fault is published on. */
 export const FAULT_CHANNEL = 'errinject:fault';
