@@ -28,13 +28,14 @@ function toFrame(site: NodeJS.CallSite): StackFrame {
 }
 
 /**
- * Captures the caller's frames, innermost first.
+ * Captures V8's call sites below an entry point, innermost first: the structured stack, taken with
+ * `Error.prepareStackTrace` and `Error.stackTraceLimit` set for the capture and put back after it.
  *
- * @param depth - how many frames to keep
- * @param entry - the errinject function the caller called; it and everything above it are dropped
- * @returns at most `depth` frames
+ * @param depth - how many call sites to keep
+ * @param entry - the function called; it and everything above it are dropped
+ * @returns at most `depth` call sites
  */
-export function captureCallerFrames(depth: number, entry: EntryPoint): StackFrame[] {
+export function captureCallSites(depth: number, entry: EntryPoint): NodeJS.CallSite[] {
   const previousPrepare = Error.prepareStackTrace;
   const previousLimit = Error.stackTraceLimit;
   const holder: { stack?: unknown } = {};
@@ -42,9 +43,21 @@ export function captureCallerFrames(depth: number, entry: EntryPoint): StackFram
     Error.prepareStackTrace = (_error, sites) => sites;
     Error.stackTraceLimit = depth;
     Error.captureStackTrace(holder, entry);
-    return (holder.stack as NodeJS.CallSite[]).map(toFrame);
+    // The stack is formatted when first read: while prepareStackTrace is this one.
+    return holder.stack as NodeJS.CallSite[];
   } finally {
     Error.prepareStackTrace = previousPrepare;
     Error.stackTraceLimit = previousLimit;
   }
+}
+
+/**
+ * Captures the caller's frames, innermost first.
+ *
+ * @param depth - how many frames to keep
+ * @param entry - the errinject function the caller called; it and everything above it are dropped
+ * @returns at most `depth` frames
+ */
+export function captureCallerFrames(depth: number, entry: EntryPoint): StackFrame[] {
+  return captureCallSites(depth, entry).map(toFrame);
 }

@@ -1,4 +1,5 @@
 import { dirname, sep } from 'node:path';
+import { captureCallSites } from '../attr/captureCallerFrames';
 import { GENERIC_KNOBS } from '../attr/createKnobDir';
 import { bootAwaitsInjectable, retryPendingBoot } from '../boot/pendingBoot';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
@@ -183,20 +184,7 @@ const HELPER_FUNCTION = /^(?:__|_ts_)/;
  * decorator helper library), as ` (marked at file:line)`; empty when none is found.
  */
 function markedWhere(): string {
-  const holder: { stack?: unknown } = {};
-  const previousPrepare = Error.prepareStackTrace;
-  const previousLimit = Error.stackTraceLimit;
-  let sites: NodeJS.CallSite[];
-  try {
-    Error.prepareStackTrace = (_error, callSites) => callSites;
-    Error.stackTraceLimit = 16;
-    Error.captureStackTrace(holder, markedWhere);
-    // The stack is formatted when first read: while prepareStackTrace is ours.
-    sites = holder.stack as NodeJS.CallSite[];
-  } finally {
-    Error.prepareStackTrace = previousPrepare;
-    Error.stackTraceLimit = previousLimit;
-  }
+  const sites = captureCallSites(16, markedWhere);
   for (const site of sites) {
     const file = site.getFileName();
     if (file === undefined || file === null || file.startsWith('node:') || file.startsWith(CORE_ROOT) || HELPER_FILE.test(file)) continue;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { EntryPoint } from '../../attr/captureCallerFrames';
+import { captureCallSites, type EntryPoint } from '../../attr/captureCallerFrames';
 
 /**
  * The name of the class a standard method decorator is being applied to, read from where the
@@ -56,19 +56,7 @@ function offsetOf(source: Source, line: number, column: number): number {
  * @returns the class name, or `undefined` when the call site does not show it
  */
 export function enclosingClassName(decorator: EntryPoint): string | undefined {
-  const previousPrepare = Error.prepareStackTrace;
-  const previousLimit = Error.stackTraceLimit;
-  const holder: { stack?: unknown } = {};
-  let site: NodeJS.CallSite | undefined;
-  try {
-    Error.prepareStackTrace = (_error, sites) => sites;
-    Error.stackTraceLimit = 4;
-    Error.captureStackTrace(holder, decorator);
-    site = (holder.stack as NodeJS.CallSite[]).find((frame) => frame.getFunctionName() === '<static_initializer>');
-  } finally {
-    Error.prepareStackTrace = previousPrepare;
-    Error.stackTraceLimit = previousLimit;
-  }
+  const site = captureCallSites(4, decorator).find((frame) => frame.getFunctionName() === '<static_initializer>');
   const file = site?.getFileName();
   const line = site?.getLineNumber();
   const column = site?.getColumnNumber();
