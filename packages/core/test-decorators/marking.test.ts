@@ -10,7 +10,7 @@ import {
 } from '@errinject/core';
 import { captureMethod, type CapturedMethod } from './support/capture';
 import { catchErrInject } from './support/errors';
-import { arm, failEveryCall, injectableLines, useFailFunction } from './support/failFunction';
+import { arm, armedNames, disarm, failEveryCall, injectableLines, useFailFunction, writeRetval } from './support/failFunction';
 import { describeMode, MODE, named, nameOf, perMode } from './support/mode';
 import { warningsOf } from './support/warnings';
 
@@ -311,44 +311,81 @@ describeMode('@AllowErrorInjection', () => {
       expect(new SecondOwner().alloc()).to.equal(null);
     });
 
-    it('should name the method of a second class of the same name Class.method#2, before or at its first instance, without throwing', async () => {
-      // Arrange: each call defines a new class, with new methods, under the same class name.
-      const defineTwice = perMode({
-        legacy: () => () => {
-          class LegacyTwice {
-            @AllowErrorInjection(EI_TYPE_NULL)
-            make(): object | null {
-              return {};
+    it('should name the method of a second class of the same name, defined elsewhere at the same time, Class.method#2, before or at its first instance, without throwing', async () => {
+      // Arrange: two places in the code define a class each, under one class name (two modules, or
+      // two classes of one name in one module: a reload is the same place again, or a later time).
+      const [defineOne, defineOther] = perMode({
+        legacy: () => [
+          () => {
+            class LegacyTwice {
+              @AllowErrorInjection(EI_TYPE_NULL)
+              make(): object | null {
+                return {};
+              }
             }
-          }
-          return LegacyTwice;
-        },
-        metadata: () => () => {
-          class MetadataTwice {
-            @AllowErrorInjection(EI_TYPE_NULL)
-            make(): object | null {
-              return {};
+            return LegacyTwice;
+          },
+          () => {
+            class LegacyTwice {
+              @AllowErrorInjection(EI_TYPE_NULL)
+              make(): object | null {
+                return {};
+              }
             }
-          }
-          return MetadataTwice;
-        },
-        standard: () => () => {
-          class StandardTwice {
-            @AllowErrorInjection(EI_TYPE_NULL)
-            make(): object | null {
-              return {};
+            return LegacyTwice;
+          },
+        ],
+        metadata: () => [
+          () => {
+            class MetadataTwice {
+              @AllowErrorInjection(EI_TYPE_NULL)
+              make(): object | null {
+                return {};
+              }
             }
-          }
-          return StandardTwice;
-        },
+            return MetadataTwice;
+          },
+          () => {
+            class MetadataTwice {
+              @AllowErrorInjection(EI_TYPE_NULL)
+              make(): object | null {
+                return {};
+              }
+            }
+            return MetadataTwice;
+          },
+        ],
+        standard: () => [
+          () => {
+            class StandardTwice {
+              @AllowErrorInjection(EI_TYPE_NULL)
+              make(): object | null {
+                return {};
+              }
+            }
+            return StandardTwice;
+          },
+          () => {
+            class StandardTwice {
+              @AllowErrorInjection(EI_TYPE_NULL)
+              make(): object | null {
+                return {};
+              }
+            }
+            return StandardTwice;
+          },
+        ],
       });
-      const First = defineTwice();
 
-      // Act: a second module defines a class of the same name; its first instance is made at once.
-      const { value: Second, warnings } = await warningsOf(() => {
-        const Defined = defineTwice();
-        new Defined();
-        return Defined;
+      // Act: the second class's first instance is made at once.
+      const {
+        value: [First, Second],
+        warnings,
+      } = await warningsOf(() => {
+        const one = defineOne();
+        const other = defineOther();
+        new other();
+        return [one, other] as const;
       });
 
       // Assert
@@ -360,6 +397,90 @@ describeMode('@AllowErrorInjection', () => {
       failEveryCall();
       expect(first.make()).to.equal(null);
       expect(new Second().make()).to.deep.equal({});
+    });
+  });
+
+  describe('when the module that defines a class is evaluated again (a watch mode re-runs, a test runner resets its modules)', () => {
+    /** Defines the class as a module that is evaluated again would: the same code, at a later time. */
+    const defineReloaded = perMode({
+      legacy: () => () => {
+        class LegacyReloaded {
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          open(): number {
+            return 0;
+          }
+        }
+        return LegacyReloaded;
+      },
+      metadata: () => () => {
+        class MetadataReloaded {
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          open(): number {
+            return 0;
+          }
+        }
+        return MetadataReloaded;
+      },
+      standard: () => () => {
+        class StandardReloaded {
+          @AllowErrorInjection(EI_TYPE_ERRNO)
+          open(): number {
+            return 0;
+          }
+        }
+        return StandardReloaded;
+      },
+    });
+
+    it('should put the new method in the place of the old one, armed with its retval as configured, without a warning', async () => {
+      // Arrange: the first evaluation, armed with a retval of its own.
+      const Old = defineReloaded();
+      const old = new Old();
+      const name = `${Old.name}.open`;
+      arm(name);
+      writeRetval(name, '-5');
+      failEveryCall();
+      expect(old.open()).to.equal(-errno.EIO);
+      await new Promise((resolve) => setImmediate(resolve));
+
+      // Act: the module again, later.
+      const { value: New, warnings } = await warningsOf(() => {
+        const Defined = defineReloaded();
+        new Defined();
+        return Defined;
+      });
+
+      // Assert: one function of that name, the new one, armed as the old one was; the old class is as written.
+      expect(warnings).to.deep.equal([]);
+      expect(injectableLines().filter((line) => line.startsWith(name))).to.deep.equal([`${name}\tERRNO`]);
+      expect(armedNames()).to.include(name);
+      expect(new New().open()).to.equal(-errno.EIO);
+      expect(Object.getOwnPropertyDescriptor(Old.prototype, 'open')?.value).to.not.equal(undefined);
+      expect(old.open()).to.equal(0);
+      disarm(name);
+      expect(new New().open()).to.equal(0);
+    });
+
+    it('should keep a name that was disarmed disarmed', async () => {
+      // Arrange
+      const Old = defineReloaded();
+      new Old();
+      const name = `${Old.name}.open`;
+      arm(name);
+      disarm(name);
+      await new Promise((resolve) => setImmediate(resolve));
+
+      // Act
+      const { value: New } = await warningsOf(() => {
+        const Defined = defineReloaded();
+        new Defined();
+        return Defined;
+      });
+
+      // Assert
+      expect(armedNames()).to.not.include(name);
+      failEveryCall();
+      expect(new New().open()).to.equal(0);
     });
   });
 

@@ -50,4 +50,22 @@ export interface Injectable {
   saved: PropertyDescriptor | undefined;
   /** The wrapper: for a function, the one its callers hold; for a method, the one installed while armed. */
   wrapper: AnyFunction | undefined;
+  /**
+   * Where the code that marked it stands (a copy of the core older than this field leaves it
+   * `undefined`): a module evaluated again (a watch mode's re-run) marks the same function there.
+   */
+  readonly site?: MarkSite | undefined;
+}
+
+/** Where a function was marked: the first frame outside errinject and the decorator helpers. */
+export interface MarkSite {
+  /** The file path or URL, without a query (`?v=3`, `?t=...`: loaders' cache busters). */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /**
+   * The same object for every function the same copy of the core marked in one synchronous stretch
+   * of code (until the next microtask): one evaluation of a module.
+   */
+  readonly turn: object;
 }

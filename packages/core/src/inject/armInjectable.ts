@@ -91,6 +91,17 @@ export function disarmInjectable(entry: Injectable): void {
     entry.saved = undefined;
     entry.wrapper = undefined;
   }
+  forgetArmed(entry);
+}
+
+/**
+ * Takes an injectable off the armed list, and its directory away, leaving its class as it is: a
+ * wrapper still there calls straight through from now on (the injectable is being replaced by a new
+ * mark of the same function, and its old class cannot be changed).
+ *
+ * @param entry - an armed injectable
+ */
+export function forgetArmed(entry: Injectable): void {
   entry.armed = 0;
   state.armed.splice(state.armed.indexOf(entry), 1);
   failFunctionDir().entries.delete(entry.name);

@@ -5,9 +5,10 @@ import { bootAwaitsInjectable, retryPendingBoot } from '../boot/pendingBoot';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
 import { markNoticeChannel } from '../report/markNoticeChannel';
 import { armIfArmingAll } from './armIfArmingAll';
+import { armInjectable, disarmInjectable, forgetArmed } from './armInjectable';
 import { state } from '../state/sharedState';
 import { type ErrorInjectionType, EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL, errorTypeName } from './errorTypes';
-import type { AnyFunction, Injectable, InjectOptions } from './Injectable';
+import type { AnyFunction, Injectable, InjectOptions, MarkSite } from './Injectable';
 
 /** The longest name `fail_function/inject` takes (KSYM_NAME_LEN). */
 export const KSYM_NAME_LEN = 512;
@@ -89,13 +90,14 @@ export function isAsyncFunction(fn: AnyFunction): boolean {
 export type InjectableSpec = Pick<Injectable, 'name' | 'type' | 'errPtr' | 'async' | 'kind' | 'original' | 'holder' | 'key'>;
 
 /**
- * Makes an entry, not yet registered: a wrapper can be made for it before its name is known.
+ * Makes an entry, not yet registered: a wrapper can be made for it before its name is known. Called
+ * where the function is marked (the decorator, `allowErrorInjection`), which it remembers.
  *
  * @param spec - what it is
  * @returns the entry, unarmed
  */
 export function createInjectable(spec: InjectableSpec): Injectable {
-  return { ...spec, armed: 0, retval: 0, saved: undefined, wrapper: undefined };
+  return { ...spec, armed: 0, retval: 0, saved: undefined, wrapper: undefined, site: markSite() };
 }
 
 function sameMark(a: Injectable, b: Injectable): boolean {
@@ -133,12 +135,72 @@ function distinctName(name: string): string {
 }
 
 /**
+ * Whether a new mark is the same function marked again by its module evaluated once more (a watch
+ * mode's re-run, a test runner's module reset): the same name, marked in the same file, at the same
+ * place or in a later evaluation. A module that defines two functions of one name at once (two
+ * classes `Store` in one file) marks the second at another place in the same evaluation.
+ */
+function isReload(existing: Injectable, entry: Injectable): boolean {
+  const before = existing.site;
+  const now = entry.site;
+  if (before === undefined || now === undefined || before.file !== now.file) return false;
+  if (existing.kind !== entry.kind || existing.key !== entry.key) return false;
+  return before.turn !== now.turn || (before.line === now.line && before.column === now.column);
+}
+
+function addMark(entry: Injectable): void {
+  const marks = state.marks.get(entry.original);
+  if (marks === undefined) state.marks.set(entry.original, [entry]);
+  else marks.push(entry);
+  if (markNoticeChannel.hasSubscribers) markNoticeChannel.publish({ name: entry.name, type: errorTypeName(entry.type) });
+}
+
+function removeMark(entry: Injectable): void {
+  const marks = state.marks.get(entry.original);
+  if (marks === undefined) return;
+  marks.splice(marks.indexOf(entry), 1);
+  if (marks.length === 0) state.marks.delete(entry.original);
+}
+
+/**
+ * Puts a function's new mark in the place of its old one, with what was configured for the name:
+ * armed or not, and the retval (when the error type is the same). The old function is left as it was
+ * written (disarmed), or, where its class was frozen since, calls straight through.
+ */
+function replaceMark(old: Injectable, entry: Injectable): void {
+  const armed = old.armed !== 0;
+  const { retval } = old;
+  if (armed) {
+    try {
+      disarmInjectable(old);
+    } catch {
+      forgetArmed(old);
+    }
+  }
+  removeMark(old);
+  state.injectables.set(entry.name, entry);
+  addMark(entry);
+  if (!armed) return;
+  try {
+    armInjectable(entry);
+    if (entry.type === old.type) entry.retval = retval;
+  } catch (error) {
+    process.emitWarning(`errinject: ${entry.name} was marked again and could not be armed as it was: ${(error as Error).message}`, {
+      code: 'ERRINJECT_NOT_ARMED',
+    });
+  }
+}
+
+/**
  * Adds an entry to the registry, the `ALLOW_ERROR_INJECTION` of the kernel. Marking the same
  * function again the same way is harmless and gives the first entry; a function has one mark, so
- * marking it again under another name or type is refused. A different function under a name already
- * taken (two classes `Client` in two modules, say) must not make its module fail to load: it is
- * registered as `name#2` (`#3`, ...) with a process warning, code `ERRINJECT_DUPLICATE_NAME`. Each
- * check is a lookup, so that marking costs the same for the ten-thousandth function as for the first.
+ * marking it again under another name or type is refused. A module evaluated again (watch modes,
+ * test runners that reset their modules) marks new functions under the names its old ones had: each
+ * replaces the old one and keeps what was configured for the name (see {@link isReload}). A
+ * different function under a name already taken (two classes `Client` in two modules, say) must not
+ * make its module fail to load: it is registered as `name#2` (`#3`, ...) with a process warning,
+ * code `ERRINJECT_DUPLICATE_NAME`. Each check is a lookup, so that marking costs the same for the
+ * ten-thousandth function as for the first.
  *
  * @param entry - the new entry, its name set (and changed when the name is taken)
  * @returns the entry in the registry
@@ -147,14 +209,19 @@ function distinctName(name: string): string {
 export function registerInjectable(entry: Injectable): Injectable {
   const existing = state.injectables.get(entry.name);
   if (existing !== undefined && (existing === entry || sameMark(existing, entry))) return existing;
-  const marks = state.marks.get(entry.original);
-  const first = marks?.find((other) => other.kind === entry.kind && (other.key === entry.key || other === existing));
+  const first = state.marks.get(entry.original)?.find((other) => other.kind === entry.kind && (other.key === entry.key || other === existing));
   if (first !== undefined) throw markedAlready(first, entry);
+  if (existing !== undefined && isReload(existing, entry)) {
+    replaceMark(existing, entry);
+    retryPendingBoot();
+    return entry;
+  }
   if (existing !== undefined) {
     const wanted = entry.name;
     entry.name = distinctName(wanted);
+    const where = entry.site === undefined ? '' : ` (marked at ${entry.site.file}:${entry.site.line})`;
     process.emitWarning(
-      `errinject: another function is marked error-injectable as ${showValue(wanted)} already; this one${markedWhere()} is named ` +
+      `errinject: another function is marked error-injectable as ${showValue(wanted)} already; this one${where} is named ` +
         `${JSON.stringify(entry.name)} (the name with #2, #3, ... in the order they are marked): give one of them a name of its own with options.name`,
       { code: 'ERRINJECT_DUPLICATE_NAME' },
     );
@@ -164,9 +231,7 @@ export function registerInjectable(entry: Injectable): Injectable {
   // it to them. Asked before the name is known, since a known name is awaited by nothing.
   const awaited = bootAwaitsInjectable(entry.name);
   state.injectables.set(entry.name, entry);
-  if (marks === undefined) state.marks.set(entry.original, [entry]);
-  else marks.push(entry);
-  if (markNoticeChannel.hasSubscribers) markNoticeChannel.publish({ name: entry.name, type: errorTypeName(entry.type) });
+  addMark(entry);
   retryPendingBoot();
   if (!awaited) armIfArmingAll(entry);
   return entry;
@@ -177,21 +242,38 @@ const CORE_ROOT = `${dirname(__dirname)}${sep}`;
 
 /** Decorator helpers between the class and the decorator: libraries, and the helpers compilers inline. */
 const HELPER_FILE = /[\\/]node_modules[\\/](?:tslib|reflect-metadata|@swc[\\/]helpers|@babel[\\/]runtime)[\\/]/;
-const HELPER_FUNCTION = /^(?:__|_ts_)/;
+// tsc's __decorate/__esDecorate/__runInitializers, esbuild's __decorateElement, swc's _ts_decorate and
+// _apply_decs_2203_r, Babel's _applyDecs2311 (and its applyDec) and _decorate.
+const HELPER_FUNCTION = /^(?:__|_ts_|_?apply_?[dD]ec|_decorate)/;
+
+let turn: object | undefined;
+
+/** The object that stands for this synchronous stretch of code, until the next microtask. */
+function currentTurn(): object {
+  if (turn === undefined) {
+    const now = {};
+    turn = now;
+    queueMicrotask(() => {
+      if (turn === now) turn = undefined;
+    });
+  }
+  return turn;
+}
 
 /**
  * Where the code that marks a function stands: the first frame outside the core (and outside a
- * decorator helper library), as ` (marked at file:line)`; empty when none is found.
+ * decorator helper, from a library or inlined by a compiler); `undefined` when none is found.
  */
-function markedWhere(): string {
-  const sites = captureCallSites(16, markedWhere);
+function markSite(): MarkSite | undefined {
+  const sites = captureCallSites(16, markSite);
   for (const site of sites) {
     const file = site.getFileName();
     if (file === undefined || file === null || file.startsWith('node:') || file.startsWith(CORE_ROOT) || HELPER_FILE.test(file)) continue;
     if (HELPER_FUNCTION.test(site.getFunctionName() ?? '')) continue;
-    return ` (marked at ${file}:${site.getLineNumber() ?? 0})`;
+    const query = file.indexOf('?');
+    return { file: query === -1 ? file : file.slice(0, query), line: site.getLineNumber() ?? 0, column: site.getColumnNumber() ?? 0, turn: currentTurn() };
   }
-  return '';
+  return undefined;
 }
 
 /**
