@@ -30,6 +30,7 @@ import * as sweepModule from './sweep/sweep';
 import * as sweepSyncModule from './sweep/sweepSync';
 import * as controlSocketDirModule from './remote/controlSocketDir';
 import * as installFaultReportModule from './report/installFaultReport';
+import * as relativeSiteModule from './report/relativeSite';
 import * as installControlServerModule from './remote/installControlServer';
 
 // errno
@@ -116,6 +117,7 @@ export type {
 
 // the fault report file (ERRINJECT_REPORT)
 export import REPORT_ENV = installFaultReportModule.REPORT_ENV;
+export import relativeSite = relativeSiteModule.relativeSite;
 export type { CrashReportRecord, ExitReportRecord, FaultReportRecord, LoadedReportRecord, MarkedReportRecord, ReportRecord } from './report/ReportRecord';
 
 // the control socket (ERRINJECT_CONTROL)

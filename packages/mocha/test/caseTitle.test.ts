@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import type { SweepRun } from '@errinject/core';
 import { caseTitle } from '../src/index';
-import { shortSite } from '../src/caseTitle';
 
 function run(fields: Partial<SweepRun<unknown>>): SweepRun<unknown> {
   return {
@@ -54,18 +53,6 @@ describe('caseTitle', () => {
 
       // Assert
       expect(title).to.equal('n=4: no fault injected (every fault point was reached)');
-    });
-  });
-});
-
-describe('shortSite', () => {
-  describe('when the site has no line and column', () => {
-    it('should leave it as it is', () => {
-      // Act
-      const site = shortSite('native', '/app');
-
-      // Assert
-      expect(site).to.equal('native');
     });
   });
 });

@@ -29,10 +29,36 @@ function sourceMapOf(file: string): SourceMap {
   return map;
 }
 
+/** The position at the end of a stack trace's frame line: `    at f (/a/b.ts:12:5)` or `    at /a/b.ts:12:5`. */
+const FRAME_POSITION = /(?:\(|at )((?:file:\/\/)?[^\s()][^()]*?):(\d+):(\d+)\)?$/;
+
+/**
+ * The call site as the stack-trace formatter a test runner installed prints it. vitest's module
+ * runner and jest run code they transformed in memory, whose source maps Node.js does not know;
+ * each installs an `Error.prepareStackTrace` that maps its own frames (as does `source-map-support`).
+ *
+ * @returns `file:line:column`, or `undefined` when no such formatter names a position
+ */
+function throughInstalledFormatter(site: NodeJS.CallSite): string | undefined {
+  const prepare = Error.prepareStackTrace;
+  if (typeof prepare !== 'function') return undefined;
+  let text: unknown;
+  try {
+    text = prepare(new Error('errinject call site'), [site]);
+  } catch {
+    return undefined;
+  }
+  if (typeof text !== 'string') return undefined;
+  const match = FRAME_POSITION.exec(text.slice(text.lastIndexOf('\n') + 1).trimEnd());
+  if (match === null) return undefined;
+  return `${toPath(match[1] as string)}:${match[2] as string}:${match[3] as string}`;
+}
+
 /**
  * Names a call site as `/abs/file.js:12:5` (1-based line and column; a `file:` URL becomes a path),
  * through the file's source map when the process keeps them (`--enable-source-maps`,
- * `process.setSourceMapsEnabled(true)`), so that a TypeScript program is named by its own sources.
+ * `process.setSourceMapsEnabled(true)`, tsx), or else through the stack-trace formatter a test
+ * runner installed (vitest, jest), so that a TypeScript program is named by its own sources.
  *
  * @param site - V8's call site of the caller's frame
  * @returns the position, or `undefined` when the frame has no file (native code, `eval`)
@@ -44,7 +70,7 @@ export function formatCallSite(site: NodeJS.CallSite): string | undefined {
   const column = site.getColumnNumber() ?? 0;
   const entry: { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined = sourceMapOf(file)?.findEntry(line - 1, column - 1);
   if (entry?.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) {
-    return `${toPath(file)}:${line}:${column}`;
+    return throughInstalledFormatter(site) ?? `${toPath(file)}:${line}:${column}`;
   }
   return `${toPath(entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
 }

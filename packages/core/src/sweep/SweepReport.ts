@@ -47,9 +47,10 @@ export interface SweepRun<T> {
   /** The error-injectable function that failed, for `fail_function`; otherwise `undefined`. */
   readonly function: string | undefined;
   /**
-   * The caller's call site of the call that failed, `/abs/file.js:12:5` (through the source map when
-   * the process keeps them, as under `--enable-source-maps`); `undefined` when none failed or the
-   * caller has no file position.
+   * The caller's call site of the call that failed, `src/store.ts:12:5`: in the source the process
+   * ran, through its source map where the process keeps them (`--enable-source-maps`, tsx) or a test
+   * runner maps its stack traces (vitest, jest); relative to the working directory when the file lies
+   * inside it, absolute otherwise; `undefined` when none failed or the caller has no file position.
    */
   readonly site: string | undefined;
   /** Faults injected in the run's task: 1 for an injected `'once'` run, 1 or more under `'persist'`. */

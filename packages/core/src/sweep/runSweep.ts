@@ -2,6 +2,7 @@ import * as diagnosticsChannel from 'node:diagnostics_channel';
 import { ErrInjectError } from '../errors/ErrInjectError';
 import { FAULT_NOTICE_CHANNEL, type FaultNotice } from '../report/faultNoticeChannel';
 import { formatCallSite } from '../report/formatCallSite';
+import { relativeSite } from '../report/relativeSite';
 import { requestSite } from '../report/requestSite';
 import { state } from '../state/sharedState';
 import { currentTask } from '../task/currentTask';
@@ -19,6 +20,12 @@ import { takeOverFailFunction } from './takeOverFailFunction';
 
 /** Set on `globalThis` while a sweep runs, for every copy of the core in the process. */
 const SWEEPING = Symbol.for('errinject.core.sweeping');
+
+/** The caller's call site as a run names it: in the source, relative to the working directory where it can be. */
+function siteOf(site: NodeJS.CallSite | undefined): string | undefined {
+  const formatted = site === undefined ? undefined : formatCallSite(site);
+  return formatted === undefined ? undefined : relativeSite(formatted);
+}
 
 /** What failed at the n-th call. */
 interface Fault {
@@ -81,7 +88,7 @@ class Sweeper<T> {
       injected: fault !== undefined,
       capability: fault?.capability,
       function: fault?.function,
-      site: fault?.site === undefined ? undefined : formatCallSite(fault.site),
+      site: siteOf(fault?.site),
       faults: this.faults,
       outcome: result,
     };

@@ -37,6 +37,53 @@ describe('formatCallSite', () => {
       expect(name).to.equal('/no/such/file.js:12:5');
     });
 
+    describe('when a test runner installed a stack-trace formatter (vitest, jest) and Node.js knows no source map', () => {
+      /** Runs `fn` with `Error.prepareStackTrace` set to `prepare`, and puts the previous one back. */
+      function withFormatter<T>(prepare: (error: Error, sites: NodeJS.CallSite[]) => unknown, fn: () => T): T {
+        const previous = Error.prepareStackTrace;
+        Error.prepareStackTrace = prepare;
+        try {
+          return fn();
+        } finally {
+          Error.prepareStackTrace = previous;
+        }
+      }
+
+      it('should name the position the formatter maps the frame to', () => {
+        // Arrange: a formatter that maps the transformed code's frames to the sources, as vitest's does.
+        const seen: string[] = [];
+        const prepare = (error: Error, sites: NodeJS.CallSite[]): string => {
+          seen.push(...sites.map((site) => `${site.getFileName() ?? ''}:${site.getLineNumber() ?? 0}`));
+          return `${String(error)}\n    at Store.open (/srv/app/src/store.ts:40:7)`;
+        };
+
+        // Act
+        const name = withFormatter(prepare, () => formatCallSite(fakeSite('/srv/app/src/store.ts', 97, 31)));
+
+        // Assert
+        expect(seen).to.deep.equal(['/srv/app/src/store.ts:97']);
+        expect(name).to.equal('/srv/app/src/store.ts:40:7');
+      });
+
+      it('should read an anonymous frame and a file: URL', () => {
+        const name = withFormatter(
+          (error) => `${String(error)}\n    at file:///srv/app/src/main.ts:3:9`,
+          () => formatCallSite(fakeSite('file:///srv/app/src/main.ts', 20, 1)),
+        );
+        expect(name).to.equal('/srv/app/src/main.ts:3:9');
+      });
+
+      it('should give the position V8 gave where the formatter throws, returns no text or names no position', () => {
+        const site = fakeSite('/srv/app/src/store.ts', 97, 31);
+        const throwing = (): never => {
+          throw new Error('formatter failed');
+        };
+        expect(withFormatter(throwing, () => formatCallSite(site))).to.equal('/srv/app/src/store.ts:97:31');
+        expect(withFormatter(() => [], () => formatCallSite(site))).to.equal('/srv/app/src/store.ts:97:31');
+        expect(withFormatter((error) => `${String(error)}\n    at native`, () => formatCallSite(site))).to.equal('/srv/app/src/store.ts:97:31');
+      });
+    });
+
     it('should give the position V8 gave where Node.js cannot read the source map', () => {
       // Arrange
       const module = require('node:module') as { findSourceMap: (path: string) => unknown };
