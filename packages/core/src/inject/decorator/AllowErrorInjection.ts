@@ -102,6 +102,9 @@ function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target
   return entry.armed !== 0 && entry.wrapper !== undefined && entry.holder === holder ? Object.getOwnPropertyDescriptor(holder, key) : undefined;
 }
 
+/** A class name a compiler may be about to give back: esbuild's `_Net` for `Net`. */
+const RENAMED_WHILE_DEFINED = /^_/;
+
 /** Finds the object that holds a method, from an instance up its prototype chain. */
 function holderOf(instance: object, key: string | symbol, original: AnyFunction, wrapper: AnyFunction | undefined): object | undefined {
   for (let object = Object.getPrototypeOf(instance) as object | null; object !== null; object = Object.getPrototypeOf(object) as object | null) {
@@ -154,20 +157,11 @@ function decorateStandard(
   const pending: PendingMethod = { key, original };
   if (registered === undefined && !context.static) state.pendingMethods.add(pending);
 
-  let resolved = false;
-  context.addInitializer(function (this: unknown) {
-    // Runs for every instance of an instance method's class; only the first one does anything.
-    if (resolved) return;
-    resolved = true;
+  /** The class is known (`holder`: the prototype or the class that holds the method, or none for a private one). */
+  const settle = (klass: unknown, holder: object | undefined): void => {
     state.pendingMethods.delete(pending);
-    if (context.private) {
-      if (registered === undefined) register(className(context.static ? this : (this as { constructor?: unknown }).constructor));
-      return;
-    }
-    const holder = context.static ? (this as object) : holderOf(this as object, key, original, entry.wrapper);
-    if (holder === undefined) return;
-    if (registered === undefined) register(className(context.static ? holder : (holder as { constructor?: unknown }).constructor));
-    if (registered !== entry) return;
+    if (registered === undefined) register(className(klass));
+    if (holder === undefined || registered !== entry) return;
     entry.holder = holder;
     // Armed before its class was known: the wrapper goes in now, before the first call. A class
     // frozen since cannot take it; the constructor must not fail for that, so the function is
@@ -180,6 +174,27 @@ function decorateStandard(
         process.emitWarning(`errinject: ${entry.name} was disarmed: ${(error as Error).message}`, { code: 'ERRINJECT_DISARMED' });
       }
     }
+  };
+
+  let resolved = false;
+  context.addInitializer(function (this: unknown) {
+    // Runs for every instance of an instance method's class; only the first one does anything.
+    if (resolved) return;
+    resolved = true;
+    const klass = context.static ? this : (this as { constructor?: unknown }).constructor;
+    const holder = context.private ? undefined : context.static ? (this as object) : holderOf(this as object, key, original, entry.wrapper);
+    if (holder === undefined && !context.private) {
+      state.pendingMethods.delete(pending);
+      return;
+    }
+    if (registered === undefined && context.static && RENAMED_WHILE_DEFINED.test(className(klass))) {
+      // esbuild (tsx, vite) keeps `class Net` as `_Net` until the class's static initializers have
+      // run, then gives it back its name, in the same stretch of code: the name is read after that.
+      state.pendingMethods.add(pending);
+      queueMicrotask(() => settle(klass, holder));
+      return;
+    }
+    settle(klass, holder);
   });
 
   if (context.private) {

@@ -4,12 +4,15 @@ import { captureCallSites, type EntryPoint } from '../../attr/captureCallerFrame
 
 /**
  * The name of the class a standard method decorator is being applied to, read from where the
- * decorator is called. JavaScript does not give a method decorator its class; but TypeScript's
- * emit (target ES2022 and later) applies member decorators in a static block that opens the class
- * body, so the source right before the decorating call reads `class Name { static {`. The file is
- * read once, and only a call that sits in a static block right after a class header is trusted:
- * anything else (other compilers, loaders that run code not on disk, bundles) gives `undefined`,
- * and the class is learnt when it is first instantiated.
+ * decorator is called, before anything at run time can tell it. JavaScript does not give a method
+ * decorator its class: a static method learns it when its class is defined, an instance method when
+ * its class is first instantiated. But TypeScript's emit (target ES2022 and later) applies member
+ * decorators with `__esDecorate(...)` in a static block that opens the class body, and swc's with
+ * `_apply_decs_2203_r(...)`, so the JavaScript file the call stands in reads `class Name { static {`
+ * right before it. Only that is trusted: a JavaScript file on disk, the helper's call at the call
+ * site's exact position, in a static block right after a class header. Anything else (a TypeScript
+ * file a loader transformed in memory, where the position is not the file's; other compilers;
+ * bundles) gives `undefined`, and the class is learnt at run time.
  */
 
 /** A source file as read once: its text and where each of its lines starts. */
@@ -40,6 +43,12 @@ function sourceOf(file: string): Source | undefined {
 const MAX_BLOCK = 20_000;
 const MAX_HEADER = 400;
 
+/** The JavaScript files whose text on disk is the code that runs (a loader may run other code for a .ts file). */
+const SCRIPT_FILE = /\.[cm]?js$/;
+
+/** The member-decorator helpers a static block calls: TypeScript's, and swc's. */
+const DECORATING_CALL = /(?:__esDecorate|_apply_decs_\w*)\(/y;
+
 /** `class Name {` or `class Name extends Base {`, right before the block. */
 const CLASS_HEADER = /class\s+([A-Za-z_$][\w$]*)(?:\s+extends\s[^{}]*)?\s*\{\s*$/;
 
@@ -61,11 +70,14 @@ export function enclosingClassName(decorator: EntryPoint): string | undefined {
   const line = site?.getLineNumber();
   const column = site?.getColumnNumber();
   if (file === undefined || file === null || typeof line !== 'number' || typeof column !== 'number') return undefined;
+  if (!SCRIPT_FILE.test(file)) return undefined;
   const source = sourceOf(file);
   if (source === undefined) return undefined;
   const { text } = source;
   const offset = offsetOf(source, line, column);
   if (offset < 0) return undefined;
+  DECORATING_CALL.lastIndex = offset;
+  if (!DECORATING_CALL.test(text)) return undefined;
   // The call is inside the static block that decorates the class; the class's static fields and
   // other static blocks come after it, so the nearest `static {` before the call is that block.
   const blockStart = staticBlockBefore(text, offset);
