@@ -311,81 +311,44 @@ describeMode('@AllowErrorInjection', () => {
       expect(new SecondOwner().alloc()).to.equal(null);
     });
 
-    it('should name the method of a second class of the same name, defined elsewhere at the same time, Class.method#2, before or at its first instance, without throwing', async () => {
-      // Arrange: two places in the code define a class each, under one class name (two modules, or
-      // two classes of one name in one module: a reload is the same place again, or a later time).
-      const [defineOne, defineOther] = perMode({
-        legacy: () => [
-          () => {
-            class LegacyTwice {
-              @AllowErrorInjection(EI_TYPE_NULL)
-              make(): object | null {
-                return {};
-              }
+    it('should name the method of a second class of the same name Class.method#2, before or at its first instance, without throwing', async () => {
+      // Arrange: each call defines a new class, with new methods, under the same class name.
+      const defineTwice = perMode({
+        legacy: () => () => {
+          class LegacyTwice {
+            @AllowErrorInjection(EI_TYPE_NULL)
+            make(): object | null {
+              return {};
             }
-            return LegacyTwice;
-          },
-          () => {
-            class LegacyTwice {
-              @AllowErrorInjection(EI_TYPE_NULL)
-              make(): object | null {
-                return {};
-              }
+          }
+          return LegacyTwice;
+        },
+        metadata: () => () => {
+          class MetadataTwice {
+            @AllowErrorInjection(EI_TYPE_NULL)
+            make(): object | null {
+              return {};
             }
-            return LegacyTwice;
-          },
-        ],
-        metadata: () => [
-          () => {
-            class MetadataTwice {
-              @AllowErrorInjection(EI_TYPE_NULL)
-              make(): object | null {
-                return {};
-              }
+          }
+          return MetadataTwice;
+        },
+        standard: () => () => {
+          class StandardTwice {
+            @AllowErrorInjection(EI_TYPE_NULL)
+            make(): object | null {
+              return {};
             }
-            return MetadataTwice;
-          },
-          () => {
-            class MetadataTwice {
-              @AllowErrorInjection(EI_TYPE_NULL)
-              make(): object | null {
-                return {};
-              }
-            }
-            return MetadataTwice;
-          },
-        ],
-        standard: () => [
-          () => {
-            class StandardTwice {
-              @AllowErrorInjection(EI_TYPE_NULL)
-              make(): object | null {
-                return {};
-              }
-            }
-            return StandardTwice;
-          },
-          () => {
-            class StandardTwice {
-              @AllowErrorInjection(EI_TYPE_NULL)
-              make(): object | null {
-                return {};
-              }
-            }
-            return StandardTwice;
-          },
-        ],
+          }
+          return StandardTwice;
+        },
       });
+      const First = defineTwice();
 
-      // Act: the second class's first instance is made at once.
-      const {
-        value: [First, Second],
-        warnings,
-      } = await warningsOf(() => {
-        const one = defineOne();
-        const other = defineOther();
-        new other();
-        return [one, other] as const;
+      // Act: a second module defines a class of the same name; its first instance is made at once.
+      const { value: Second, warnings } = await warningsOf(() => {
+        const Defined = defineTwice();
+        new Defined();
+        return Defined;
       });
 
       // Assert

@@ -3,7 +3,9 @@ import { captureCallSites } from '../attr/captureCallerFrames';
 import { GENERIC_KNOBS } from '../attr/createKnobDir';
 import { bootAwaitsInjectable, retryPendingBoot } from '../boot/pendingBoot';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
+import { formatCallSite } from '../report/formatCallSite';
 import { markNoticeChannel } from '../report/markNoticeChannel';
+import { relativeSite } from '../report/relativeSite';
 import { armIfArmingAll } from './armIfArmingAll';
 import { armInjectable, disarmInjectable, forgetArmed } from './armInjectable';
 import { state } from '../state/sharedState';
@@ -136,16 +138,16 @@ function distinctName(name: string): string {
 
 /**
  * Whether a new mark is the same function marked again by its module evaluated once more (a watch
- * mode's re-run, a test runner's module reset): the same name, marked in the same file, at the same
- * place or in a later evaluation. A module that defines two functions of one name at once (two
- * classes `Store` in one file) marks the second at another place in the same evaluation.
+ * mode's re-run, a test runner's module reset): the same name, marked in the same file, in a later
+ * evaluation (after the synchronous code that marked the first). Two functions of one name marked
+ * in one evaluation of a file (two classes `Store` side by side, a factory called twice) are two.
  */
 function isReload(existing: Injectable, entry: Injectable): boolean {
   const before = existing.site;
   const now = entry.site;
   if (before === undefined || now === undefined || before.file !== now.file) return false;
   if (existing.kind !== entry.kind || existing.key !== entry.key) return false;
-  return before.turn !== now.turn || (before.line === now.line && before.column === now.column);
+  return before.turn !== now.turn;
 }
 
 function addMark(entry: Injectable): void {
@@ -219,7 +221,7 @@ export function registerInjectable(entry: Injectable): Injectable {
   if (existing !== undefined) {
     const wanted = entry.name;
     entry.name = distinctName(wanted);
-    const where = entry.site === undefined ? '' : ` (marked at ${entry.site.file}:${entry.site.line})`;
+    const where = markedWhere(entry);
     process.emitWarning(
       `errinject: another function is marked error-injectable as ${showValue(wanted)} already; this one${where} is named ` +
         `${JSON.stringify(entry.name)} (the name with #2, #3, ... in the order they are marked): give one of them a name of its own with options.name`,
@@ -260,20 +262,37 @@ function currentTurn(): object {
   return turn;
 }
 
+/** The first frame outside the core and the decorator helpers, or `undefined`. */
+function firstOutside(sites: readonly NodeJS.CallSite[]): NodeJS.CallSite | undefined {
+  return sites.find((site) => {
+    const file = site.getFileName();
+    if (file === undefined || file === null || file.startsWith('node:') || file.startsWith(CORE_ROOT) || HELPER_FILE.test(file)) return false;
+    return !HELPER_FUNCTION.test(site.getFunctionName() ?? '');
+  });
+}
+
 /**
- * Where the code that marks a function stands: the first frame outside the core (and outside a
- * decorator helper, from a library or inlined by a compiler); `undefined` when none is found.
+ * Where the code that marks a function stands: the file of the first frame outside the core (and
+ * outside a decorator helper, from a library or inlined by a compiler); `undefined` when none is found.
  */
 function markSite(): MarkSite | undefined {
-  const sites = captureCallSites(16, markSite);
-  for (const site of sites) {
-    const file = site.getFileName();
-    if (file === undefined || file === null || file.startsWith('node:') || file.startsWith(CORE_ROOT) || HELPER_FILE.test(file)) continue;
-    if (HELPER_FUNCTION.test(site.getFunctionName() ?? '')) continue;
-    const query = file.indexOf('?');
-    return { file: query === -1 ? file : file.slice(0, query), line: site.getLineNumber() ?? 0, column: site.getColumnNumber() ?? 0, turn: currentTurn() };
-  }
-  return undefined;
+  const file = firstOutside(captureCallSites(12, markSite))?.getFileName();
+  if (file === undefined || file === null) return undefined;
+  const query = file.indexOf('?');
+  return { file: query === -1 ? file : file.slice(0, query), turn: currentTurn() };
+}
+
+/**
+ * Where a function being registered was marked, for a warning: ` (marked at src/a.ts:3:5)` while the
+ * code that marks it is on the stack (in its source, through source maps), else the file it was
+ * marked in; empty when that is not known.
+ */
+function markedWhere(entry: Injectable): string {
+  if (entry.site === undefined) return '';
+  const site = firstOutside(captureCallSites(12, markedWhere));
+  const file = site?.getFileName();
+  const here = site !== undefined && file !== undefined && file !== null && file.startsWith(entry.site.file) ? formatCallSite(site) : undefined;
+  return here === undefined ? ` (marked in ${entry.site.file})` : ` (marked at ${relativeSite(here)})`;
 }
 
 /**

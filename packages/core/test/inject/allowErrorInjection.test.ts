@@ -395,6 +395,27 @@ describe('allowErrorInjection', () => {
       expect(first()).to.equal(1);
     });
 
+    it('should put a function marked again by its module in a later evaluation in the place of the old one, armed as it was, without a warning', async () => {
+      // Arrange: the module's first evaluation, armed, with a retval.
+      const name = uniqueName('reloaded');
+      const evaluate = (): ((path: string) => number) => allowErrorInjection(EI_TYPE_ERRNO, (path: string) => path.length, { name });
+      const old = evaluate();
+      arm(name);
+      debugfs.write(`fail_function/${name}/retval`, '-2');
+      failEveryCall();
+      await new Promise((resolve) => setImmediate(resolve));
+
+      // Act: the module again (a watch mode's re-run).
+      const { value: reloaded, warnings } = await warningsOf(evaluate);
+
+      // Assert: one function of that name, the new one, armed with the same retval; the old one runs.
+      expect(warnings).to.deep.equal([]);
+      expect(injectableLines().filter((line) => line.startsWith(name))).to.deep.equal([`${name}\tERRNO`]);
+      expect(debugfs.read('fail_function/inject').split('\n')).to.include(name);
+      expect(reloaded('/a')).to.equal(-2);
+      expect(old('/a')).to.equal(2);
+    });
+
     it('should name the third function under a taken name name#3, and say in the warning where it was marked', async () => {
       // Arrange
       const { name, fn } = namedFunction('taken-own', () => 1);
@@ -407,7 +428,7 @@ describe('allowErrorInjection', () => {
 
       // Assert
       expect(injectableLines().filter((line) => line.startsWith(name))).to.deep.equal([`${name}\tERRNO`, `${name}#2\tERRNO`, `${name}#3\tERRNO`]);
-      expect(warnings[0]?.message).to.match(/marked at .*allowErrorInjection\.test\.(js|ts):\d+/);
+      expect(warnings[0]?.message).to.match(/marked at test\/inject\/allowErrorInjection\.test\.ts:\d+:\d+\)/);
     });
 
     it('should skip a suffixed name another function was given explicitly', async () => {
