@@ -1,6 +1,10 @@
 /**
  * `@errinject/lint`: the static checker for error-injectable functions, as a library that takes a
  * project and returns findings as data.
+ *
+ * The types exported here name none of the compiler's (ts-morph's `ts`): those check only under the
+ * TypeScript version ei-lint bundles, and a consumer's `skipLibCheck: false` would check them under
+ * its own (TS2552 `MapIterator` on TypeScript 5.0 and 5.4).
  */
 export { DEFAULT_CONFIG } from './config/LintConfig';
 export type { LintConfig, LintConfigInput, RuleSetting } from './config/LintConfig';
@@ -29,5 +33,6 @@ export type { JsonFinding } from './format/formatJson';
 export { formatSarif } from './format/formatSarif';
 export { formatGithub } from './format/formatGithub';
 export { applySuppressions } from './suppress/applySuppressions';
-export { RULES } from './rules';
-export type { Rule } from './rule/Rule';
+export type { SourceText } from './suppress/SourceText';
+export { RULE_INFOS as RULES } from './rules/ruleInfos';
+export type { RuleInfo } from './rule/RuleInfo';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { LintConfig } from '../config/LintConfig';
+import { LintError } from '../errors/LintError';
 import { resolveConfig } from '../config/resolveConfig';
 import type { Finding } from '../finding/Finding';
 import { lintProgram } from './lintProgram';
@@ -22,8 +23,12 @@ const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
 export interface LintSourcesOptions {
   /** The configuration. Default: every rule at its default setting. */
   readonly config?: LintConfig;
-  /** Compiler options over strict ES2022 with Node's module resolution (`experimentalDecorators`, say). */
-  readonly compilerOptions?: ts.CompilerOptions;
+  /**
+   * Compiler options over strict ES2022 with Node's module resolution, as a tsconfig.json's
+   * `compilerOptions` writes them (`{ experimentalDecorators: true, target: 'es2020' }`); paths in
+   * them are relative to `baseDir`.
+   */
+  readonly compilerOptions?: Readonly<Record<string, unknown>>;
   /**
    * The directory the files are placed in; imports (`@errinject/core` among them) resolve from
    * there on disk. Default: `process.cwd()`.
@@ -58,6 +63,25 @@ function projectFor(compilerOptions: ts.CompilerOptions): Project {
   return project;
 }
 
+/** A text cut to a readable length. */
+function cut(text: string, max = 160): string {
+  return text.length > max ? `${text.slice(0, max)}...` : text;
+}
+
+/**
+ * Converts compiler options written as in a tsconfig.json to the compiler's.
+ *
+ * @throws LintError `ERR_INVALID_ARG_VALUE` naming the option the compiler refused
+ */
+function convertCompilerOptions(options: Readonly<Record<string, unknown>>, baseDir: string): ts.CompilerOptions {
+  const { options: converted, errors } = ts.convertCompilerOptionsFromJson(options, baseDir);
+  if (errors.length > 0) {
+    const reasons = errors.map((error) => cut(ts.flattenDiagnosticMessageText(error.messageText, ' '))).join('; ');
+    throw new LintError('ERR_INVALID_ARG_VALUE', `lintSources: compilerOptions ${cut(JSON.stringify(options))} are refused (${reasons}); accepted: the compilerOptions of a tsconfig.json`);
+  }
+  return converted;
+}
+
 /**
  * Lints source text that is not on disk: `{ 'store.ts': '…' }`. Every file given is linted; the
  * files are kept in memory only, and imports of packages resolve from `baseDir` on disk.
@@ -65,10 +89,12 @@ function projectFor(compilerOptions: ts.CompilerOptions): Project {
  * @param sources - file names (relative to `baseDir`) and their text
  * @param options - configuration and compiler options
  * @returns the findings, sorted by file and position
+ * @throws LintError `ERR_INVALID_ARG_VALUE` for compiler options the compiler refuses
  */
 export function lintSources(sources: Readonly<Record<string, string>>, options: LintSourcesOptions = {}): Finding[] {
   const baseDir = options.baseDir ?? process.cwd();
-  const project = projectFor({ ...DEFAULT_COMPILER_OPTIONS, typeRoots: typeRootsFrom(baseDir), ...options.compilerOptions });
+  const compilerOptions = options.compilerOptions === undefined ? {} : convertCompilerOptions(options.compilerOptions, baseDir);
+  const project = projectFor({ ...DEFAULT_COMPILER_OPTIONS, typeRoots: typeRootsFrom(baseDir), ...compilerOptions });
   for (const sourceFile of project.getSourceFiles()) project.removeSourceFile(sourceFile);
   const created = Object.entries(sources).map(([name, text]) => project.createSourceFile(path.resolve(baseDir, name), text, { overwrite: true }));
   const program = project.getProgram().compilerObject;

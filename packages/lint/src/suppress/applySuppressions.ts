@@ -1,8 +1,9 @@
-import type { ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { RuleSetting } from '../config/LintConfig';
 import { RULE_IDS, SUPPRESSION_RULE_ID, type Finding, type RuleId, type Severity } from '../finding/Finding';
 import { findingAt } from '../finding/findingAt';
 import { findDirectives } from './findDirectives';
+import type { SourceText } from './SourceText';
 import type { DirectivePart, SuppressionDirective } from './SuppressionDirective';
 
 /** The one directive ei-lint knows. */
@@ -12,6 +13,19 @@ const ACCEPTED_RULES = RULE_IDS.join(', ');
 
 function isRuleId(text: string): text is RuleId {
   return (RULE_IDS as readonly string[]).includes(text);
+}
+
+/** The prototype of the source files the bundled compiler makes: a file that has it is parsed already. */
+const SOURCE_FILE_PROTOTYPE: unknown = Object.getPrototypeOf(ts.createSourceFile('prototype.ts', '', ts.ScriptTarget.Latest));
+
+/**
+ * The file as the bundled compiler parsed it: itself when it is one of its source files (the engine's),
+ * else parsed from its text (a plain `{ fileName, text }`, or a source file of another copy of the
+ * compiler, whose syntax kinds may be numbered differently).
+ */
+function parsed(file: SourceText): ts.SourceFile {
+  if (Object.getPrototypeOf(file) === SOURCE_FILE_PROTOTYPE) return file as ts.SourceFile;
+  return ts.createSourceFile(file.fileName, file.text, ts.ScriptTarget.Latest, true);
 }
 
 function finding(file: ts.SourceFile, at: DirectivePart, severity: Severity, message: string): Finding {
@@ -47,19 +61,22 @@ function problems(file: ts.SourceFile, directive: SuppressionDirective): Finding
  * it names that reports nothing on that line, unless that rule is off.
  *
  * @param findings - the rules' findings
- * @param files - the linted files
+ * @param files - the linted files: their names (as the findings give them) and text; the compiler's
+ *   source files are used as they are, anything else is parsed
  * @param rules - each rule's setting (default: every rule on), so that a directive naming a rule
  *   that is off is not reported as unused
  * @returns the findings that remain, with the findings about the directives, unsorted
  */
 export function applySuppressions(
   findings: readonly Finding[],
-  files: readonly ts.SourceFile[],
+  files: readonly SourceText[],
   rules?: Readonly<Record<RuleId, RuleSetting>>,
 ): Finding[] {
   const suppressed = new Set<Finding>();
   const reported: Finding[] = [];
-  for (const file of files) {
+  for (const given of files) {
+    if (!given.text.includes('ei-lint-')) continue;
+    const file = parsed(given);
     const directives = findDirectives(file);
     if (directives.length === 0) continue;
     const inFile = findings.filter((f) => f.file === file.fileName);

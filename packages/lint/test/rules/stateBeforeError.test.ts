@@ -184,7 +184,7 @@ ruleTester('ei/state-before-error', {
         }
       `,
       config: { lockCalls: ['guard.take', 'guard.takeAsync'] },
-      compilerOptions: { lib: ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts'] },
+      compilerOptions: { lib: ['es2023', 'esnext.disposable'] },
     },
     {
       name: 'a plain function lock released with the same argument',

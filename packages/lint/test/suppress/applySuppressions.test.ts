@@ -191,6 +191,26 @@ describe('applySuppressions', () => {
     });
   });
 
+  describe('when the files are given as plain names and text (regression: only the compiler\'s source files were taken)', () => {
+    it('should parse them and suppress as for the source files of the compiler', () => {
+      // Arrange
+      const text = dedent(`
+        // ei-lint-disable-next-line ei/unchecked-call -- closing a closed store is harmless
+        store.close();
+        const quoted = '// ei-lint-disable-next-line ei/type-mismatch -- not a comment';
+      `);
+      const findings = [finding('ei/unchecked-call', 2), finding('ei/type-mismatch', 4)];
+
+      // Act
+      const plain = applySuppressions(findings, [{ fileName: FILE, text }]);
+      const parsed = applySuppressions(findings, [parse(text)]);
+
+      // Assert
+      expect(plain).to.deep.equal([finding('ei/type-mismatch', 4)]);
+      expect(plain).to.deep.equal(parsed);
+    });
+  });
+
   describe('when files hold no directive', () => {
     it('should return the findings as they are', () => {
       // Arrange
