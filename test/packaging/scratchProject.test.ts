@@ -32,7 +32,7 @@ describe('createScratchProject', () => {
 
 describe('scratchEnv', () => {
   describe('when the tests run under npm run, whose npm_config_local_prefix would send npm install into the monorepo', () => {
-    it("should drop the monorepo's npm prefix, workspace, package and lifecycle settings and keep the registry and cache", () => {
+    it("should drop the monorepo's npm prefix, workspace, package and lifecycle settings and c8's coverage directory, and keep the registry and cache", () => {
       // Arrange
       const saved = { ...process.env };
       Object.assign(process.env, {
@@ -44,6 +44,7 @@ describe('scratchEnv', () => {
         INIT_CWD: '/repo/test',
         npm_config_registry: 'https://registry.npmjs.org/',
         npm_config_cache: '/root/.npm',
+        NODE_V8_COVERAGE: '/repo/coverage/tmp',
       });
 
       // Act
@@ -56,7 +57,7 @@ describe('scratchEnv', () => {
       }
 
       // Assert
-      for (const key of ['npm_config_local_prefix', 'npm_config_prefix', 'npm_config_workspace', 'npm_package_name', 'npm_lifecycle_event', 'INIT_CWD']) {
+      for (const key of ['npm_config_local_prefix', 'npm_config_prefix', 'npm_config_workspace', 'npm_package_name', 'npm_lifecycle_event', 'INIT_CWD', 'NODE_V8_COVERAGE']) {
         expect(env, key).not.to.have.property(key);
       }
       expect(env).to.include({ npm_config_registry: 'https://registry.npmjs.org/', npm_config_cache: '/root/.npm', EXTRA: '1', ERRINJECT: '' });

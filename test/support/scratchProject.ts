@@ -19,7 +19,8 @@ import { childEnv } from './childEnv';
  *   `npm install --prefer-offline` then only puts in this run's tarballs (which change every build).
  *   A cold cache costs one registry install; a warm one seconds.
  * - Every command runs with a bounded time, and with an environment stripped of what `npm test` /
- *   lerna set for the monorepo (`npm_config_local_prefix` and the like would send `npm install` into it).
+ *   lerna set for the monorepo (`npm_config_local_prefix` and the like would send `npm install` into
+ *   it) and of c8's `NODE_V8_COVERAGE` (see {@link scratchEnv}).
  *
  * @example
  * ```ts
@@ -136,8 +137,11 @@ const KEPT_NPM_SETTINGS = /^npm_config_(cache|registry|userconfig|globalconfig|c
 
 /**
  * The environment for a command in a scratch project: the test process's, without errinject's
- * configuration, forced colours, or the npm settings that `npm run` and lerna set for the monorepo
- * (its prefix, workspace, package and lifecycle), which would otherwise steer `npm` back into it.
+ * configuration, forced colours, the npm settings that `npm run` and lerna set for the monorepo
+ * (its prefix, workspace, package and lifecycle), which would otherwise steer `npm` back into it,
+ * or c8's `NODE_V8_COVERAGE`: what runs there is the tarballs' copy under `node_modules`, which the
+ * coverage report leaves out, and block coverage of a compiler or test runner slows it and leaves
+ * large files for the report to read.
  *
  * @param extra - variables to add
  * @returns the environment
@@ -145,7 +149,7 @@ const KEPT_NPM_SETTINGS = /^npm_config_(cache|registry|userconfig|globalconfig|c
 export function scratchEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = childEnv();
   for (const key of Object.keys(env)) {
-    if ((/^npm_/i.test(key) && !KEPT_NPM_SETTINGS.test(key)) || key === 'INIT_CWD') delete env[key];
+    if ((/^npm_/i.test(key) && !KEPT_NPM_SETTINGS.test(key)) || key === 'INIT_CWD' || key === 'NODE_V8_COVERAGE') delete env[key];
   }
   return { ...env, ...extra };
 }
