@@ -79,7 +79,7 @@ describe('ei-lint', () => {
         expect(result.status).to.equal(2);
         expect(result.stdout).to.equal('');
         expect(result.stderr).to.equal(
-          `ei-lint: ${path.join(dir, 'package.json')}: "ei-lint".rules has an unknown rule "ei/unchecked-calls"; accepted: ei/type-mismatch, ei/unchecked-call, ei/state-before-error, ei/release-function, ei/bad-usage\n`,
+          `ei-lint: ${path.join(dir, 'package.json')}: "ei-lint".rules has an unknown rule "ei/unchecked-calls"; accepted: ei/type-mismatch, ei/unchecked-call, ei/state-before-error, ei/release-function, ei/bad-usage, ei/captured-method\n`,
         );
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -37,6 +37,7 @@ export const DEFAULT_CONFIG: LintConfig = {
     'ei/state-before-error': 'error',
     'ei/release-function': 'warn',
     'ei/bad-usage': 'error',
+    'ei/captured-method': 'error',
   },
   guards: [],
   lockCalls: [],

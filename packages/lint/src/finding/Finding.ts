@@ -1,5 +1,5 @@
 /** The rules of ei-lint. */
-export const RULE_IDS = ['ei/type-mismatch', 'ei/unchecked-call', 'ei/state-before-error', 'ei/release-function', 'ei/bad-usage'] as const;
+export const RULE_IDS = ['ei/type-mismatch', 'ei/unchecked-call', 'ei/state-before-error', 'ei/release-function', 'ei/bad-usage', 'ei/captured-method'] as const;
 
 /** One rule's id. */
 export type RuleId = (typeof RULE_IDS)[number];

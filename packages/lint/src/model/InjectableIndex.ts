@@ -34,7 +34,8 @@ export class InjectableIndex {
   private readonly byDeclaration = new Map<ts.Node, Injectable>();
   private readonly names = new Set<string>();
   private readonly callsByFile = new Map<ts.SourceFile, InjectableCall[]>();
-  private readonly resolved = new Map<ts.CallExpression, Injectable | undefined>();
+  /** What each name node resolved to: a call's callee name, or a property read's name. */
+  private readonly resolved = new Map<ts.Node, Injectable | undefined>();
   private readonly heritageTypes = new Map<ts.ExpressionWithTypeArguments, ts.Type>();
 
   /**
@@ -82,6 +83,16 @@ export class InjectableIndex {
   }
 
   /**
+   * Tells whether some mark is reached under a name: a cheap filter before anything is resolved.
+   *
+   * @param name - a member's or variable's name
+   * @returns whether a marked method or a wrapped function's holder has that name
+   */
+  hasName(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /**
    * The mark a call reaches.
    *
    * @param call - any call expression
@@ -89,17 +100,48 @@ export class InjectableIndex {
    */
   resolveCall(call: ts.CallExpression): Injectable | undefined {
     const nameNode = calleeNameNode(call);
-    if (nameNode === undefined || !this.names.has(nameNode.text)) return undefined;
-    if (this.resolved.has(call)) return this.resolved.get(call);
-    const injectable = this.resolve(call, nameNode);
-    this.resolved.set(call, injectable);
+    if (nameNode === undefined) return undefined;
+    const callee = skipOuterExpressions(call.expression);
+    return this.resolveName(ts.isPropertyAccessExpression(callee) && callee.name === nameNode ? callee.expression : undefined, nameNode);
+  }
+
+  /**
+   * The mark a property read reaches, whatever is done with the value: `store.open`, `this.open`,
+   * `super.open`, `Store.prototype.open`, `store['open']`. Resolved as a call's callee is.
+   *
+   * @param access - a property access, or an element access with a literal key
+   * @returns the mark, or `undefined` for a read of anything else (or a computed key)
+   */
+  resolveAccess(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): Injectable | undefined {
+    if (ts.isPropertyAccessExpression(access)) return this.resolveName(access.expression, access.name);
+    const key = access.argumentExpression;
+    return ts.isStringLiteralLike(key) ? this.resolveName(undefined, key) : undefined;
+  }
+
+  /**
+   * The mark a property of a type reaches: what `const { open } = store` destructures.
+   *
+   * @param type - the type of the object
+   * @param name - the property's name
+   * @returns the mark, or `undefined`
+   */
+  resolveProperty(type: ts.Type, name: string): Injectable | undefined {
+    if (!this.names.has(name)) return undefined;
+    const symbol = this.checker.getApparentType(this.checker.getNonNullableType(type)).getProperty(name);
+    return symbol === undefined ? undefined : this.injectableOf(symbol);
+  }
+
+  private resolveName(receiver: ts.Expression | undefined, nameNode: ts.Identifier | ts.PrivateIdentifier | ts.StringLiteralLike): Injectable | undefined {
+    if (!this.names.has(nameNode.text)) return undefined;
+    if (this.resolved.has(nameNode)) return this.resolved.get(nameNode);
+    const injectable = this.resolve(receiver, nameNode);
+    this.resolved.set(nameNode, injectable);
     return injectable;
   }
 
-  private resolve(call: ts.CallExpression, nameNode: ts.Identifier | ts.PrivateIdentifier | ts.StringLiteralLike): Injectable | undefined {
-    const callee = skipOuterExpressions(call.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.name === nameNode) {
-      const member = declaredMember(this.checker, callee.expression, nameNode.text);
+  private resolve(receiver: ts.Expression | undefined, nameNode: ts.Identifier | ts.PrivateIdentifier | ts.StringLiteralLike): Injectable | undefined {
+    if (receiver !== undefined) {
+      const member = declaredMember(this.checker, receiver, nameNode.text);
       if (member !== undefined) return this.injectableOf(member);
     }
     let symbol = this.checker.getSymbolAtLocation(nameNode);

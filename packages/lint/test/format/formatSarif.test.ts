@@ -33,7 +33,7 @@ describe('formatSarif', () => {
       // Assert
       expect(driver).to.include({ name: 'ei-lint', version: VERSION, informationUri: 'https://www.npmjs.com/package/@errinject/lint' });
       expect(driver.rules.map((r) => r.id)).to.deep.equal([...RULE_IDS, 'ei/suppression']);
-      expect(driver.rules.map((r) => r.defaultConfiguration.level)).to.deep.equal(['error', 'error', 'error', 'warning', 'error', 'error']);
+      expect(driver.rules.map((r) => r.defaultConfiguration.level)).to.deep.equal(['error', 'error', 'error', 'warning', 'error', 'error', 'error']);
       expect(driver.rules[1]!.helpUri).to.equal('https://www.npmjs.com/package/@errinject/lint#eiunchecked-call');
     });
 
@@ -46,7 +46,7 @@ describe('formatSarif', () => {
       expect(run.results.map((r) => [r.ruleId, r.ruleIndex, r.level, r.message.text])).to.deep.equal([
         ['ei/unchecked-call', 1, 'error', FINDINGS[0]!.message],
         ['ei/release-function', 3, 'warning', FINDINGS[1]!.message],
-        ['ei/suppression', 5, 'error', FINDINGS[2]!.message],
+        ['ei/suppression', 6, 'error', FINDINGS[2]!.message],
       ]);
       expect(run.results[1]!.locations).to.deep.equal([
         {

@@ -151,7 +151,7 @@ describe('applySuppressions', () => {
       expect(result[0]).to.equal(original);
       expect(meta(result)).to.deep.equal(['error 1:49-1:61']);
       expect(result[1]!.message).to.equal(
-        '"ei/unchecked" is not a rule of ei-lint, so this ei-lint-disable-next-line suppresses nothing; accepted: ei/type-mismatch, ei/unchecked-call, ei/state-before-error, ei/release-function, ei/bad-usage',
+        '"ei/unchecked" is not a rule of ei-lint, so this ei-lint-disable-next-line suppresses nothing; accepted: ei/type-mismatch, ei/unchecked-call, ei/state-before-error, ei/release-function, ei/bad-usage, ei/captured-method',
       );
     });
 
