@@ -108,6 +108,19 @@ ruleTester('ei/captured-method', {
       `,
     }),
     valid({
+      name: 'a tagged template call, a computed key, a switch, a loop condition and a spread',
+      code: `
+        import { Store } from './store';
+        export function look(store: Store): unknown[] {
+          const tagged = (store.sync as unknown as (s: TemplateStringsArray) => number)\`x\`;
+          const keyed = { [store.sync as never]: 1 };
+          switch (store.sync) { case Store.prototype.sync: break; }
+          for (; !store.sync; ) break;
+          return [tagged, keyed, { ...store.sync }];
+        }
+      `,
+    }),
+    valid({
       name: 'type positions',
       code: `
         import { Store } from './store';
@@ -342,6 +355,31 @@ ruleTester('ei/captured-method', {
         { line: 6, column: 17 },
         { line: 7, column: 20 },
         { line: 8, column: 19 },
+      ],
+    }),
+    invalid({
+      name: 'thrown, yielded, a tagged template\'s argument and a JSX attribute',
+      compilerOptions: { jsx: 1 },
+      files: {
+        'view.tsx': `
+          import { Store } from './store';
+          export const view = (store: Store) => <button onClick={store.sync} />;
+        `,
+      },
+      code: `
+        import { Store } from './store';
+        declare function tag(strings: TemplateStringsArray, ...values: unknown[]): string;
+        export function* pick(store: Store): Generator<unknown> {
+          yield store.sync;
+          tag\`\${store.sync}\`;
+          throw store.sync;
+        }
+      `,
+      errors: [
+        { line: 4, column: 9 },
+        { line: 5, column: 9 },
+        { line: 6, column: 9 },
+        { file: 'view.tsx', line: 2, column: 56 },
       ],
     }),
     invalid({

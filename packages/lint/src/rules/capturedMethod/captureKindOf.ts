@@ -100,6 +100,8 @@ export function captureKindOf(access: ts.Expression): CaptureKind | undefined {
         return undefined;
     }
   }
+  // A tagged template hands its values to the tag; an untagged one only makes a string of them.
+  if (ts.isTemplateSpan(parent)) return ts.isTaggedTemplateExpression(parent.parent.parent) ? 'passed' : undefined;
   if (ts.isConditionalExpression(parent)) return parent.condition === node ? undefined : captureKindOf(parent);
   if (ts.isAwaitExpression(parent)) return captureKindOf(parent);
   if (
@@ -109,7 +111,6 @@ export function captureKindOf(access: ts.Expression): CaptureKind | undefined {
     ts.isTypeOfExpression(parent) ||
     ts.isVoidExpression(parent) ||
     ts.isDeleteExpression(parent) ||
-    ts.isTemplateSpan(parent) ||
     ts.isIfStatement(parent) ||
     ts.isWhileStatement(parent) ||
     ts.isDoStatement(parent) ||
