@@ -58,15 +58,15 @@ function outermost(node: ts.Node): ts.Node {
 }
 
 /**
- * `this.sync = this.sync.bind(this)`, or the field `sync = this.sync.bind(this)`: the bound copy is
- * put on the instance under the method's own name, where it hides the method from every later
- * call, `store.sync()` included.
+ * `this.sync = this.sync.bind(this)`: the bound copy is put on the instance under the method's own
+ * name, where it hides the method from every later call, `store.sync()` included. (A field
+ * `sync = this.sync.bind(this)` is not seen: the checker resolves `this.sync` there to the field,
+ * and TypeScript refuses a field over a method, TS2425.)
  */
 function isBoundOverItself(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, name: string): boolean {
   const bindCall = outermost(outermost(access).parent).parent;
   if (!ts.isCallExpression(bindCall)) return false;
   const holder = outermost(bindCall).parent;
-  if (ts.isPropertyDeclaration(holder)) return holder.initializer !== undefined && outermost(holder.initializer) === outermost(bindCall) && memberNameText(holder.name) === name;
   if (!ts.isBinaryExpression(holder) || holder.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
   const target = holder.left;
   if (ts.isPropertyAccessExpression(target)) return target.name.text === name;
