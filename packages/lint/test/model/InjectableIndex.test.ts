@@ -4,14 +4,14 @@ import { Project, ts } from 'ts-morph';
 import { InjectableIndex } from '../../src/model/InjectableIndex';
 import { dedent } from '../support/ruleTester';
 
-function indexOf(code: string, compilerOptions: ts.CompilerOptions = {}): { index: InjectableIndex; file: ts.SourceFile } {
+function indexOf(code: string, compilerOptions: ts.CompilerOptions = {}): { index: InjectableIndex; file: ts.SourceFile; checker: ts.TypeChecker } {
   const project = new Project({
     compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, types: ['node'], ...compilerOptions },
   });
   const fileName = path.resolve(__dirname, 'virtual', 'case.ts');
   project.createSourceFile(fileName, dedent(code));
   const program = project.getProgram().compilerObject;
-  return { index: new InjectableIndex(program, program.getTypeChecker()), file: program.getSourceFile(fileName)! };
+  return { index: new InjectableIndex(program, program.getTypeChecker()), file: program.getSourceFile(fileName)!, checker: program.getTypeChecker() };
 }
 
 describe('InjectableIndex', () => {
@@ -87,6 +87,55 @@ describe('InjectableIndex', () => {
         ['base.open()', 'Store.open'],
         ['alloc()', 'alloc'],
         ["new Store()['open']()", 'Store.open'],
+      ]);
+    });
+  });
+
+  describe('when properties are read without a call', () => {
+    it('should resolve reads through this, super, the prototype, an interface and an element access, and destructured properties, and nothing else', () => {
+      // Arrange
+      const { index, file, checker } = indexOf(`
+        import { AllowErrorInjection, EI_TYPE_ERRNO } from '@errinject/core';
+        interface Opener { open(): number }
+        export class Store implements Opener {
+          @AllowErrorInjection(EI_TYPE_ERRNO) open(): number { return 0; }
+          plain(): number { return 1; }
+          grab(): unknown[] { return [this.open, this.plain]; }
+        }
+        export class Cache extends Store { peek(): unknown { return super.open; } }
+        declare const opener: Opener;
+        declare const other: { open(): number };
+        declare const key: string;
+        export const reads = [Store.prototype.open, opener.open, other.open, new Store()['open'], (new Store() as never as Record<string, unknown>)[key]];
+        export const { open } = new Store();
+      `);
+      const reads: string[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+          const injectable = index.resolveAccess(node);
+          if (injectable !== undefined) reads.push(`${node.getText(file)} ${injectable.name}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+
+      // Act
+      visit(file);
+      const store = file.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === 'Store')!;
+      const type = checker.getTypeAtLocation(store);
+
+      // Assert
+      expect(reads).to.deep.equal([
+        'this.open Store.open',
+        'super.open Store.open',
+        'Store.prototype.open Store.open',
+        'opener.open Store.open',
+        "new Store()['open'] Store.open",
+      ]);
+      expect([index.resolveProperty(type, 'open')?.name, index.resolveProperty(type, 'plain'), index.hasName('open'), index.hasName('plain')]).to.deep.equal([
+        'Store.open',
+        undefined,
+        true,
+        false,
       ]);
     });
   });
