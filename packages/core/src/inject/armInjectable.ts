@@ -2,6 +2,7 @@ import type { FaultAttrImpl } from '../attr/FaultAttr';
 import { createDir, type ControlDir, nameList } from '../control/tree';
 import { ErrInjectError, showPath, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
+import { renewPrototypeShape } from './decorator/renewPrototypeShape';
 import { generateWrapper } from './generateWrapper';
 import type { Injectable } from './Injectable';
 import { createRetvalFile, defaultRetval } from './retvalFile';
@@ -42,6 +43,7 @@ export function installMethodWrapper(entry: Injectable): void {
       cause,
     });
   }
+  renewPrototypeShape(holder);
   entry.saved = current;
   entry.wrapper = wrapper;
 }
@@ -78,6 +80,7 @@ export function disarmInjectable(entry: Injectable): void {
     if (Object.getOwnPropertyDescriptor(holder, key)?.value === entry.wrapper) {
       try {
         Object.defineProperty(holder, key, entry.saved);
+        renewPrototypeShape(holder);
       } catch (cause) {
         throw new ErrInjectError(
           'EPERM',

@@ -8,6 +8,7 @@ import type { AnyFunction, Injectable, InjectOptions } from '../Injectable';
 import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFunction, registerInjectable, rememberWrapper } from '../registerInjectable';
 import { enclosingClassName } from './enclosingClassName';
 import type { PendingMethod } from './PendingMethod';
+import { renewPrototypeShape } from './renewPrototypeShape';
 
 /**
  * The decorator `@AllowErrorInjection(type, options?)` returns: one function that serves both
@@ -84,6 +85,8 @@ function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target
   const desc = descriptor as PropertyDescriptor;
   if (desc.get !== undefined || desc.set !== undefined) throw notAMethod(`the accessor ${where}`);
   if (typeof desc.value !== 'function') throw notAMethod(where);
+  // Before __decorate redefines the method, so that it stays a constant of the prototype.
+  if (!isStatic) renewPrototypeShape(target as object);
   if (state.off) return undefined;
   const holder = target as object;
   const original = desc.value as AnyFunction;
@@ -187,6 +190,8 @@ function decorateStandard(
       state.pendingMethods.delete(pending);
       return;
     }
+    // After __esDecorate redefined the methods: they become constants of the prototype again.
+    if (holder !== undefined && !context.static) renewPrototypeShape(holder);
     if (registered === undefined && context.static && RENAMED_WHILE_DEFINED.test(className(klass))) {
       // esbuild (tsx, vite) keeps `class Net` as `_Net` until the class's static initializers have
       // run, then gives it back its name, in the same stretch of code: the name is read after that.
