@@ -85,8 +85,8 @@ function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target
   const desc = descriptor as PropertyDescriptor;
   if (desc.get !== undefined || desc.set !== undefined) throw notAMethod(`the accessor ${where}`);
   if (typeof desc.value !== 'function') throw notAMethod(where);
-  // Before __decorate redefines the method, so that it stays a constant of the prototype.
-  if (!isStatic) renewPrototypeShape(target as object);
+  // Before __decorate redefines the methods, so that they stay constants of the prototype.
+  if (!isStatic) renewPrototypeShape(target as object, { once: true });
   if (state.off) return undefined;
   const holder = target as object;
   const original = desc.value as AnyFunction;
@@ -191,7 +191,7 @@ function decorateStandard(
       return;
     }
     // After __esDecorate redefined the methods: they become constants of the prototype again.
-    if (holder !== undefined && !context.static) renewPrototypeShape(holder);
+    if (holder !== undefined && !context.static) renewPrototypeShape(holder, { once: true });
     if (registered === undefined && context.static && RENAMED_WHILE_DEFINED.test(className(klass))) {
       // esbuild (tsx, vite) keeps `class Net` as `_Net` until the class's static initializers have
       // run, then gives it back its name, in the same stretch of code: the name is read after that.

@@ -66,6 +66,27 @@ describe('renewPrototypeShape', () => {
     });
   });
 
+  describe('when asked to renew a prototype once', () => {
+    it('should renew it the first time only, and other prototypes and plain calls as before', () => {
+      // Arrange
+      const first = makeClass().prototype as object;
+      const second = makeClass().prototype as object;
+      const before = ownProperties(first);
+
+      // Act
+      const results = [
+        renewPrototypeShape(first, { once: true }),
+        renewPrototypeShape(first, { once: true }),
+        renewPrototypeShape(second, { once: true }),
+        renewPrototypeShape(first),
+      ];
+
+      // Assert
+      expect(results).to.deep.equal([true, false, true, true]);
+      expect(ownProperties(first)).to.deep.equal(before);
+    });
+  });
+
   describe('when the prototype cannot take a new property', () => {
     const locks: ReadonlyArray<readonly [string, (object: object) => void]> = [
       ['frozen', Object.freeze],
