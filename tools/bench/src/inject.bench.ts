@@ -109,8 +109,15 @@ const wrappedArmedLoop: Loop = (n) => {
 /** The methods of the realistic classes the loops call, all with the same body. */
 type StoreMethod = 'undecorated' | 'decorated' | 'armedIdle' | 'disarmed';
 
-/** Short rounds, many of them, after a long warm-up: see `compare`. */
-const REALISTIC = { n: 200_000, rounds: 101, warmUp: 30 } as const;
+/** Short rounds, many of them, after a long warm-up, for the methods: see `compare`. */
+const SHORT_ROUNDS = { n: 200_000, rounds: 101, warmUp: 30 } as const;
+/**
+ * The bar of the realistic classes: they read 1.00 give or take 4% on two busy cores, and 3.0x to
+ * 3.2x at a call site over three classes when TypeScript's redefinition is left as it is.
+ */
+const REALISTIC_BAR = 1.05;
+/** The same for each of the five pairs of loops `compareStores` compiles. */
+const PAIR_ROUNDS = { n: 200_000, rounds: 31, warmUp: 20 } as const;
 
 /**
  * A loop over one method of the realistic classes, compiled as a function of its own so that its call
@@ -141,8 +148,18 @@ interface RealisticClasses {
   readonly unchanged: readonly (new () => object)[];
 }
 
+/**
+ * Compares a method of the realistic classes with `undecorated` on five pairs of loops, each pair
+ * compiled afresh, and keeps the median pair: two compilations of one loop can differ by a few percent
+ * (where its code lands in memory), which more rounds of the same pair would not average out.
+ *
+ * @param instances - one instance, or one of each class
+ * @param candidate - the method to compare
+ * @returns the median pair's comparison
+ */
 function compareStores(instances: readonly object[], candidate: StoreMethod): Comparison {
-  return compare(storeLoop(instances, 'undecorated'), storeLoop(instances, candidate), REALISTIC);
+  const pairs = Array.from({ length: 5 }, () => compare(storeLoop(instances, 'undecorated'), storeLoop(instances, candidate), PAIR_ROUNDS));
+  return pairs.sort((a, b) => a.ratio - b.ratio)[2] as Comparison;
 }
 
 function info(label: string, result: Comparison): void {
@@ -161,20 +178,20 @@ function benchRealistic({ mode, stores, unchanged }: RealisticClasses): boolean 
   const one = [new (stores[0] as new () => object)()];
   const three = stores.map((klass) => new klass());
   let ok = true;
-  ok = report(`${mode}, realistic class, decorated method never armed vs undecorated (one class)`, compareStores(one, 'decorated'), 1.02) && ok;
-  ok = report(`${mode}, realistic classes, decorated method never armed vs undecorated (three classes)`, compareStores(three, 'decorated'), 1.02) && ok;
+  ok = report(`${mode}, realistic class, decorated method never armed vs undecorated (one class)`, compareStores(one, 'decorated'), REALISTIC_BAR) && ok;
+  ok = report(`${mode}, realistic classes, decorated method never armed vs undecorated (three classes)`, compareStores(three, 'decorated'), REALISTIC_BAR) && ok;
   // Armed (the wrapper goes onto each prototype) and disarmed (the method as written goes back),
   // before any loop calls it.
   const disarmed = stores.map((klass) => `${klass.name}.disarmed`);
   for (const name of disarmed) debugfs.write('fail_function/inject', name);
   for (const store of three) store.disarmed(1);
   for (const name of disarmed) debugfs.write('fail_function/inject', `!${name}`);
-  ok = report(`${mode}, realistic classes, armed then disarmed vs undecorated (three classes)`, compareStores(three, 'disarmed'), 1.02) && ok;
+  ok = report(`${mode}, realistic classes, armed then disarmed vs undecorated (three classes)`, compareStores(three, 'disarmed'), REALISTIC_BAR) && ok;
   const armed = stores.map((klass) => `${klass.name}.armedIdle`);
   for (const name of armed) debugfs.write('fail_function/inject', name);
   info(`${mode}, realistic classes, armed (probability 0) vs undecorated (three classes)`, compareStores(three, 'armedIdle'));
   for (const name of armed) debugfs.write('fail_function/inject', `!${name}`);
-  const control = compare(storeLoop(unchanged.map((klass) => new klass()), 'undecorated'), storeLoop(unchanged.map((klass) => new klass()), 'decorated'), REALISTIC);
+  const control = compareStores(unchanged.map((klass) => new klass()), 'decorated');
   info(`${mode}, control: a do-nothing decorator (not errinject's) vs undecorated (three classes of their own)`, control);
   if (control.ratio < 1.5) console.log('warn  the control did not see what a redefined method costs: the figures above may hide it');
   return ok;
@@ -187,11 +204,11 @@ function benchRealistic({ mode, stores, unchanged }: RealisticClasses): boolean 
  */
 export function benchInject(): boolean {
   console.log('\n# error-injectable functions');
-  let ok = report('one-method class, decorated method, never armed, vs the same method undecorated (standard decorators)', compare(plainLoop(new Plain()), decoratedLoop(new Decorated())), 1.05);
+  let ok = report('one-method class, decorated method, never armed, vs the same method undecorated (standard decorators)', compare(plainLoop(new Plain()), decoratedLoop(new Decorated()), SHORT_ROUNDS), 1.05);
   ok =
     report(
       'one-method class, decorated method, never armed, vs the same method undecorated (experimentalDecorators)',
-      compare(legacyPlainLoop(new LegacyPlain()), legacyDecoratedLoop(new LegacyDecorated())),
+      compare(legacyPlainLoop(new LegacyPlain()), legacyDecoratedLoop(new LegacyDecorated()), SHORT_ROUNDS),
       1.05,
     ) && ok;
   ok = report('wrapped plain function, never armed, vs the bare function', compare(bareLoop, wrappedLoop), 1.15) && ok;
