@@ -28,34 +28,48 @@ function ownProperties(object: object): Array<[string | symbol, PropertyDescript
 /** What V8 says of each method of a prototype: `const data field` or `data field`. */
 type Constness = Record<string, string>;
 
+/** The methods of `ShapeStore.prototype` that must be constants. */
+const METHODS = ['constructor', 'undecorated', 'decorated', 'toggled', 'read', 'last'];
+
 /**
  * Runs a scenario in a child process started with `--allow-natives-syntax`, which loads this mode's
  * fixture, calls the methods from an optimised function, and prints V8's view of the prototypes.
  *
  * @param scenario - statements run after the fixture is loaded (`core`, `fixture`, `use` are bound)
- * @returns the constness of each method of `ShapeStore.prototype` and `UnchangedStore.prototype`, and
- * whether each prototype has fast properties
+ * @param options - more flags for the child; `later`: look after a turn of the event loop (a class
+ * used once the module has loaded) instead of at once (a class used as the module loads)
+ * @returns the constness of each method of `ShapeStore.prototype`, `UnchangedStore.prototype` and
+ * `ForeignStore.prototype`, and whether the first two have fast properties
  */
-function v8View(scenario: string): { readonly constness: Constness; readonly fast: boolean[] } {
+function v8View(scenario: string, options: { readonly flags?: readonly string[]; readonly later?: boolean } = {}): { readonly constness: Constness; readonly fast: boolean[] } {
   const script = `
     const core = require(${JSON.stringify(require.resolve('@errinject/core'))});
     const fixture = require(${JSON.stringify(join(__dirname, 'support', 'shapeFixture.js'))});
     const store = new fixture.ShapeStore();
     const control = new fixture.UnchangedStore();
-    function use() { return store.undecorated(1) + store.decorated(1) + store.toggled(1) + store.last() + control.plainly(1) + control.redefined(1); }
+    const foreign = new fixture.ForeignStore();
+    function use() {
+      return store.undecorated(1) + store.decorated(1) + store.toggled(1) + store.last() + control.plainly(1) + control.redefined(1) +
+        foreign.foreignFirst(1) + foreign.foreignSecond(1) + foreign.foreignLast();
+    }
     %PrepareFunctionForOptimization(use);
     use();
     ${scenario}
-    %OptimizeFunctionOnNextCall(use);
-    use();
-    const fast = [%HasFastProperties(fixture.ShapeStore.prototype), %HasFastProperties(fixture.UnchangedStore.prototype)];
-    %DebugPrint(fixture.ShapeStore.prototype);
-    %DebugPrint(fixture.UnchangedStore.prototype);
-    process.stdout.write('\\nRESULT ' + JSON.stringify(fast) + '\\n');`;
+    function look() {
+      use();
+      %OptimizeFunctionOnNextCall(use);
+      use();
+      const fast = [%HasFastProperties(fixture.ShapeStore.prototype), %HasFastProperties(fixture.UnchangedStore.prototype)];
+      %DebugPrint(fixture.ShapeStore.prototype);
+      %DebugPrint(fixture.UnchangedStore.prototype);
+      %DebugPrint(fixture.ForeignStore.prototype);
+      process.stdout.write('\\nRESULT ' + JSON.stringify(fast) + '\\n');
+    }
+    ${options.later === true ? 'setImmediate(look);' : 'look();'}`;
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['ERRINJECT'];
   delete env['NODE_OPTIONS'];
-  const child = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], { env, encoding: 'utf8', timeout: 15000 });
+  const child = spawnSync(process.execPath, ['--allow-natives-syntax', ...(options.flags ?? []), '-e', script], { env, encoding: 'utf8', timeout: 15000 });
   if (child.status !== 0) throw new Error(`child exited with ${String(child.status)} (${String(child.signal)}):\n${child.stderr}`);
   const constness: Constness = {};
   // %DebugPrint lists each own property as `#name: <value> (const data field 2), location: ...`.
@@ -140,6 +154,11 @@ describeMode('the prototype of a class with @AllowErrorInjection methods', () =>
   describe('in V8 (a child process with --allow-natives-syntax)', function () {
     this.timeout(30000);
 
+    /** Asserts that every method of `ShapeStore.prototype` is a constant of it. */
+    function expectConstants(constness: Constness, methods: readonly string[] = METHODS): void {
+      for (const method of methods) expect(constness[method], method).to.equal('const data field');
+    }
+
     it(`should have every method as a constant of the prototype after ${MODE === 'standard' ? '__esDecorate' : '__decorate'}, where a do-nothing decorator leaves it a plain field`, () => {
       // Act
       const { constness, fast } = v8View('');
@@ -148,9 +167,25 @@ describeMode('the prototype of a class with @AllowErrorInjection methods', () =>
       expect(fast).to.deep.equal([true, true]);
       expect(constness['redefined'], 'the control: V8 no longer treats a method TypeScript redefined as a constant').to.equal('data field');
       expect(constness['plainly']).to.equal('const data field');
-      for (const method of ['constructor', 'undecorated', 'decorated', 'toggled', 'read', 'last']) {
-        expect(constness[method], method).to.equal('const data field');
-      }
+      expectConstants(constness);
+    });
+
+    it('should have them as constants when every inline cache has feedback from its first run (a large application, coverage)', () => {
+      // Act
+      const { constness } = v8View('', { flags: ['--no-lazy-feedback-allocation'] });
+
+      // Assert
+      expect(constness['redefined'], 'the control').to.equal('data field');
+      expectConstants(constness);
+    });
+
+    it("should have them as constants once the module has loaded, when another library's decorator read the prototype in between", () => {
+      // Act
+      const { constness } = v8View('', { flags: ['--no-lazy-feedback-allocation'], later: true });
+
+      // Assert
+      expect(constness['redefined'], 'the control').to.equal('data field');
+      expectConstants(constness, [...METHODS, 'foreignFirst', 'foreignSecond', 'foreignLast']);
     });
 
     it('should have every method as a constant again once a method was armed, called and disarmed', () => {
@@ -164,9 +199,7 @@ describeMode('the prototype of a class with @AllowErrorInjection methods', () =>
 
       // Assert
       expect(fast[0]).to.equal(true);
-      for (const method of ['constructor', 'undecorated', 'decorated', 'toggled', 'read', 'last']) {
-        expect(constness[method], method).to.equal('const data field');
-      }
+      expectConstants(constness);
     });
   });
 });

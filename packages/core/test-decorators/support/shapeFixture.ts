@@ -97,3 +97,35 @@ export class UnchangedStore {
     return x + this.reserved;
   }
 }
+
+/** What `readsConstructor` saw. */
+export const constructorsSeen: unknown[] = [];
+
+/**
+ * A decorator of another library that reads its target's `constructor`, as many do: with an inline
+ * cache behind it, that marks the prototype as in use, so V8 gives it its fast shape back at once.
+ *
+ * @param target - the prototype under `experimentalDecorators`, the method under standard decorators
+ */
+function readsConstructor(target: unknown, ..._rest: unknown[]): void {
+  constructorsSeen.push(typeof target === 'object' && target !== null ? (target as { constructor: unknown }).constructor : target);
+}
+
+/** errinject's decorator on a method, another library's on the next one. */
+export class ForeignStore {
+  reserved = 1;
+
+  @AllowErrorInjection(EI_TYPE_ERRNO, named('ForeignStore.foreignFirst'))
+  foreignFirst(x: number): number {
+    return x + this.reserved;
+  }
+
+  @readsConstructor
+  foreignSecond(x: number): number {
+    return x + this.reserved;
+  }
+
+  foreignLast(): number {
+    return this.reserved;
+  }
+}

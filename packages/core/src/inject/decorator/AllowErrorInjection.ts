@@ -78,15 +78,17 @@ function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target
     throw notAMethod(typeof target === 'function' ? `the class ${className(target)}` : showValue(target));
   }
   const isStatic = typeof target === 'function';
-  const klass = className(isStatic ? target : (target as { constructor?: unknown }).constructor);
+  // Read without an inline cache, which would mark the prototype as in use (see renewPrototypeShape).
+  const constructor: unknown = Object.getOwnPropertyDescriptor(target, 'constructor')?.value ?? (target as { constructor?: unknown }).constructor;
+  const klass = className(isStatic ? target : constructor);
   const where = `${klass}.${memberName(key)}`;
   if (typeof descriptor === 'number') throw notAMethod(`a parameter of ${where}`);
   if (descriptor === undefined) throw notAMethod(`the field ${where}`);
   const desc = descriptor as PropertyDescriptor;
   if (desc.get !== undefined || desc.set !== undefined) throw notAMethod(`the accessor ${where}`);
   if (typeof desc.value !== 'function') throw notAMethod(where);
-  // Before __decorate redefines the methods, so that they stay constants of the prototype.
-  if (!isStatic) renewPrototypeShape(target as object, { once: true });
+  // Before __decorate redefines the method, so that it stays a constant of the prototype.
+  if (!isStatic) renewPrototypeShape(target as object, { alsoLater: true });
   if (state.off) return undefined;
   const holder = target as object;
   const original = desc.value as AnyFunction;

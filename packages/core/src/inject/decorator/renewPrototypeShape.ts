@@ -28,6 +28,8 @@ const TEMPORARY: PropertyDescriptor = { value: undefined, writable: true, enumer
 
 /** Prototypes renewed with `once`. */
 const renewedOnce = new WeakSet<object>();
+/** Prototypes with a renewal queued by `alsoLater`. */
+const renewedLater = new WeakSet<object>();
 
 /**
  * Lets V8 rebuild a class prototype's shape, so that methods redefined by decorators, arming or
@@ -35,19 +37,36 @@ const renewedOnce = new WeakSet<object>();
  * cannot take a new property (frozen, sealed, non-extensible) or is a Proxy, and never changes one of
  * its own properties.
  *
+ * A prototype already in use (V8 marks one so when an inline cache reads a property of it, or through
+ * it) gets its fast shape back at once, so a redefinition that follows makes its method a plain field
+ * again: under `experimentalDecorators`, where the decorator runs before `__decorate` redefines the
+ * method, `alsoLater` renews the prototype once more, after the code that is running (every decorator
+ * of its class included) is done.
+ *
  * @param prototype - the object that holds the methods: a class's `prototype` (a class itself, for
  * static methods, is left alone: V8 does not give an object that is no prototype its fast shape back)
- * @param options - `once`: only the first time this prototype is given with `once` (the decorators,
- * which run once per method of a class, renew the prototype once for all of them)
- * @returns whether the shape was renewed
+ * @param options - `once`: only the first time this prototype is given with `once`; `alsoLater`:
+ * now, and again in a microtask (queued once per prototype)
+ * @returns whether the shape was renewed now
  */
-export function renewPrototypeShape(prototype: object, options: { readonly once?: boolean } = {}): boolean {
+export function renewPrototypeShape(prototype: object, options: { readonly once?: boolean; readonly alsoLater?: boolean } = {}): boolean {
   if (typeof prototype !== 'object' || prototype === null || types.isProxy(prototype) || !Object.isExtensible(prototype)) return false;
   if (options.once === true) {
     if (renewedOnce.has(prototype)) return false;
     renewedOnce.add(prototype);
   }
-  if (!Reflect.defineProperty(prototype, OLDER, TEMPORARY)) return false;
+  if (options.alsoLater === true && !renewedLater.has(prototype)) {
+    renewedLater.add(prototype);
+    queueMicrotask(() => {
+      renewedLater.delete(prototype);
+      renew(prototype);
+    });
+  }
+  return renew(prototype);
+}
+
+function renew(prototype: object): boolean {
+  if (!Object.isExtensible(prototype) || !Reflect.defineProperty(prototype, OLDER, TEMPORARY)) return false;
   const added = Reflect.defineProperty(prototype, NEWER, TEMPORARY);
   Reflect.deleteProperty(prototype, OLDER);
   if (added) Reflect.deleteProperty(prototype, NEWER);
