@@ -87,6 +87,31 @@ describe('renewPrototypeShape', () => {
     });
   });
 
+  describe('when asked to renew a prototype now and also later', () => {
+    it('should change nothing observable, now or in the renewal queued for later, and leave alone a prototype frozen before that runs', async () => {
+      // Arrange
+      const prototype = makeClass().prototype as object;
+      const frozenMeanwhile = makeClass().prototype as object;
+      const before = ownProperties(prototype);
+      const frozenBefore = ownProperties(frozenMeanwhile);
+
+      // Act
+      const results = [
+        renewPrototypeShape(prototype, { alsoLater: true }),
+        renewPrototypeShape(prototype, { alsoLater: true }),
+        renewPrototypeShape(frozenMeanwhile, { alsoLater: true }),
+      ];
+      Object.freeze(frozenMeanwhile);
+      await new Promise((resolve) => setImmediate(resolve));
+
+      // Assert
+      expect(results).to.deep.equal([true, true, true]);
+      expect(ownProperties(prototype)).to.deep.equal(before);
+      expect(ownProperties(frozenMeanwhile)).to.deep.equal(frozenBefore.map(([key, descriptor]) => [key, { ...descriptor, configurable: false, ...('value' in descriptor ? { writable: false } : {}) }]));
+      expect(Object.isFrozen(frozenMeanwhile)).to.equal(true);
+    });
+  });
+
   describe('when the prototype cannot take a new property', () => {
     const locks: ReadonlyArray<readonly [string, (object: object) => void]> = [
       ['frozen', Object.freeze],
