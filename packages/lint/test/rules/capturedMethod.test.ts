@@ -359,7 +359,7 @@ ruleTester('ei/captured-method', {
     }),
     invalid({
       name: 'thrown, yielded, a tagged template\'s argument and a JSX attribute',
-      compilerOptions: { jsx: 1 },
+      compilerOptions: { jsx: 'preserve' },
       files: {
         'view.tsx': `
           import { Store } from './store';

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { expect } from 'chai';
-import type { ts } from 'ts-morph';
 import { DEFAULT_CONFIG, type LintConfigInput, type RuleSetting } from '../../src/config/LintConfig';
 import { resolveConfig } from '../../src/config/resolveConfig';
 import { lintSources } from '../../src/engine/lintSources';
@@ -21,8 +20,8 @@ export interface ValidCase {
   readonly code: string;
   /** More files beside it (`{ 'store.ts': '…' }`), dedented too. */
   readonly files?: Readonly<Record<string, string>>;
-  /** Compiler options over strict ES2022 (`{ experimentalDecorators: true }`, say). */
-  readonly compilerOptions?: ts.CompilerOptions;
+  /** Compiler options over strict ES2022, as a tsconfig.json writes them (`{ experimentalDecorators: true, jsx: 'preserve' }`). */
+  readonly compilerOptions?: Readonly<Record<string, unknown>>;
   /** Configuration (guards, lock calls); the rule's own setting stays on. */
   readonly config?: Omit<LintConfigInput, 'rules'>;
 }
