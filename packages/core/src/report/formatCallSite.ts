@@ -11,8 +11,16 @@ function toPath(file: string): string {
 
 type SourceMap = ReturnType<typeof findSourceMap>;
 
-/** Each file's source map, looked up once (a lookup costs microseconds, a fault point's site is asked for again and again). */
+/**
+ * Each file's source map, looked up once in a synchronous stretch of code (a lookup costs
+ * microseconds; a synchronous sweep names a site at each run). Forgotten at the next microtask: a
+ * module evaluated again (mocha --watch) has a new source map under the same file name.
+ */
 const sourceMaps = new Map<string, SourceMap>();
+
+function forgetSourceMaps(): void {
+  sourceMaps.clear();
+}
 
 function sourceMapOf(file: string): SourceMap {
   // Node.js keeps source maps only when asked to (process.sourceMapsEnabled is Node.js 20.7 and later).
@@ -25,6 +33,7 @@ function sourceMapOf(file: string): SourceMap {
     // A source map Node.js cannot read: keep the generated positions.
     map = undefined;
   }
+  if (sourceMaps.size === 0) queueMicrotask(forgetSourceMaps);
   sourceMaps.set(file, map);
   return map;
 }

@@ -84,6 +84,34 @@ describe('formatCallSite', () => {
       });
     });
 
+    it("should read a file's source map again once the code that asked has run (a module evaluated again has a new one)", async () => {
+      // Arrange: Node.js's source map of one file, before and after the module is evaluated again.
+      const module = require('node:module') as { findSourceMap: (path: string) => unknown };
+      const findSourceMap = module.findSourceMap;
+      let line = 3;
+      const lookups: string[] = [];
+      module.findSourceMap = (path: string) => {
+        lookups.push(path);
+        return { findEntry: () => ({ originalSource: '/srv/app/src/store.ts', originalLine: line - 1, originalColumn: 4 }) };
+      };
+      const site = fakeSite('/srv/app/dist/reloaded.js', 40, 2);
+
+      // Act
+      const names: Array<string | undefined> = [];
+      try {
+        names.push(formatCallSite(site), formatCallSite(site));
+        await Promise.resolve();
+        line = 4;
+        names.push(formatCallSite(site));
+      } finally {
+        module.findSourceMap = findSourceMap;
+      }
+
+      // Assert: looked up once while the first code ran, and again after it.
+      expect(names).to.deep.equal(['/srv/app/src/store.ts:3:5', '/srv/app/src/store.ts:3:5', '/srv/app/src/store.ts:4:5']);
+      expect(lookups).to.deep.equal(['/srv/app/dist/reloaded.js', '/srv/app/dist/reloaded.js']);
+    });
+
     it('should give the position V8 gave where Node.js cannot read the source map', () => {
       // Arrange
       const module = require('node:module') as { findSourceMap: (path: string) => unknown };
