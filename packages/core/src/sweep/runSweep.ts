@@ -21,6 +21,12 @@ import { takeOverFailFunction } from './takeOverFailFunction';
 /** Set on `globalThis` while a sweep runs, for every copy of the core in the process. */
 const SWEEPING = Symbol.for('errinject.core.sweeping');
 
+/** On `globalThis`, for every copy of the core: the sweeps waiting for the running one to end, first come first. */
+const WAITING = Symbol.for('errinject.core.sweepsWaiting');
+
+/** True while `options.check` runs synchronously, in this copy (a sweep it starts would wait for its own). */
+let checking = false;
+
 /** The caller's call site as a run names it: in the source, relative to the working directory where it can be. */
 function siteOf(site: NodeJS.CallSite | undefined): string | undefined {
   const formatted = site === undefined ? undefined : formatCallSite(site);
@@ -96,10 +102,13 @@ class Sweeper<T> {
     if (check === undefined) return this.record(run);
     const refused = (error: unknown): boolean => this.record({ ...run, outcome: { kind: 'check-failed', error, result } });
     let checked: unknown;
+    checking = true;
     try {
       checked = check(run);
     } catch (error) {
       return refused(error);
+    } finally {
+      checking = false;
     }
     if (!isThenable(checked)) return this.record(run);
     if (this.sync) this.refuseAsync('options.check', n, checked);
@@ -186,24 +195,67 @@ function onNotice(message: unknown): void {
   if (sweeper.config.mode === 'persist') task.makeItFail = 1;
 }
 
+function waiting(): Array<() => void> {
+  const holder = globalThis as unknown as Record<symbol, Array<() => void> | undefined>;
+  let queue = holder[WAITING];
+  if (queue === undefined) {
+    queue = [];
+    holder[WAITING] = queue;
+  }
+  return queue;
+}
+
+/** Lets the first sweep waiting go, once the running one ended (or one failed to start). */
+function wakeNext(): void {
+  waiting().shift()?.();
+}
+
+/**
+ * Why a sweep cannot wait for the running one, or `undefined` when it can: `sweepSync` cannot wait,
+ * and a sweep started by the running one (from its function, in a run's task, or from its check)
+ * would wait for itself.
+ */
+function cannotWait(where: 'sweep' | 'sweepSync'): string | undefined {
+  if (where === 'sweepSync') return 'sweepSync cannot wait for it to end: await sweep(...) instead, which waits its turn';
+  if (currentTask() !== state.root || checking) {
+    return 'this one was started by one of its runs (or its check) and would wait for itself: sweep one function at a time, not inside another sweep';
+  }
+  return undefined;
+}
+
 /**
  * Runs a sweep: checks the options, takes `fail_function` over, runs, and puts everything back,
- * also when something throws.
+ * also when something throws. While another sweep runs in the process (node:test runs an async
+ * `describe` body while it loads the file, so that two of them overlap), `sweep` waits for it to end
+ * and then runs, in the order they asked.
  *
  * @param where - `sweep` or `sweepSync`: the latter refuses promises
  * @param fn - the function to sweep
  * @param options - as given
- * @returns the report, or a promise of it once a run (or check) is asynchronous
- * @throws ErrInjectError for bad options, EBUSY while another sweep runs, EPERM under `ERRINJECT=off`
+ * @returns the report, or a promise of it once a run (or check) is asynchronous or it waits its turn
+ * @throws ErrInjectError for bad options, EPERM under `ERRINJECT=off`; EBUSY while another sweep runs
+ * for `sweepSync`, and for a sweep started from inside the running one
  */
 export function runSweep<T>(where: 'sweep' | 'sweepSync', fn: unknown, options: unknown): SweepReport<T> | Promise<SweepReport<T>> {
   const config = sweepConfig<T>(where, fn, options);
   const holder = globalThis as unknown as Record<symbol, boolean | undefined>;
   if (holder[SWEEPING] === true) {
-    throw new ErrInjectError(
-      'EBUSY',
-      `${where}: another sweep is running in this process; a sweep takes fail_function over, so sweeps run one at a time: await the other one first`,
-    );
+    const why = cannotWait(where);
+    if (why !== undefined) {
+      throw new ErrInjectError('EBUSY', `${where}: another sweep is running in this process; a sweep takes fail_function over, so sweeps run one at a time, and ${why}`);
+    }
+    return new Promise<void>((resolve) => {
+      waiting().push(resolve);
+    }).then(() => {
+      try {
+        // Checked again: functions marked meanwhile are armed by a sweep of every function.
+        return runSweep<T>(where, fn, options);
+      } catch (error) {
+        // It failed to start (a retval refused, say): the next one waiting need not wait for it.
+        wakeNext();
+        throw error;
+      }
+    });
   }
   const sweeper = new Sweeper<T>(fn as () => unknown, config, where === 'sweepSync');
   const restore = takeOverFailFunction(config.inject, config.retval, config.mode, config.everyFunction);
@@ -219,6 +271,7 @@ export function runSweep<T>(where: 'sweep' | 'sweepSync', fn: unknown, options: 
     current = undefined;
     holder[SWEEPING] = false;
     restore();
+    wakeNext();
   };
   let report: SweepReport<T> | Promise<SweepReport<T>>;
   try {

@@ -15,14 +15,15 @@ import type { SweepOptions, SweepReport } from './SweepReport';
  * probability at 0, so that nothing fails outside the runs' tasks) and puts everything back
  * afterwards, also when something throws. Calls of other capabilities in the run's task count
  * towards fail-nth as well, as in the kernel; calls in tasks `fn` starts (`runTask`) do not. One
- * sweep runs at a time in a process.
+ * sweep runs at a time in a process: a sweep started while another runs (two async `describe` bodies
+ * under node:test, which runs them while it loads the file) waits for it to end, then runs.
  *
  * @param fn - the function to sweep, synchronous or async; called with no arguments
  * @param options - `mode`, `inject`, `retval`, `max` (default 10000) and `check`
  * @returns a promise of the report: every run, `faultPoints`, and whether the sweep was `complete`
  * @throws (rejects with) ErrInjectError ERR_INVALID_ARG_TYPE / ERR_INVALID_ARG_VALUE for bad options,
- * EBUSY while another sweep runs, EPERM under `ERRINJECT=off`, or the error of arming a function or
- * writing a retval
+ * EBUSY when started from inside another sweep (its function or its check), which it would wait for
+ * forever, EPERM under `ERRINJECT=off`, or the error of arming a function or writing a retval
  */
 export function sweep<T>(fn: () => T, options: SweepOptions<Awaited<T>> = {}): Promise<SweepReport<Awaited<T>>> {
   try {

@@ -682,29 +682,71 @@ describe('sweep', () => {
   });
 
   describe('when another sweep is running', () => {
-    it('should refuse a second one with EBUSY, inside the first or beside it', async () => {
+    it('should refuse one started inside it with EBUSY, from its function or its check', async () => {
       // Arrange
       const store = makeStore('busy');
       const inner: string[] = [];
+      const tryBoth = (): void => {
+        inner.push(catchErrInject(() => sweepSync(() => 0, { inject: [] })).message);
+        const nested = sweep(() => 0, { inject: [] });
+        nested.catch((error: unknown) => inner.push((error as ErrInjectError).message));
+      };
 
       // Act
-      const first = sweep(
+      const first = await sweep(
         async () => {
-          inner.push(catchErrInject(() => sweepSync(() => 0, { inject: [] })).code);
+          tryBoth();
           await sleep(1);
           return store.open('x');
         },
-        { inject: [store.names.open] },
+        { inject: [store.names.open], check: tryBoth },
       );
-      const beside = await catchRejection(sweep(() => 0, { inject: [] }));
-      await first;
+      await sleep(1);
 
       // Assert
-      expect(inner).to.deep.equal(['EBUSY', 'EBUSY']);
-      expect(beside.code).to.equal('EBUSY');
-      expect(beside.message).to.equal(
-        'sweep: another sweep is running in this process; a sweep takes fail_function over, so sweeps run one at a time: await the other one first',
+      expect(first.faultPoints).to.equal(1);
+      const busy = 'another sweep is running in this process; a sweep takes fail_function over, so sweeps run one at a time, and';
+      const own = `sweep: ${busy} this one was started by one of its runs (or its check) and would wait for itself: sweep one function at a time, not inside another sweep`;
+      const sync = `sweepSync: ${busy} sweepSync cannot wait for it to end: await sweep(...) instead, which waits its turn`;
+      expect(inner.sort()).to.deep.equal([own, own, own, own, sync, sync, sync, sync]);
+    });
+
+    it('should run one started beside it once it ended, and the next ones in the order they asked (node:test runs async describe bodies that way)', async () => {
+      // Arrange
+      const store = makeStore('queued');
+      const order: string[] = [];
+      const swept = (label: string) => async (): Promise<number> => {
+        order.push(`${label} starts`);
+        await sleep(1);
+        const fd = store.open(label);
+        order.push(`${label} ends`);
+        return fd;
+      };
+
+      // Act
+      const reports = await Promise.all(['a', 'b', 'c'].map((label) => sweep(swept(label), { inject: [store.names.open] })));
+
+      // Assert
+      expect(reports.map((report) => [report.faultPoints, report.complete, report.runs.map((run) => run.outcome)])).to.deep.equal(
+        ['a', 'b', 'c'].map(() => [1, true, [{ kind: 'returned', value: -errno.EINVAL }, { kind: 'returned', value: 1 }]]),
       );
+      expect(order).to.deep.equal(['a', 'b', 'c'].flatMap((label) => [`${label} starts`, `${label} ends`, `${label} starts`, `${label} ends`]));
+      expect(debugfs.read('fail_function/inject')).to.equal('');
+    });
+
+    it('should let the next one run when one that waited fails to start', async () => {
+      // Arrange
+      const store = makeStore('failstart');
+      const first = sweep(async () => sleep(1).then(() => store.open('x')), { inject: [store.names.open] });
+
+      // Act
+      const bad = sweep(() => 0, { inject: [store.names.open], retval: { [store.names.open]: '-EWHAT' } });
+      const next = sweep(() => store.open('y'), { inject: [store.names.open] });
+
+      // Assert
+      expect((await catchRejection(bad)).code).to.equal('EINVAL');
+      expect((await next).faultPoints).to.equal(1);
+      expect((await first).faultPoints).to.equal(1);
     });
   });
 
