@@ -1,0 +1,165 @@
+import { expect } from 'chai';
+import { rmSync, writeFileSync } from 'node:fs';
+import { createScratchProject, describeResult, type ScratchProject } from '../support/scratchProject';
+import { caseTitle, differences, jsonReportCases, UNCHECKED_SOURCE, uncheckedTest } from './support/cases';
+import { VITEST_VITE7_PINS, VITEST_VITE8_PINS } from './support/pins';
+import { commandOf, recipe, type Recipe } from './support/readmeRecipes';
+import { startWatcher } from './support/watcher';
+
+/**
+ * The README's vitest recipe, run as written in scratch projects of the packed tarballs: vitest 4 on
+ * vite 7 (esbuild) in both decorator modes, with its watch mode, and on vite 8 (Oxc), where only
+ * `experimentalDecorators` work.
+ */
+
+// Until item 8 (call sites through vitest's source maps, relative) is on main, vitest's sites name
+// the file but a line and column of the transformed code, and may be absolute.
+const SITE = '(?:/.*/)?src/store\\.ts:\\d+:\\d+';
+
+/** vitest colours its output unless told not to, a terminal or not. */
+const NO_COLOR = { NO_COLOR: '1' };
+
+/** The recipe's cases: the summary, then one a run. */
+const SWEPT: ReadonlyArray<readonly [RegExp, boolean]> = [
+  [/^reaches every fault point$/, true],
+  [caseTitle(1, 'Store\\.open', SITE), true],
+  [caseTitle(2, 'Store\\.read', SITE), true],
+  [caseTitle(3), true],
+];
+
+/** The recipe's files without its tsconfig.json, which sets experimentalDecorators. */
+function standardFiles(own: Recipe): Record<string, string> {
+  const files = { ...own.files };
+  expect(files['tsconfig.json']).to.include('"experimentalDecorators": true');
+  delete files['tsconfig.json'];
+  return files;
+}
+
+describe('the README recipe for vitest', function () {
+  this.timeout(300_000);
+  const own = recipe('vitest');
+  const command = `${commandOf(own, /^npx vitest run$/)} --reporter=json --outputFile=report.json`;
+
+  /** Runs the recipe's command and reads its report. */
+  async function runVitest(project: ScratchProject, status = 0, filter = ''): Promise<ReturnType<typeof jsonReportCases>> {
+    rmSync(project.path('report.json'), { force: true });
+    const result = await project.run('sh', ['-c', `${command} ${filter}`], { env: NO_COLOR });
+    expect(result.status, describeResult(result)).to.equal(status);
+    return jsonReportCases(project.readFile('report.json'));
+  }
+
+  describe('when vitest 4.1 runs on vite 7', () => {
+    let project: ScratchProject | undefined;
+    before(async () => {
+      project = await createScratchProject({ name: 'vitest-vite7', packages: ['core'], dependencies: VITEST_VITE7_PINS, files: standardFiles(own) });
+    });
+    after(() => project?.remove());
+
+    function scratch(): ScratchProject {
+      return project as ScratchProject;
+    }
+
+    describe('when the decorators are standard', () => {
+      it('should give each fault point a passing case named after the function that fails', async () => {
+        const cases = await runVitest(scratch());
+
+        expect(differences(cases, SWEPT)).to.deep.equal([]);
+      });
+
+      describe('when the code does not survive a fault point', () => {
+        it("should fail that fault point's case, and only that one", async () => {
+          // Arrange
+          const project = scratch();
+          project.writeFile('src/unchecked.ts', UNCHECKED_SOURCE);
+          project.writeFile('test/unchecked.test.ts', uncheckedTest(own.files['test/store.test.ts'] as string));
+
+          // Act
+          let cases: ReturnType<typeof jsonReportCases>;
+          try {
+            cases = await runVitest(project, 1, 'test/unchecked.test.ts');
+          } finally {
+            rmSync(project.path('src/unchecked.ts'));
+            rmSync(project.path('test/unchecked.test.ts'));
+          }
+
+          // Assert
+          const unchecked = '(?:/.*/)?src/unchecked\\.ts:\\d+:\\d+';
+          expect(differences(cases, [
+            [/^reaches every fault point$/, true],
+            [caseTitle(1, 'Store\\.open', unchecked), true],
+            [caseTitle(2, 'Store\\.read', unchecked), false],
+            [caseTitle(3), true],
+          ])).to.deep.equal([]);
+        });
+      });
+
+      describe('when vitest watches the files and the source changes', () => {
+        it('should run the file again, the sweep passing with the same names', async () => {
+          // Arrange
+          const project = scratch();
+          const watcher = startWatcher(`${commandOf(own, /^npx vitest --watch$/)} --reporter=verbose`, project.dir, NO_COLOR);
+          const done = /Waiting for file changes/g;
+          try {
+            await watcher.waitFor(done, 1, 60_000);
+
+            // Act
+            writeFileSync(project.path('src/store.ts'), `// edited\n${project.readFile('src/store.ts')}`);
+            await watcher.waitFor(done, 2, 60_000);
+          } finally {
+            await watcher.stop();
+          }
+
+          // Assert
+          const rerun = watcher.output().slice(watcher.output().search(/RERUN/));
+          expect(rerun, watcher.output()).to.match(/RERUN .*src\/store\.ts/);
+          for (const [pattern] of SWEPT) {
+            const title = pattern.source.replace(/^\^|\$$/g, '');
+            expect(rerun).to.match(new RegExp(`✓ test/store\\.test\\.ts > load survives every fault point > ${title}`));
+          }
+          expect(rerun).to.match(/Tests {2}4 passed \(4\)/);
+        });
+      });
+    });
+
+    describe('when the decorators are experimentalDecorators', () => {
+      it('should give each fault point a passing case named after the function that fails', async () => {
+        scratch().writeFile('tsconfig.json', own.files['tsconfig.json'] as string);
+
+        const cases = await runVitest(scratch());
+
+        expect(differences(cases, SWEPT)).to.deep.equal([]);
+      });
+    });
+  });
+
+  describe('when vitest 4.1 runs on vite 8', () => {
+    let project: ScratchProject | undefined;
+    before(async () => {
+      project = await createScratchProject({ name: 'vitest-vite8', packages: ['core'], dependencies: VITEST_VITE8_PINS, files: own.files });
+    });
+    after(() => project?.remove());
+
+    function scratch(): ScratchProject {
+      return project as ScratchProject;
+    }
+
+    describe('when the decorators are experimentalDecorators, as the README sets them', () => {
+      it('should give each fault point a passing case named after the function that fails', async () => {
+        const cases = await runVitest(scratch());
+
+        expect(differences(cases, SWEPT)).to.deep.equal([]);
+      });
+    });
+
+    describe('when the decorators are standard', () => {
+      it("should fail to load the file with Oxc's SyntaxError, as the README says", async () => {
+        rmSync(scratch().path('tsconfig.json'));
+
+        const result = await scratch().run('sh', ['-c', commandOf(own, /^npx vitest run$/)], { env: NO_COLOR });
+
+        expect(result.status, describeResult(result)).to.equal(1);
+        expect(result.stdout + result.stderr).to.include('SyntaxError: Invalid or unexpected token');
+      });
+    });
+  });
+});
