@@ -10,15 +10,16 @@ import { commandOf, recipe } from './support/readmeRecipes';
  * its ES module mode, with ts-jest and with @swc/jest, each in both decorator modes.
  */
 
-// Until item 8 (call sites through jest's source maps, relative) is on main, jest's sites name the
-// file but a line and column of the transformed code, and may be absolute.
-const SITE = '(?:/.*/)?src/store\\.ts:\\d+:\\d+';
+
+// jest's call sites name the right file but a line and column of the code it transformed (ts-jest
+// and @swc/jest, in ES module mode and in CommonJS): the positions are left out until that is fixed.
+const LINE = ':\\d+:\\d+';
 
 /** The recipe's cases: the summary, then one a run. */
 const SWEPT: ReadonlyArray<readonly [RegExp, boolean]> = [
   [/^reaches every fault point$/, true],
-  [caseTitle(1, 'Store\\.open', SITE), true],
-  [caseTitle(2, 'Store\\.read', SITE), true],
+  [caseTitle(1, 'Store\\.open', `src/store\\.ts${LINE}`), true],
+  [caseTitle(2, 'Store\\.read', `src/store\\.ts${LINE}`), true],
   [caseTitle(3), true],
 ];
 
@@ -74,12 +75,11 @@ describe('the README recipe for jest', function () {
           }
 
           // Assert
-          const unchecked = '(?:/.*/)?src/unchecked\\.ts:\\d+:\\d+';
-          expect(
+                    expect(
             differences(cases, [
               [/^reaches every fault point$/, true],
-              [caseTitle(1, 'Store\\.open', unchecked), true],
-              [caseTitle(2, 'Store\\.read', unchecked), false],
+              [caseTitle(1, 'Store\\.open', `src/unchecked\\.ts${LINE}`), true],
+              [caseTitle(2, 'Store\\.read', `src/unchecked\\.ts${LINE}`), false],
               [caseTitle(3), true],
             ]),
           ).to.deep.equal([]);

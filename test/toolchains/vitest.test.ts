@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { rmSync, writeFileSync } from 'node:fs';
 import { createScratchProject, describeResult, type ScratchProject } from '../support/scratchProject';
-import { caseTitle, differences, jsonReportCases, UNCHECKED_SOURCE, uncheckedTest } from './support/cases';
+import { caseTitle, differences, jsonReportCases, literal, OPEN_SITE, READ_SITE, UNCHECKED_SOURCE, uncheckedTest } from './support/cases';
 import { VITEST_VITE7_PINS, VITEST_VITE8_PINS } from './support/pins';
 import { commandOf, recipe, type Recipe } from './support/readmeRecipes';
 import { startWatcher } from './support/watcher';
@@ -12,9 +12,6 @@ import { startWatcher } from './support/watcher';
  * `experimentalDecorators` work.
  */
 
-// Until item 8 (call sites through vitest's source maps, relative) is on main, vitest's sites name
-// the file but a line and column of the transformed code, and may be absolute.
-const SITE = '(?:/.*/)?src/store\\.ts:\\d+:\\d+';
 
 /** vitest colours its output unless told not to, a terminal or not. */
 const NO_COLOR = { NO_COLOR: '1' };
@@ -22,8 +19,8 @@ const NO_COLOR = { NO_COLOR: '1' };
 /** The recipe's cases: the summary, then one a run. */
 const SWEPT: ReadonlyArray<readonly [RegExp, boolean]> = [
   [/^reaches every fault point$/, true],
-  [caseTitle(1, 'Store\\.open', SITE), true],
-  [caseTitle(2, 'Store\\.read', SITE), true],
+  [caseTitle(1, 'Store\\.open', literal(OPEN_SITE)), true],
+  [caseTitle(2, 'Store\\.read', literal(READ_SITE)), true],
   [caseTitle(3), true],
 ];
 
@@ -83,39 +80,41 @@ describe('the README recipe for vitest', function () {
           }
 
           // Assert
-          const unchecked = '(?:/.*/)?src/unchecked\\.ts:\\d+:\\d+';
-          expect(differences(cases, [
+                    expect(differences(cases, [
             [/^reaches every fault point$/, true],
-            [caseTitle(1, 'Store\\.open', unchecked), true],
-            [caseTitle(2, 'Store\\.read', unchecked), false],
+            [caseTitle(1, 'Store\\.open', 'src/unchecked\\.ts:4:20'), true],
+            [caseTitle(2, 'Store\\.read', 'src/unchecked\\.ts:6:34'), false],
             [caseTitle(3), true],
           ])).to.deep.equal([]);
         });
       });
 
       describe('when vitest watches the files and the source changes', () => {
-        it('should run the file again, the sweep passing with the same names', async () => {
+        it('should run the file again, the sweep passing with the same names at the new call sites', async () => {
           // Arrange
           const project = scratch();
+          const source = project.readFile('src/store.ts');
           const watcher = startWatcher(`${commandOf(own, /^npx vitest --watch$/)} --reporter=verbose`, project.dir, NO_COLOR);
           const done = /Waiting for file changes/g;
           try {
             await watcher.waitFor(done, 1, 60_000);
 
-            // Act
-            writeFileSync(project.path('src/store.ts'), `// edited\n${project.readFile('src/store.ts')}`);
+            // Act: a line more above the class, so that every call site moves one line down
+            writeFileSync(project.path('src/store.ts'), `// edited\n${source}`);
             await watcher.waitFor(done, 2, 60_000);
           } finally {
             await watcher.stop();
+            writeFileSync(project.path('src/store.ts'), source);
           }
 
           // Assert
-          const rerun = watcher.output().slice(watcher.output().search(/RERUN/));
-          expect(rerun, watcher.output()).to.match(/RERUN .*src\/store\.ts/);
-          for (const [pattern] of SWEPT) {
-            const title = pattern.source.replace(/^\^|\$$/g, '');
-            expect(rerun).to.match(new RegExp(`✓ test/store\\.test\\.ts > load survives every fault point > ${title}`));
-          }
+          const output = watcher.output();
+          const rerun = output.slice(output.search(/RERUN/));
+          expect(rerun, output).to.match(/RERUN .*src\/store\.ts/);
+          const suite = '✓ test/store\\.test\\.ts > load survives every fault point > ';
+          expect(rerun).to.match(new RegExp(`${suite}n=1: Store\\.open fails at src/store\\.ts:18:20 `));
+          expect(rerun).to.match(new RegExp(`${suite}n=2: Store\\.read fails at src/store\\.ts:20:34 `));
+          expect(rerun).to.match(new RegExp(`${suite}n=3: no fault injected `));
           expect(rerun).to.match(/Tests {2}4 passed \(4\)/);
         });
       });
