@@ -270,8 +270,12 @@ export function runSweep<T>(where: 'sweep' | 'sweepSync', fn: unknown, options: 
     if (--state.activeTasks === 0) state.als?.disable();
     current = undefined;
     holder[SWEEPING] = false;
-    restore();
-    wakeNext();
+    try {
+      restore();
+    } finally {
+      // The next one waiting runs even when this one could not put everything back.
+      wakeNext();
+    }
   };
   let report: SweepReport<T> | Promise<SweepReport<T>>;
   try {

@@ -734,6 +734,37 @@ describe('sweep', () => {
       expect(debugfs.read('fail_function/inject')).to.equal('');
     });
 
+    it('should let the next one run when the one before cannot put everything back', async () => {
+      // Arrange: the first sweep's class is frozen while it runs, so that its restore throws
+      const name = uniqueName('frozen-queued');
+      class Frozen {
+        @AllowErrorInjection(EI_TYPE_ERRNO, { name })
+        static open(): number {
+          return 1;
+        }
+      }
+      const store = makeStore('after-frozen');
+      debugfs.write('fail_function/inject', name);
+      const first = sweep(
+        async () => {
+          await sleep(1);
+          Object.freeze(Frozen);
+          return Frozen.open();
+        },
+        { inject: [] },
+      );
+
+      // Act
+      const next = sweep(() => store.open('x'), { inject: [store.names.open] });
+      const error = await catchRejection(first);
+      const outcome = await Promise.race([next, sleep(2000).then(() => 'still waiting after 2 s' as const)]);
+      debugfs.write('fail_function/inject', '');
+
+      // Assert
+      expect(error.code).to.equal('EPERM');
+      expect(typeof outcome === 'string' ? outcome : outcome.faultPoints).to.equal(1);
+    });
+
     it('should let the next one run when one that waited fails to start', async () => {
       // Arrange
       const store = makeStore('failstart');
