@@ -96,20 +96,21 @@ describe('the README recipe for vitest', function () {
           const source = project.readFile('src/store.ts');
           const watcher = startWatcher(`${commandOf(own, /^npx vitest --watch$/)} --reporter=verbose`, project.dir, NO_COLOR);
           const done = /Waiting for file changes/g;
+          let output = '';
           try {
             await watcher.waitFor(done, 1, 60_000);
 
             // Act: a line more above the class, so that every call site moves one line down
             writeFileSync(project.path('src/store.ts'), `// edited\n${source}`);
             await watcher.waitFor(done, 2, 60_000);
+            output = watcher.output();
           } finally {
             await watcher.stop();
             writeFileSync(project.path('src/store.ts'), source);
           }
 
           // Assert
-          const output = watcher.output();
-          const rerun = output.slice(output.search(/RERUN/));
+          const rerun = output.slice(output.lastIndexOf('RERUN'));
           expect(rerun, output).to.match(/RERUN .*src\/store\.ts/);
           const suite = '✓ test/store\\.test\\.ts > load survives every fault point > ';
           expect(rerun).to.match(new RegExp(`${suite}n=1: Store\\.open fails at src/store\\.ts:18:20 `));
