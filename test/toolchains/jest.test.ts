@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { rmSync } from 'node:fs';
 import { createScratchProject, describeResult, type ScratchProject } from '../support/scratchProject';
-import { caseTitle, differences, jsonReportCases, UNCHECKED_SOURCE, uncheckedTest } from './support/cases';
+import { caseTitle, differences, jsonReportCases, literal, OPEN_SITE, READ_SITE, UNCHECKED_SOURCE, uncheckedTest } from './support/cases';
 import { JEST_PINS } from './support/pins';
 import { commandOf, recipe } from './support/readmeRecipes';
 
@@ -11,15 +11,11 @@ import { commandOf, recipe } from './support/readmeRecipes';
  */
 
 
-// jest's call sites name the right file but a line and column of the code it transformed (ts-jest
-// and @swc/jest, in ES module mode and in CommonJS): the positions are left out until that is fixed.
-const LINE = ':\\d+:\\d+';
-
-/** The recipe's cases: the summary, then one a run. */
+/** The recipe's cases: the summary, then one a run, at the call sites in the TypeScript source. */
 const SWEPT: ReadonlyArray<readonly [RegExp, boolean]> = [
   [/^reaches every fault point$/, true],
-  [caseTitle(1, 'Store\\.open', `src/store\\.ts${LINE}`), true],
-  [caseTitle(2, 'Store\\.read', `src/store\\.ts${LINE}`), true],
+  [caseTitle(1, 'Store\\.open', literal(OPEN_SITE)), true],
+  [caseTitle(2, 'Store\\.read', literal(READ_SITE)), true],
   [caseTitle(3), true],
 ];
 
@@ -78,8 +74,8 @@ describe('the README recipe for jest', function () {
                     expect(
             differences(cases, [
               [/^reaches every fault point$/, true],
-              [caseTitle(1, 'Store\\.open', `src/unchecked\\.ts${LINE}`), true],
-              [caseTitle(2, 'Store\\.read', `src/unchecked\\.ts${LINE}`), false],
+              [caseTitle(1, 'Store\\.open', 'src/unchecked\\.ts:4:20'), true],
+              [caseTitle(2, 'Store\\.read', 'src/unchecked\\.ts:6:34'), false],
               [caseTitle(3), true],
             ]),
           ).to.deep.equal([]);

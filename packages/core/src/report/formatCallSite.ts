@@ -1,5 +1,6 @@
 import { findSourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { throughInspectedSourceMap } from './inspectedSourceMap';
 
 /**
  * The caller's call site of a faulted call, as the fault report and `sweep` name it.
@@ -38,6 +39,9 @@ function sourceMapOf(file: string): SourceMap {
   return map;
 }
 
+/** The name of Node.js's default `Error.prepareStackTrace`. */
+const NODE_FORMATTER = 'ErrorPrepareStackTrace';
+
 /** The position at the end of a stack trace's frame line: `    at f (/a/b.ts:12:5)` or `    at /a/b.ts:12:5`. */
 const FRAME_POSITION = /(?:\(|at )((?:file:\/\/)?[^\s()][^()]*?):(\d+):(\d+)\)?$/;
 
@@ -50,7 +54,8 @@ const FRAME_POSITION = /(?:\(|at )((?:file:\/\/)?[^\s()][^()]*?):(\d+):(\d+)\)?$
  */
 function throughInstalledFormatter(site: NodeJS.CallSite): string | undefined {
   const prepare = Error.prepareStackTrace;
-  if (typeof prepare !== 'function') return undefined;
+  // Node.js's own (Node.js 20.20 shows it as Error.prepareStackTrace) maps only what findSourceMap does.
+  if (typeof prepare !== 'function' || prepare.name === NODE_FORMATTER) return undefined;
   let text: unknown;
   try {
     text = prepare(new Error('errinject call site'), [site]);
@@ -67,7 +72,8 @@ function throughInstalledFormatter(site: NodeJS.CallSite): string | undefined {
  * Names a call site as `/abs/file.js:12:5` (1-based line and column; a `file:` URL becomes a path),
  * through the file's source map when the process keeps them (`--enable-source-maps`,
  * `process.setSourceMapsEnabled(true)`, tsx), or else through the stack-trace formatter a test
- * runner installed (vitest, jest), so that a TypeScript program is named by its own sources.
+ * runner installed (vitest), or else, for a TypeScript file, through the inline source map the
+ * inspector lists for its script (jest), so that a TypeScript program is named by its own sources.
  *
  * @param site - V8's call site of the caller's frame
  * @returns the position, or `undefined` when the frame has no file (native code, `eval`)
@@ -79,7 +85,8 @@ export function formatCallSite(site: NodeJS.CallSite): string | undefined {
   const column = site.getColumnNumber() ?? 0;
   const entry: { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined = sourceMapOf(file)?.findEntry(line - 1, column - 1);
   if (entry?.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) {
-    return throughInstalledFormatter(site) ?? `${toPath(file)}:${line}:${column}`;
+    const mapped = throughInstalledFormatter(site) ?? throughInspectedSourceMap(site);
+    return mapped === undefined ? `${toPath(file)}:${line}:${column}` : toPath(mapped);
   }
   return `${toPath(entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
 }
