@@ -14,7 +14,9 @@ export interface InjectOptions {
   readonly errPtr?: boolean;
   /**
    * The function returns a Promise although it is not an `async function` (the runtime cannot see
-   * that): fail with a resolved Promise of the failure value.
+   * that): fail with a resolved Promise of the failure value. Without it (and without
+   * `design:returntype` metadata), that is learnt from the first call that runs through the armed
+   * function. `false` for an async function and `true` for a generator function are refused.
    */
   readonly async?: boolean;
 }
@@ -32,8 +34,16 @@ export interface Injectable {
   readonly type: ErrorInjectionType;
   /** Fails with `errPtr(retval)` in place of the number. */
   readonly errPtr: boolean;
-  /** Fails with a Promise. */
-  readonly async: boolean;
+  /**
+   * Fails with a Promise: what marking knew (`options.async`, an async function, `design:returntype`),
+   * or `undefined` when nothing said, and `returns` learns it.
+   */
+  readonly async: boolean | undefined;
+  /**
+   * What its calls return, as far as a failure must follow: `RETURNS_*` of `failedCallResult`
+   * (Promises, something else, or not known yet).
+   */
+  returns: number;
   /** A method replaced on its class only while armed, or a function wrapped from the start. */
   readonly kind: 'method' | 'function';
   /** The function as written. */

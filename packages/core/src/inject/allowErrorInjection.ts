@@ -4,12 +4,14 @@ import { state } from '../state/sharedState';
 import { assertErrorType, type ErrorInjectionType } from './errorTypes';
 import { generateWrapper } from './generateWrapper';
 import type { AnyFunction, InjectOptions } from './Injectable';
-import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFunction, registerInjectable, rememberWrapper } from './registerInjectable';
+import { failsWithPromise } from './failsWithPromise';
+import { assertInjectableName, assertInjectOptions, createInjectable, registerInjectable, rememberWrapper } from './registerInjectable';
 
 /**
  * Marks a plain or arrow function error-injectable, the `ALLOW_ERROR_INJECTION(fn, TYPE)` of the
- * kernel, and returns the function to call in its place: the same TypeScript type, `name` and
- * `length`. Until it is armed through `fail_function/inject`, a call costs one predictable branch
+ * kernel, and returns the function to call in its place: the same TypeScript type, and a function
+ * that looks like `fn` (the same `name`, `length` and own properties; async if `fn` is, a generator
+ * function if `fn` is one, constructible only if `fn` is; see `generateWrapper`). Until it is armed through `fail_function/inject`, a call costs one predictable branch
  * more than the function itself; armed, a call may return the failure value of `type` without running
  * the function, as `fail_function` decides. Under `ERRINJECT=off` the function itself is returned.
  *
@@ -18,10 +20,11 @@ import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFun
  * @param fn - the function
  * @param options - its name (default: the function's own; an anonymous function needs one), `errPtr`
  * for ERRNO functions that return objects, `async` for a function that returns a Promise without
- * being `async`
+ * being `async` (otherwise learnt from the first call that runs through it armed)
  * @returns the function to use from now on
  * @throws ErrInjectError ERR_INVALID_ARG_TYPE / ERR_INVALID_ARG_VALUE for bad arguments (a class, an
- * anonymous function without a name, a function marked already in another way); a name taken by another
+ * anonymous function without a name, a function marked already in another way, `async: false` for an
+ * async function or `async: true` for a generator function); a name taken by another
  * function gets `#2` (see `registerInjectable`)
  */
 export function allowErrorInjection<F extends (...args: never[]) => unknown>(type: ErrorInjectionType, fn: F, options: InjectOptions = {}): F {
@@ -33,6 +36,8 @@ export function allowErrorInjection<F extends (...args: never[]) => unknown>(typ
     throw new ErrInjectError('ERR_INVALID_ARG_VALUE', `allowErrorInjection: ${fn.name || 'this'} is a class; mark its methods with @AllowErrorInjection`);
   }
   assertInjectOptions(options, type, 'allowErrorInjection');
+  const original = fn as unknown as AnyFunction;
+  const async = failsWithPromise(original, options.async, false, 'allowErrorInjection');
   if (state.off) return fn;
   // Marking a wrapper again the same way gives the wrapper back; any other way is refused.
   const marked = state.wrappers.get(fn as unknown as AnyFunction);
@@ -53,13 +58,12 @@ export function allowErrorInjection<F extends (...args: never[]) => unknown>(typ
     throw new ErrInjectError('ERR_INVALID_ARG_VALUE', 'allowErrorInjection: an anonymous function needs options.name');
   }
   assertInjectableName(name, options.name === undefined ? `allowErrorInjection: the function's name (give options.name)` : 'allowErrorInjection');
-  const original = fn as unknown as AnyFunction;
   const entry = registerInjectable(
     createInjectable({
       name,
       type,
       errPtr: options.errPtr ?? false,
-      async: options.async ?? isAsyncFunction(original),
+      async,
       kind: 'function',
       original,
       holder: undefined,

@@ -3,7 +3,7 @@ import { createDir, type ControlDir, nameList } from '../control/tree';
 import { ErrInjectError, showPath, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
 import { renewPrototypeShape } from './decorator/renewPrototypeShape';
-import { generateWrapper } from './generateWrapper';
+import { generateWrapper, targetOfWrapper } from './generateWrapper';
 import type { Injectable } from './Injectable';
 import { createRetvalFile, defaultRetval } from './retvalFile';
 
@@ -23,7 +23,21 @@ function failFunctionDir(): ControlDir {
 }
 
 /**
- * Puts the armed wrapper of a method on its class, once the class is known and the method armed.
+ * What a wrapper of an entry found on its class wraps: a wrapper of this injectable that something put
+ * back (a test double's restore puts back the armed wrapper it replaced) is not wrapped again, and
+ * disarming puts back what it wraps.
+ *
+ * @returns the function the wrapper calls, or `undefined` when `value` is no wrapper of this entry
+ */
+function ownWrapperTarget(entry: Injectable, value: unknown): Injectable['original'] | undefined {
+  if (value === entry.wrapper && entry.saved !== undefined) return entry.saved.value as Injectable['original'];
+  return targetOfWrapper(entry, value);
+}
+
+/**
+ * Puts the armed wrapper of a method on its class, once the class is known and the method armed. A
+ * wrapper of its own already there (put back by a test double's restore after it was disarmed) is
+ * armed again as it is, so that a call is never wrapped twice.
  *
  * @param entry - a method entry with its holder known
  */
@@ -33,6 +47,12 @@ export function installMethodWrapper(entry: Injectable): void {
   const current = Object.getOwnPropertyDescriptor(holder, key);
   if (current === undefined || typeof current.value !== 'function') {
     throw new ErrInjectError('EINVAL', `cannot arm ${entry.name}: ${String(key)} is no longer a method of its class`, { path: 'fail_function/inject' });
+  }
+  const wrapped = ownWrapperTarget(entry, current.value);
+  if (wrapped !== undefined) {
+    entry.saved = { ...current, value: wrapped };
+    entry.wrapper = current.value as Injectable['original'];
+    return;
   }
   const wrapper = generateWrapper(entry, current.value as Injectable['original'], failFunction());
   try {
@@ -65,10 +85,11 @@ export function armInjectable(entry: Injectable): void {
 }
 
 /**
- * Disarms an injectable: a method gets back exactly the property it had (unless something else has
- * replaced the wrapper since: that is left alone, and the wrapper, if still reached, calls straight
- * through), then its directory goes. All or nothing: a method whose class was frozen after it was
- * armed cannot get its property back, and stays armed as it was.
+ * Disarms an injectable: a method gets back exactly the property it had, then its directory goes.
+ * When something else has replaced the wrapper since (a test double), that is left alone: the
+ * wrapper, if still reached, calls straight through, and if it is put back and armed again, it is
+ * not wrapped again. All or nothing: a method whose class was frozen after it was armed cannot get
+ * its property back, and stays armed as it was.
  *
  * @param entry - an armed injectable
  * @throws ErrInjectError EPERM when the method's property cannot be put back (nothing changed)
@@ -77,9 +98,10 @@ export function disarmInjectable(entry: Injectable): void {
   if (entry.kind === 'method' && entry.saved !== undefined) {
     const holder = entry.holder as object;
     const key = entry.key as string | symbol;
-    if (Object.getOwnPropertyDescriptor(holder, key)?.value === entry.wrapper) {
+    const wrapped = ownWrapperTarget(entry, Object.getOwnPropertyDescriptor(holder, key)?.value);
+    if (wrapped !== undefined) {
       try {
-        Object.defineProperty(holder, key, entry.saved);
+        Object.defineProperty(holder, key, { ...entry.saved, value: wrapped });
         renewPrototypeShape(holder);
       } catch (cause) {
         throw new ErrInjectError(
@@ -90,9 +112,9 @@ export function disarmInjectable(entry: Injectable): void {
           { path: 'fail_function/inject', cause },
         );
       }
+      entry.saved = undefined;
+      entry.wrapper = undefined;
     }
-    entry.saved = undefined;
-    entry.wrapper = undefined;
   }
   forgetArmed(entry);
 }

@@ -5,26 +5,22 @@ import type { Injectable } from './Injectable';
 /**
  * What an armed function returns in place of running when its call fails: the retval as the
  * function's failure value. NULL: `null`. ERRNO: the negative errno, or `errPtr(retval)`. ERRNO_NULL:
- * `null` for retval 0, otherwise as ERRNO. TRUE: `true`. Wrapped in a resolved Promise for async
- * functions.
+ * `null` for retval 0, otherwise as ERRNO. TRUE: `true`. The value itself: an async function's wrapper
+ * returns it from an async function, a generator's as its generator's return value, and a plain
+ * function's wrapper puts it in a Promise when the function returns Promises (`failedCallResult`).
  *
  * @param entry - the injectable
  * @returns the failure value
  */
 export function failureValue(entry: Injectable): unknown {
-  let value: unknown;
   switch (entry.type) {
     case EI_TYPE_NULL:
-      value = null;
-      break;
+      return null;
     case EI_TYPE_ERRNO:
-      value = entry.errPtr ? errPtr(entry.retval) : entry.retval;
-      break;
+      return entry.errPtr ? errPtr(entry.retval) : entry.retval;
     case EI_TYPE_ERRNO_NULL:
-      value = entry.retval === 0 ? null : entry.errPtr ? errPtr(entry.retval) : entry.retval;
-      break;
+      return entry.retval === 0 ? null : entry.errPtr ? errPtr(entry.retval) : entry.retval;
     default:
-      value = true;
+      return true;
   }
-  return entry.async ? Promise.resolve(value) : value;
 }

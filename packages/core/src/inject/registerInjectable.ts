@@ -8,6 +8,7 @@ import { markNoticeChannel } from '../report/markNoticeChannel';
 import { relativeSite } from '../report/relativeSite';
 import { armIfArmingAll } from './armIfArmingAll';
 import { armInjectable, disarmInjectable, forgetArmed } from './armInjectable';
+import { initialReturns } from './failedCallResult';
 import { state } from '../state/sharedState';
 import { type ErrorInjectionType, EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL, errorTypeName } from './errorTypes';
 import type { AnyFunction, Injectable, InjectOptions, MarkSite } from './Injectable';
@@ -99,7 +100,7 @@ export type InjectableSpec = Pick<Injectable, 'name' | 'type' | 'errPtr' | 'asyn
  * @returns the entry, unarmed
  */
 export function createInjectable(spec: InjectableSpec): Injectable {
-  return { ...spec, armed: 0, retval: 0, saved: undefined, wrapper: undefined, site: markSite() };
+  return { ...spec, armed: 0, retval: 0, returns: initialReturns(spec.async), saved: undefined, wrapper: undefined, site: markSite() };
 }
 
 function sameMark(a: Injectable, b: Injectable): boolean {

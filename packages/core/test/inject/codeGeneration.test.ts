@@ -54,4 +54,50 @@ describe('error-injectable functions without code generation from strings', func
       after: [3, 11, true],
     });
   });
+
+  it('should give wrappers that look like what they wrap: async, generator, arrow, constructor, own properties, and re-arming', () => {
+    // Act
+    const out = runHardened(`
+      const { types } = require('node:util');
+      const { allowErrorInjection, AllowErrorInjection, EI_TYPE_NULL, EI_TYPE_ERRNO, debugfs, runTask, procfs } = core;
+      const load = allowErrorInjection(EI_TYPE_NULL, async function load(x) { return x; });
+      const gen = allowErrorInjection(EI_TYPE_ERRNO, function* gen() { yield 1; return 2; });
+      const arrow = allowErrorInjection(EI_TYPE_NULL, (x) => x, { name: 'arrow' });
+      function Point(x) { this.x = x; }
+      const WrappedPoint = allowErrorInjection(EI_TYPE_NULL, Point);
+      function tagged() { return 1; }
+      tagged.tag = 'kept';
+      const wrappedTagged = allowErrorInjection(EI_TYPE_NULL, tagged);
+      class Disk { write(x) { return x; } }
+      AllowErrorInjection(EI_TYPE_ERRNO)(Disk.prototype, 'write', Object.getOwnPropertyDescriptor(Disk.prototype, 'write'));
+      const original = Disk.prototype.write;
+      out.shapes = [types.isAsyncFunction(load), types.isGeneratorFunction(gen), Object.hasOwn(arrow, 'prototype'),
+        (() => { try { new arrow(1); return 'constructed'; } catch (e) { return e.constructor.name; } })(),
+        new WrappedPoint(5) instanceof Point, new WrappedPoint(5).x, wrappedTagged.tag];
+      for (const write of ['times=-1', 'probability=100', 'verbose=0', 'inject=load', 'inject=gen', 'inject=Disk.write']) {
+        const [file, value] = write.split('=');
+        debugfs.write('fail_function/' + file, value);
+      }
+      out.loadFails = load(1) instanceof Promise;
+      out.genFails = gen().next();
+      debugfs.write('fail_function/probability', '0');
+      const saved = Object.getOwnPropertyDescriptor(Disk.prototype, 'write');
+      Object.defineProperty(Disk.prototype, 'write', { ...saved, value: () => 99 });
+      debugfs.write('fail_function/inject', '!Disk.write');
+      Object.defineProperty(Disk.prototype, 'write', saved);
+      debugfs.write('fail_function/inject', 'Disk.write');
+      out.rearmed = runTask(() => [new Disk().write(1), new Disk().write(2), procfs.read('self/fail-nth').trim()], { failNth: 2 });
+      debugfs.write('fail_function/inject', '');
+      out.restored = Disk.prototype.write === original;
+    `);
+
+    // Assert
+    expect(out).to.deep.equal({
+      shapes: [true, true, false, 'TypeError', true, 5, 'kept'],
+      loadFails: true,
+      genFails: { value: -22, done: true },
+      rearmed: [1, -22, '0'],
+      restored: true,
+    });
+  });
 });

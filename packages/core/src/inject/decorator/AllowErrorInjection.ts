@@ -5,7 +5,8 @@ import { disarmInjectable, installMethodWrapper } from '../armInjectable';
 import { assertErrorType, type ErrorInjectionType } from '../errorTypes';
 import { generateWrapper } from '../generateWrapper';
 import type { AnyFunction, Injectable, InjectOptions } from '../Injectable';
-import { assertInjectableName, assertInjectOptions, createInjectable, isAsyncFunction, registerInjectable, rememberWrapper } from '../registerInjectable';
+import { failsWithPromise } from '../failsWithPromise';
+import { assertInjectableName, assertInjectOptions, createInjectable, registerInjectable, rememberWrapper } from '../registerInjectable';
 import { enclosingClassName } from './enclosingClassName';
 import type { PendingMethod } from './PendingMethod';
 import { renewPrototypeShape } from './renewPrototypeShape';
@@ -97,7 +98,7 @@ function decorateLegacy(type: ErrorInjectionType, options: InjectOptions, target
       name: defaultName(where, klass, key, options),
       type,
       errPtr: options.errPtr ?? false,
-      async: options.async ?? (isAsyncFunction(original) || returnsPromiseByMetadata(holder, key)),
+      async: failsWithPromise(original, options.async, returnsPromiseByMetadata(holder, key), `@AllowErrorInjection on ${where}`),
       kind: 'method',
       original,
       holder,
@@ -146,7 +147,7 @@ function decorateStandard(
     name: '',
     type,
     errPtr: options.errPtr ?? false,
-    async: options.async ?? isAsyncFunction(original),
+    async: failsWithPromise(original, options.async, false, `@AllowErrorInjection on ${where}`),
     kind: context.private ? 'function' : 'method',
     original,
     holder: undefined,

@@ -1,0 +1,77 @@
+import { showValue } from '../errors/ErrInjectError';
+import { failureValue } from './failureValue';
+import type { Injectable } from './Injectable';
+
+/**
+ * Promises from functions that are not `async`. A function's failure must come the way its results
+ * come: a Promise for a function that returns Promises, whether or not it is an `async function`.
+ * Marking knows it from `options.async`, from the function being async, or from `design:returntype`
+ * (emitted by TypeScript's `emitDecoratorMetadata` only: esbuild, tsx, swc and vitest emit none).
+ * Where none of these says, the wrapper learns it from the first call that runs through it while it
+ * is armed: from then on, if that call returned a thenable, failures are resolved Promises. A call
+ * failed before anything was learnt returns the bare value; when the function then turns out to return
+ * Promises, a process warning (code `ERRINJECT_UNDECLARED_ASYNC`) says so, once per function.
+ */
+
+/** `Injectable.returns`: nothing known yet (the next call through the armed wrapper tells). */
+export const RETURNS_UNKNOWN = 0;
+/** `Injectable.returns`: nothing known yet, and a failure returned the bare value. */
+export const RETURNS_UNKNOWN_FAILED = -1;
+/** `Injectable.returns`: Promises (so does a failure). */
+export const RETURNS_PROMISE = 1;
+/** `Injectable.returns`: something else (a failure returns the bare value). */
+export const RETURNS_VALUE = 2;
+
+/**
+ * What `Injectable.returns` starts at.
+ *
+ * @param async - what marking knows: whether the function returns Promises, or `undefined`
+ * @returns the state
+ */
+export function initialReturns(async: boolean | undefined): number {
+  return async === undefined ? RETURNS_UNKNOWN : async ? RETURNS_PROMISE : RETURNS_VALUE;
+}
+
+/**
+ * What a failed call of a plain function's wrapper returns: the failure value, in a resolved Promise
+ * when the function returns Promises.
+ *
+ * @param entry - the injectable
+ * @returns the failure value, or a Promise of it
+ */
+export function failedCallResult(entry: Injectable): unknown {
+  const value = failureValue(entry);
+  if (entry.returns === RETURNS_PROMISE) return Promise.resolve(value);
+  if (entry.returns === RETURNS_UNKNOWN) entry.returns = RETURNS_UNKNOWN_FAILED;
+  return value;
+}
+
+/**
+ * Learns from what a call through the armed wrapper returned whether the function returns Promises
+ * (only while marking did not know; see above).
+ *
+ * @param entry - the injectable, `returns` unknown
+ * @param result - what the function returned
+ * @returns `result`
+ */
+export function observeResult(entry: Injectable, result: unknown): unknown {
+  if (!isThenable(result)) {
+    entry.returns = RETURNS_VALUE;
+    return result;
+  }
+  if (entry.returns === RETURNS_UNKNOWN_FAILED) {
+    process.emitWarning(
+      `errinject: ${showValue(entry.name)} returns a Promise, but an injected failure of it returned the bare failure value before ` +
+        'that was known: nothing said so when it was marked (it is not an async function, has no { async: true }, and no ' +
+        'design:returntype metadata, which only TypeScript with emitDecoratorMetadata emits). Its failures are Promises from now on; ' +
+        'mark it with { async: true } so that every one is',
+      { code: 'ERRINJECT_UNDECLARED_ASYNC' },
+    );
+  }
+  entry.returns = RETURNS_PROMISE;
+  return result;
+}
+
+function isThenable(value: unknown): boolean {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
