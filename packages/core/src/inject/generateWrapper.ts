@@ -27,6 +27,10 @@ const CONSTRUCT_PROBE: ProxyHandler<AnyFunction> = { construct: () => CONSTRUCT_
 export function shapeOf(fn: AnyFunction): WrapperShape {
   if (types.isGeneratorFunction(fn)) return types.isAsyncFunction(fn) ? 'asyncGenerator' : 'generator';
   if (types.isAsyncFunction(fn)) return 'async';
+  // A function new can call has a prototype (which cannot be deleted), or is bound to one: only
+  // those are probed, so that marking an arrow costs no exception.
+  const name: unknown = fn.name;
+  if (!Object.prototype.hasOwnProperty.call(fn, 'prototype') && !(typeof name === 'string' && name.startsWith('bound '))) return 'function';
   try {
     new (new Proxy(fn, CONSTRUCT_PROBE) as unknown as new () => unknown)();
     return 'constructor';
@@ -217,8 +221,8 @@ function closureWrapper(shape: WrapperShape, entry: Injectable, target: AnyFunct
   return wrapper;
 }
 
-/** Own properties a wrapper keeps as its own: strict functions have no `arguments` and `caller`. */
-const NOT_COPIED = new Set<PropertyKey>(['prototype', 'arguments', 'caller']);
+/** Own properties of a sloppy function a (strict) wrapper does not have. */
+const NOT_COPIED = new Set<PropertyKey>(['arguments', 'caller']);
 
 /**
  * Makes a wrapper look like its target: the target's own properties (`name` and `length` copied; any
@@ -230,8 +234,10 @@ const NOT_COPIED = new Set<PropertyKey>(['prototype', 'arguments', 'caller']);
 function dressLike(wrapper: AnyFunction, target: AnyFunction, shape: WrapperShape): void {
   if (!Object.prototype.hasOwnProperty.call(target, 'name')) delete (wrapper as { name?: string }).name;
   const own = target as unknown as Record<PropertyKey, unknown>;
+  // A constructor's and a generator function's wrapper has a prototype of its own, which becomes the target's.
+  const sharesPrototype = shape !== 'function' && shape !== 'async';
   for (const key of Reflect.ownKeys(target)) {
-    if (NOT_COPIED.has(key)) continue;
+    if (NOT_COPIED.has(key) || (key === 'prototype' && sharesPrototype)) continue;
     const descriptor = Object.getOwnPropertyDescriptor(target, key) as PropertyDescriptor;
     if (key === 'name' || key === 'length' || !('value' in descriptor)) {
       Object.defineProperty(wrapper, key, descriptor);
@@ -245,7 +251,7 @@ function dressLike(wrapper: AnyFunction, target: AnyFunction, shape: WrapperShap
     }
     Object.defineProperty(wrapper, key, view);
   }
-  if (shape !== 'function' && shape !== 'async' && Object.prototype.hasOwnProperty.call(target, 'prototype')) {
+  if (sharesPrototype && Object.prototype.hasOwnProperty.call(target, 'prototype')) {
     (wrapper as { prototype?: unknown }).prototype = (target as { prototype?: unknown }).prototype;
   }
   const proto = Object.getPrototypeOf(target) as object | null;

@@ -369,6 +369,23 @@ for (const path of ['compiled', 'closure'] as const) {
         expect(wrapped.prototype).to.equal(Point.prototype);
       });
 
+      it('should construct through a bound constructor, and not through an arrow given a prototype', () => {
+        // Arrange
+        const Point = makePoint();
+        const arrow = Object.assign((x: number): number => x, { prototype: {} });
+
+        // Act
+        const bound = allowErrorInjection(EI_TYPE_NULL, Point.bind(null as never, 7), { name: uniqueName('point-bound') }) as unknown as new (y: number) => PointType;
+        const wrappedArrow = allowErrorInjection(EI_TYPE_NULL, arrow, { name: uniqueName('arrow-prototype') });
+        const point = new bound(8);
+
+        // Assert
+        expect(point).to.be.an.instanceOf(Point);
+        expect([point.x, point.y, point.made === Point]).to.deep.equal([7, 8, true]);
+        expect(() => new (wrappedArrow as unknown as new () => unknown)()).to.throw(TypeError, /not a constructor/);
+        expect(wrappedArrow.prototype).to.equal(arrow.prototype);
+      });
+
       it('should let a class extend it, with the subclass as new.target', () => {
         // Arrange
         const Point = makePoint();
