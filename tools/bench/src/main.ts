@@ -8,6 +8,7 @@ import { benchMark } from './mark.bench';
 import { benchShouldFail, shouldFailCallsChild } from './shouldFail.bench';
 import { benchStackFilter } from './stackFilter.bench';
 import { benchSweep } from './sweep.bench';
+import { benchWrappers } from './wrappers.bench';
 
 /**
  * `npm run bench`: every benchmark, each printing ratios against a baseline measured in the same
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => boolean | Promise<boolean>> = {
   stackFilter: benchStackFilter,
   async: benchAsyncOverhead,
   inject: benchInject,
+  wrappers: benchWrappers,
   sweep: benchSweep,
   mark: (): boolean => benchMark(optionValue('--core')),
   lint: benchLint,
