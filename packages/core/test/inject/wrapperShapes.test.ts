@@ -419,14 +419,14 @@ for (const path of ['compiled', 'closure'] as const) {
         const outcome = runTask(
           () => {
             const made = new (wrapped as unknown as new () => { n: number })();
-            return { made: made instanceof Counter, afterNew: procfs.read('self/fail-nth').trim(), call: wrapped.call({ n: 0 }) };
+            return { made: made instanceof Counter, afterNew: procfs.read('self/fail-nth').trim(), call: wrapped.call({ n: 0 }), next: wrapped.call({ n: 0 }) };
           },
           { failNth: 1 },
         );
 
         // Assert
-        expect(outcome).to.deep.equal({ made: true, afterNew: '1', call: null });
-        expect(runs).to.equal(1);
+        expect(outcome).to.deep.equal({ made: true, afterNew: '1', call: null, next: { n: 2 } });
+        expect(runs).to.equal(2);
       });
     });
 
@@ -487,6 +487,24 @@ for (const path of ['compiled', 'closure'] as const) {
         expect(Object.isFrozen(wrapped)).to.equal(true);
         expect(Object.getPrototypeOf(wrapped)).to.equal(base);
         expect(wrapped(7)).to.equal(7);
+      });
+    });
+
+    describe('when the function is sealed or not extensible', () => {
+      it('should make the wrapper so too', () => {
+        // Arrange
+        const sealed = Object.seal(Object.assign((x: number): number => x, { count: 0 }));
+        const closed = Object.preventExtensions((x: number): number => x);
+
+        // Act
+        const wrappedSealed = allowErrorInjection(EI_TYPE_ERRNO, sealed, { name: uniqueName('sealed') });
+        const wrappedClosed = allowErrorInjection(EI_TYPE_ERRNO, closed, { name: uniqueName('closed') });
+
+        // Assert
+        expect([Object.isSealed(wrappedSealed), Object.isExtensible(wrappedSealed)]).to.deep.equal([true, false]);
+        wrappedSealed.count = 3;
+        expect(sealed.count).to.equal(3);
+        expect([Object.isExtensible(wrappedClosed), Object.isSealed(wrappedClosed)]).to.deep.equal([false, false]);
       });
     });
 
