@@ -9,8 +9,10 @@ import type { Injectable } from './Injectable';
  * (emitted by TypeScript's `emitDecoratorMetadata` only: esbuild, tsx, swc and vitest emit none).
  * Where none of these says, the wrapper learns it from the first call that runs through it while it
  * is armed: from then on, if that call returned a thenable, failures are resolved Promises. A call
- * failed before anything was learnt returns the bare value; when the function then turns out to return
- * Promises, a process warning (code `ERRINJECT_UNDECLARED_ASYNC`) says so, once per function.
+ * failed before anything was learnt returns a Promise when the function's source shows an async
+ * function compiled for an older target (`return __awaiter(...)` and the like), and otherwise the
+ * bare value; when the function then turns out to return Promises, a process warning (code
+ * `ERRINJECT_UNDECLARED_ASYNC`) says so, once per function.
  */
 
 /** `Injectable.returns`: nothing known yet (the next call through the armed wrapper tells). */
@@ -41,9 +43,24 @@ export function initialReturns(async: boolean | undefined): number {
  */
 export function failedCallResult(entry: Injectable): unknown {
   const value = failureValue(entry);
-  if (entry.returns === RETURNS_PROMISE) return Promise.resolve(value);
-  if (entry.returns === RETURNS_UNKNOWN) entry.returns = RETURNS_UNKNOWN_FAILED;
-  return value;
+  if (entry.returns === RETURNS_UNKNOWN) entry.returns = compiledAsync(entry.original) ? RETURNS_PROMISE : RETURNS_UNKNOWN_FAILED;
+  return entry.returns === RETURNS_PROMISE ? Promise.resolve(value) : value;
+}
+
+/**
+ * An async function compiled for a target before ES2017: its body is one call of the compiler's
+ * helper, which returns a Promise (TypeScript's `__awaiter`, also as `tslib_1.__awaiter`; esbuild's
+ * `__async`; swc's `_async_to_generator`; Babel's `_asyncToGenerator` for methods and arrows).
+ */
+const COMPILED_ASYNC =
+  /^[^{=]*(?:=>|\{\s*return\b)\s*(?:\(\s*0\s*,\s*)?(?:[\w$]+\.)?(?:__awaiter|__async|_async_to_generator|_asyncToGenerator)[\w$]*\s*\)?\s*\(/;
+
+/**
+ * Whether a function's source shows it to be an async function compiled to a generator and a helper.
+ * Asked once, at the first failure of a function nothing else told about.
+ */
+function compiledAsync(fn: Injectable['original']): boolean {
+  return COMPILED_ASYNC.test(Function.prototype.toString.call(fn));
 }
 
 /**

@@ -135,6 +135,59 @@ describe('failures of functions that return Promises without being async', () =>
     });
   });
 
+  describe('when the first call fails and the function is an async function compiled for a target before ES2017', () => {
+    // The shapes each compiler emits, as their output reads (the helpers themselves stand in).
+    const helpers = {
+      __awaiter: (_self: unknown, _args: unknown, _p: unknown, body: () => Generator): Promise<unknown> => Promise.resolve(body().next().value),
+      __async: (_self: unknown, _args: unknown, body: () => Generator): Promise<unknown> => Promise.resolve(body().next().value),
+      _async_to_generator: (body: () => Generator) => (): Promise<unknown> => Promise.resolve(body().next().value),
+      tslib_1: {},
+    };
+    helpers.tslib_1 = { __awaiter: helpers.__awaiter };
+    const compiled: ReadonlyArray<readonly [string, string]> = [
+      ['TypeScript (method)', 'return { read(x) {\n    return __awaiter(this, void 0, void 0, function* () { return x; });\n} }.read;'],
+      ['TypeScript (arrow)', 'return (x) => __awaiter(void 0, void 0, void 0, function* () { return x; });'],
+      ['TypeScript with importHelpers', 'return function read(x) {\n  return tslib_1.__awaiter(this, void 0, void 0, function* () { return x; });\n};'],
+      ['esbuild', 'return { read(x) {\n    return __async(this, null, function* () {\n      return x;\n    });\n} }.read;'],
+      ['swc', 'return function read(x) {\n        return _async_to_generator(function*() {\n            return x;\n        })();\n};'],
+      ['swc (arrow)', 'return (x)=>_async_to_generator(function*() {\n        return x;\n    })();'],
+    ];
+    for (const [label, source] of compiled) {
+      it(`should fail with a Promise for ${label}, and warn of nothing`, async () => {
+        // Arrange
+        const name = uniqueName('compiled');
+        const fn = new Function(...Object.keys(helpers), `'use strict'; ${source}`)(...Object.values(helpers)) as (x: number) => Promise<number | null>;
+        const wrapped = allowErrorInjection(EI_TYPE_NULL, fn, { name });
+        arm(name);
+        failEveryCall();
+
+        // Act
+        const { value: result, warnings } = await warningsOf(() => wrapped(1) as unknown);
+
+        // Assert
+        expect(result).to.be.an.instanceOf(Promise);
+        expect(await result).to.equal(null);
+        expect(warnings.filter((warning) => warning.code === 'ERRINJECT_UNDECLARED_ASYNC')).to.deep.equal([]);
+      });
+    }
+
+    it('should not take a function that only calls such a helper further on for one', () => {
+      // Arrange
+      const name = uniqueName('not-compiled');
+      const __awaiter = (): Promise<null> => Promise.resolve(null);
+      const fn = new Function('__awaiter', "'use strict'; return function sync(x) { const later = () => __awaiter(); return x + (later ? 1 : 0); };")(__awaiter) as (x: number) => number;
+      const wrapped = allowErrorInjection(EI_TYPE_NULL, fn, { name });
+      arm(name);
+      failEveryCall();
+
+      // Act
+      const result = wrapped(1);
+
+      // Assert
+      expect(result).to.equal(null);
+    });
+  });
+
   describe('when the function is called while it is not armed', () => {
     it('should learn nothing (an unarmed call only reads one field), so that the first armed failure is bare', () => {
       // Arrange
