@@ -111,6 +111,15 @@ export function useCodeGeneration(allowed: boolean): void {
 /** The failing check: the wrapper is the entry point of the stack the filter and the report see. */
 const FAILS = 'entry.armed !== 0 && attr.gate !== 0 && shouldFailInjectable(attr, wrapper, entry.name)';
 
+/**
+ * A generator's body runs inside the `next()` its caller called, a builtin frame between the wrapper
+ * and the caller: that call is the entry point, so that the stack the filter and the report see
+ * starts at the caller, as a function's does (`yield*`, `for...of` and spreading call it too).
+ */
+const GENERATOR_NEXT = (Object.getPrototypeOf(function* () {}) as { prototype: Generator }).prototype.next as AnyFunction;
+const ASYNC_GENERATOR_NEXT = (Object.getPrototypeOf(async function* () {}) as { prototype: AsyncGenerator }).prototype.next as AnyFunction;
+const FAILS_IN_NEXT = 'entry.armed !== 0 && attr.gate !== 0 && shouldFailInjectable(attr, next, entry.name)';
+
 /** The compiled body of each shape; `wrapper` is the wrapper itself. */
 const SOURCES: Readonly<Record<WrapperShape, (params: string) => string>> = {
   function: (params) => `const wrapper = { injectable(${params}) {
@@ -133,11 +142,11 @@ const SOURCES: Readonly<Record<WrapperShape, (params: string) => string>> = {
   return await target.apply(this, arguments);
 } }.injectable;`,
   generator: (params) => `const wrapper = { *injectable(${params}) {
-  if (${FAILS}) return failureValue(entry);
+  if (${FAILS_IN_NEXT}) return failureValue(entry);
   return yield* target.apply(this, arguments);
 } }.injectable;`,
   asyncGenerator: (params) => `const wrapper = { async *injectable(${params}) {
-  if (${FAILS}) return failureValue(entry);
+  if (${FAILS_IN_NEXT}) return failureValue(entry);
   return yield* target.apply(this, arguments);
 } }.injectable;`,
 };
@@ -154,6 +163,7 @@ function compiledWrapper(shape: WrapperShape, entry: Injectable, target: AnyFunc
       'failureValue',
       'failedCallResult',
       'observeResult',
+      'next',
       `'use strict';\n${SOURCES[shape](params)}\nreturn wrapper;`,
     ) as (...deps: unknown[]) => AnyFunction;
   } catch (error) {
@@ -161,7 +171,8 @@ function compiledWrapper(shape: WrapperShape, entry: Injectable, target: AnyFunc
     codeGeneration = false;
     return undefined;
   }
-  return factory(entry, target, attr, shouldFailInjectable, failureValue, failedCallResult, observeResult);
+  const next = shape === 'generator' ? GENERATOR_NEXT : ASYNC_GENERATOR_NEXT;
+  return factory(entry, target, attr, shouldFailInjectable, failureValue, failedCallResult, observeResult, next);
 }
 
 /**
@@ -169,7 +180,6 @@ function compiledWrapper(shape: WrapperShape, entry: Injectable, target: AnyFunc
  * many wrappers are called from one place, since they all share their code and so its type feedback.
  */
 function closureWrapper(shape: WrapperShape, entry: Injectable, target: AnyFunction, attr: FaultAttrImpl): AnyFunction {
-  const fails = (): boolean => entry.armed !== 0 && attr.gate !== 0 && shouldFailInjectable(attr, wrapper, entry.name);
   let wrapper: AnyFunction;
   switch (shape) {
     case 'function':
@@ -197,7 +207,7 @@ function closureWrapper(shape: WrapperShape, entry: Injectable, target: AnyFunct
       wrapper = {
         async injectable(this: unknown, ...args: never[]): Promise<unknown> {
           // The check before the first await, so that it runs in the call, as the compiled one does.
-          if (fails()) return failureValue(entry);
+          if (entry.armed !== 0 && attr.gate !== 0 && shouldFailInjectable(attr, wrapper, entry.name)) return failureValue(entry);
           return await target.apply(this, args);
         },
       }.injectable;
@@ -205,7 +215,7 @@ function closureWrapper(shape: WrapperShape, entry: Injectable, target: AnyFunct
     case 'generator':
       wrapper = {
         *injectable(this: unknown, ...args: never[]): Generator<unknown, unknown, unknown> {
-          if (fails()) return failureValue(entry);
+          if (entry.armed !== 0 && attr.gate !== 0 && shouldFailInjectable(attr, GENERATOR_NEXT, entry.name)) return failureValue(entry);
           return yield* target.apply(this, args) as Iterable<unknown>;
         },
       }.injectable as AnyFunction;
@@ -213,7 +223,7 @@ function closureWrapper(shape: WrapperShape, entry: Injectable, target: AnyFunct
     default:
       wrapper = {
         async *injectable(this: unknown, ...args: never[]): AsyncGenerator<unknown, unknown, unknown> {
-          if (fails()) return failureValue(entry);
+          if (entry.armed !== 0 && attr.gate !== 0 && shouldFailInjectable(attr, ASYNC_GENERATOR_NEXT, entry.name)) return failureValue(entry);
           return yield* target.apply(this, args) as AsyncIterable<unknown>;
         },
       }.injectable as AnyFunction;

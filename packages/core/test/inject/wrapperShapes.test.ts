@@ -57,7 +57,7 @@ async function drainAsync(iterator: AsyncIterator<unknown, unknown>): Promise<{ 
 // Both wrappers: compiled with `new Function`, and the closure used where code generation is refused.
 for (const path of ['compiled', 'closure'] as const) {
   describe(`wrappers that look like what they wrap (${path})`, () => {
-    useFailFunction();
+    const verbose = useFailFunction();
     before(() => useCodeGeneration(path === 'compiled'));
     after(() => useCodeGeneration(true));
 
@@ -281,6 +281,45 @@ for (const path of ['compiled', 'closure'] as const) {
 
         // Assert
         expect(outcome).to.deep.equal({ before: '1', first: { value: null, done: true }, after: '0' });
+      });
+    });
+
+    describe('when a failure is reported', () => {
+      it('should show a stack that starts at the caller, of an async function and of a generator at its first next()', async () => {
+        // Arrange
+        const asyncName = uniqueName('verbose-async');
+        const generatorName = uniqueName('verbose-generator');
+        const load = allowErrorInjection(EI_TYPE_NULL, async (): Promise<object | null> => ({}), { name: asyncName });
+        const walk = allowErrorInjection(
+          EI_TYPE_NULL,
+          function* walk(): Generator<number, object | null> {
+            yield 1;
+            return {};
+          },
+          { name: generatorName },
+        );
+        arm(asyncName);
+        arm(generatorName);
+        debugfs.write('fail_function/verbose', '2');
+        failEveryCall();
+        async function awaitsLoad(): Promise<object | null> {
+          return await load();
+        }
+        function stepsWalk(): IteratorResult<number, object | null> {
+          const generator = walk();
+          return generator.next();
+        }
+
+        // Act
+        const loaded = await awaitsLoad();
+        const walked = stepsWalk();
+
+        // Assert
+        expect([loaded, walked]).to.deep.equal([null, { value: null, done: true }]);
+        const firstLines = verbose.records.map((record) => (record.kind === 'fault' ? record.stack?.split('\n')[0] : undefined));
+        expect(firstLines).to.have.length(2);
+        expect(firstLines[0]).to.include('awaitsLoad');
+        expect(firstLines[1]).to.include('stepsWalk');
       });
     });
 
