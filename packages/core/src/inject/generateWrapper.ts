@@ -249,6 +249,8 @@ function dressLike(wrapper: AnyFunction, target: AnyFunction, shape: WrapperShap
   for (const key of Reflect.ownKeys(target)) {
     if (NOT_COPIED.has(key) || (key === 'prototype' && sharesPrototype)) continue;
     const descriptor = Object.getOwnPropertyDescriptor(target, key) as PropertyDescriptor;
+    // The compiled wrapper declares as many parameters as the target: its own length is the same.
+    if (key === 'length' && descriptor.value === wrapper.length && descriptor.writable === false && descriptor.configurable === true) continue;
     if (key === 'name' || key === 'length' || !('value' in descriptor)) {
       Object.defineProperty(wrapper, key, descriptor);
       continue;
