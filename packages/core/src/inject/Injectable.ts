@@ -48,7 +48,10 @@ export interface Injectable {
   readonly kind: 'method' | 'function';
   /** The function as written. */
   readonly original: AnyFunction;
-  /** 1 while armed: the one field an unarmed wrapped function reads. */
+  /**
+   * Not 0 while armed: the one field an unarmed wrapped function reads (2 while armed and still
+   * learning what its calls return, see `failedCallResult`).
+   */
   armed: number;
   /** The failure value's number: the errno (negative), 0 or 1, as `retval` reads it. */
   retval: number;

@@ -3,6 +3,7 @@ import { createDir, type ControlDir, nameList } from '../control/tree';
 import { ErrInjectError, showPath, showValue } from '../errors/ErrInjectError';
 import { state } from '../state/sharedState';
 import { renewPrototypeShape } from './decorator/renewPrototypeShape';
+import { armedValue } from './failedCallResult';
 import { generateWrapper, targetOfWrapper } from './generateWrapper';
 import type { Injectable } from './Injectable';
 import { createRetvalFile, defaultRetval } from './retvalFile';
@@ -77,7 +78,7 @@ export function installMethodWrapper(entry: Injectable): void {
 export function armInjectable(entry: Injectable): void {
   if (entry.kind === 'method' && entry.holder !== undefined) installMethodWrapper(entry);
   entry.retval = defaultRetval(entry.type);
-  entry.armed = 1;
+  entry.armed = armedValue(entry);
   state.armed.push(entry);
   const dir = createDir();
   dir.entries.set('retval', createRetvalFile(entry));

@@ -25,6 +25,23 @@ export const RETURNS_PROMISE = 1;
 export const RETURNS_VALUE = 2;
 
 /**
+ * `Injectable.armed` while armed and still learning what calls return (otherwise 1): the armed path
+ * of a wrapper tells it from the field it has just read, so that once it is learnt, an armed call
+ * costs what it did before there was anything to learn.
+ */
+export const ARMED_LEARNING = 2;
+
+/**
+ * What `Injectable.armed` is set to when it is armed.
+ *
+ * @param entry - the injectable
+ * @returns {@link ARMED_LEARNING} while what its calls return is not known, otherwise 1
+ */
+export function armedValue(entry: Injectable): number {
+  return entry.returns < 1 ? ARMED_LEARNING : 1;
+}
+
+/**
  * What `Injectable.returns` starts at.
  *
  * @param async - what marking knows: whether the function returns Promises, or `undefined`
@@ -43,7 +60,10 @@ export function initialReturns(async: boolean | undefined): number {
  */
 export function failedCallResult(entry: Injectable): unknown {
   const value = failureValue(entry);
-  if (entry.returns === RETURNS_UNKNOWN) entry.returns = compiledAsync(entry.original) ? RETURNS_PROMISE : RETURNS_UNKNOWN_FAILED;
+  if (entry.returns === RETURNS_UNKNOWN) {
+    entry.returns = compiledAsync(entry.original) ? RETURNS_PROMISE : RETURNS_UNKNOWN_FAILED;
+    if (entry.armed !== 0) entry.armed = armedValue(entry);
+  }
   return entry.returns === RETURNS_PROMISE ? Promise.resolve(value) : value;
 }
 
@@ -72,6 +92,7 @@ function compiledAsync(fn: Injectable['original']): boolean {
  * @returns `result`
  */
 export function observeResult(entry: Injectable, result: unknown): unknown {
+  if (entry.armed !== 0) entry.armed = 1;
   if (!isThenable(result)) {
     entry.returns = RETURNS_VALUE;
     return result;

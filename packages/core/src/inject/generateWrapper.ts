@@ -1,7 +1,7 @@
 import { types } from 'node:util';
 import { shouldFailInjectable } from '../attr/shouldFail';
 import type { FaultAttrImpl } from '../attr/FaultAttr';
-import { failedCallResult, observeResult } from './failedCallResult';
+import { ARMED_LEARNING, failedCallResult, observeResult } from './failedCallResult';
 import { failureValue } from './failureValue';
 import type { AnyFunction, Injectable } from './Injectable';
 
@@ -125,7 +125,7 @@ const SOURCES: Readonly<Record<WrapperShape, (params: string) => string>> = {
   function: (params) => `const wrapper = { injectable(${params}) {
   if (entry.armed !== 0) {
     if (attr.gate !== 0 && shouldFailInjectable(attr, wrapper, entry.name)) return failedCallResult(entry);
-    if (entry.returns < 1) return observeResult(entry, target.apply(this, arguments));
+    if (entry.armed === ${ARMED_LEARNING}) return observeResult(entry, target.apply(this, arguments));
   }
   return target.apply(this, arguments);
 } }.injectable;`,
@@ -133,7 +133,7 @@ const SOURCES: Readonly<Record<WrapperShape, (params: string) => string>> = {
   if (new.target !== undefined) return Reflect.construct(target, arguments, new.target === wrapper ? target : new.target);
   if (entry.armed !== 0) {
     if (attr.gate !== 0 && shouldFailInjectable(attr, wrapper, entry.name)) return failedCallResult(entry);
-    if (entry.returns < 1) return observeResult(entry, target.apply(this, arguments));
+    if (entry.armed === ${ARMED_LEARNING}) return observeResult(entry, target.apply(this, arguments));
   }
   return target.apply(this, arguments);
 };`,
@@ -187,7 +187,7 @@ function closureWrapper(shape: WrapperShape, entry: Injectable, target: AnyFunct
         injectable(this: unknown, ...args: never[]): unknown {
           if (entry.armed !== 0) {
             if (attr.gate !== 0 && shouldFailInjectable(attr, wrapper, entry.name)) return failedCallResult(entry);
-            if (entry.returns < 1) return observeResult(entry, target.apply(this, args));
+            if (entry.armed === ARMED_LEARNING) return observeResult(entry, target.apply(this, args));
           }
           return target.apply(this, args);
         },
@@ -198,7 +198,7 @@ function closureWrapper(shape: WrapperShape, entry: Injectable, target: AnyFunct
         if (new.target !== undefined) return Reflect.construct(target, args, new.target === wrapper ? target : new.target) as unknown;
         if (entry.armed !== 0) {
           if (attr.gate !== 0 && shouldFailInjectable(attr, wrapper, entry.name)) return failedCallResult(entry);
-          if (entry.returns < 1) return observeResult(entry, target.apply(this, args));
+          if (entry.armed === ARMED_LEARNING) return observeResult(entry, target.apply(this, args));
         }
         return target.apply(this, args);
       };
