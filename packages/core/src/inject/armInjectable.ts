@@ -51,6 +51,8 @@ export function installMethodWrapper(entry: Injectable): void {
   }
   const wrapped = ownWrapperTarget(entry, current.value);
   if (wrapped !== undefined) {
+    // The test double that put it back redefined the method: the prototype is renewed as after arming.
+    renewPrototypeShape(holder);
     entry.saved = { ...current, value: wrapped };
     entry.wrapper = current.value as Injectable['original'];
     return;
