@@ -11,7 +11,7 @@ import { armInjectable, disarmInjectable, forgetArmed } from './armInjectable';
 import { initialReturns } from './failedCallResult';
 import { state } from '../state/sharedState';
 import { type ErrorInjectionType, EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL, errorTypeName } from './errorTypes';
-import type { AnyFunction, Injectable, InjectOptions, MarkSite } from './Injectable';
+import type { Injectable, InjectOptions, MarkSite } from './Injectable';
 
 /** The longest name `fail_function/inject` takes (KSYM_NAME_LEN). */
 export const KSYM_NAME_LEN = 512;
@@ -76,17 +76,6 @@ export function assertInjectOptions(options: unknown, type: ErrorInjectionType, 
       `${where}: options.errPtr is for EI_TYPE_ERRNO and EI_TYPE_ERRNO_NULL functions, which fail with an errno; this one is marked with another type`,
     );
   }
-}
-
-/**
- * Tells whether a function is an `async function`, which the runtime can see; a function that
- * returns a Promise without being async has to say so with `options.async`.
- *
- * @param fn - any function
- * @returns true for async functions
- */
-export function isAsyncFunction(fn: AnyFunction): boolean {
-  return Object.prototype.toString.call(fn) === '[object AsyncFunction]';
 }
 
 /** What a new entry is made from. */
