@@ -9,7 +9,8 @@ import { dirname, isAbsolute, resolve } from 'node:path';
  * map otherwise (Node.js 20 cannot run TypeScript itself, so the position is some compiler's). The
  * debugger is enabled for the time of one listing (a few milliseconds; some 150 ms in a jest worker)
  * and disabled again; the scripts are remembered by the hash V8 gives their code, so that a script
- * listed once is never asked for again, and a module evaluated anew with other code is.
+ * listed once is never asked for again, and a module evaluated anew with other code is. Not in a
+ * process whose coverage Node.js takes (`NODE_V8_COVERAGE`, as c8 sets it), which that would spoil.
  */
 
 type InspectorModule = typeof import('node:inspector');
@@ -25,6 +26,9 @@ const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 
 function loadInspector(): InspectorModule | undefined {
   if (!(process.features as { inspector?: boolean }).inspector) return undefined;
+  // Disabling the debugger drops the block counters of the coverage Node.js takes for c8 (every
+  // branch of the process read as never run): a process under NODE_V8_COVERAGE keeps V8's positions.
+  if (process.env['NODE_V8_COVERAGE'] !== undefined) return undefined;
   try {
     return require('node:inspector') as InspectorModule;
   } catch {
