@@ -139,7 +139,7 @@ const KEPT_NPM_SETTINGS = /^npm_config_(cache|registry|userconfig|globalconfig|c
  * The environment for a command in a scratch project: the test process's, without errinject's
  * configuration, forced colours, the npm settings that `npm run` and lerna set for the monorepo
  * (its prefix, workspace, package and lifecycle), which would otherwise steer `npm` back into it,
- * or c8's `NODE_V8_COVERAGE`: what runs there is the tarballs' copy under `node_modules`, which the
+ * and with c8's `NODE_V8_COVERAGE` emptied: what runs there is the tarballs' copy under `node_modules`, which the
  * coverage report leaves out, and block coverage of a compiler or test runner slows it and leaves
  * large files for the report to read.
  *
@@ -149,9 +149,11 @@ const KEPT_NPM_SETTINGS = /^npm_config_(cache|registry|userconfig|globalconfig|c
 export function scratchEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = childEnv();
   for (const key of Object.keys(env)) {
-    if ((/^npm_/i.test(key) && !KEPT_NPM_SETTINGS.test(key)) || key === 'INIT_CWD' || key === 'NODE_V8_COVERAGE') delete env[key];
+    if ((/^npm_/i.test(key) && !KEPT_NPM_SETTINGS.test(key)) || key === 'INIT_CWD') delete env[key];
   }
-  return { ...env, ...extra };
+  // Empty, not left out: Node.js puts a parent's NODE_V8_COVERAGE back into a child's environment
+  // that lacks it (for the coverage of child processes), and takes no coverage when it is empty.
+  return { ...env, NODE_V8_COVERAGE: '', ...extra };
 }
 
 /**

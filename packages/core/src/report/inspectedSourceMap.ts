@@ -28,7 +28,7 @@ function loadInspector(): InspectorModule | undefined {
   if (!(process.features as { inspector?: boolean }).inspector) return undefined;
   // Disabling the debugger drops the block counters of the coverage Node.js takes for c8 (every
   // branch of the process read as never run): a process under NODE_V8_COVERAGE keeps V8's positions.
-  if (process.env['NODE_V8_COVERAGE'] !== undefined) return undefined;
+  if (process.env['NODE_V8_COVERAGE']) return undefined; // Node.js takes it when set and not empty
   try {
     return require('node:inspector') as InspectorModule;
   } catch {
