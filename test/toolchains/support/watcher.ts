@@ -21,6 +21,9 @@ export interface Watcher {
   stop(): Promise<void>;
 }
 
+/** ANSI escape sequences: colours, and the line clearing of mocha's watch mode. */
+const TERMINAL_CODES = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
 function matches(text: string, pattern: RegExp): number {
   return [...text.matchAll(pattern)].length;
 }
@@ -57,11 +60,12 @@ export function startWatcher(command: string, cwd: string, env: NodeJS.ProcessEn
     });
   });
   return {
-    output: () => text,
+    // Without terminal codes: a runner colours its output where it believes a CI shows colours (CI=true).
+    output: () => text.replace(TERMINAL_CODES, ''),
     waitFor(pattern, count, timeoutMs) {
       return new Promise((resolve, reject) => {
         const check = (): void => {
-          if (matches(text, pattern) >= count) finish(undefined);
+          if (matches(text.replace(TERMINAL_CODES, ''), pattern) >= count) finish(undefined);
           else if (exited) finish(new Error(`${command} exited before its output matched ${pattern} ${count} times:\n${text.slice(-6000)}`));
         };
         const timer = setTimeout(() => finish(new Error(`${command}: no ${count} matches of ${pattern} within ${timeoutMs} ms:\n${text.slice(-6000)}`)), timeoutMs);
