@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { relativeSite } from '@errinject/core';
 import picocolors from 'picocolors';
 import type { CommandSweepReport, CommandSweepRun } from './CommandSweepReport';
 
@@ -14,16 +14,15 @@ export interface TableOptions {
 const CRASH_WIDTH = 72;
 
 /**
- * A call site as the table shows it: `file:line:column`, relative to `cwd` when under it.
+ * A call site as the table shows it: `file:line:column`, relative to `cwd` when under it (the core's
+ * `relativeSite`), a `file:` URL read as its path.
  *
  * @param site - the site from a fault record
  * @param cwd - the directory
  * @returns the shorter form
  */
 export function showSite(site: string, cwd: string): string {
-  const file = site.startsWith('file://') ? decodeURIComponent(site.slice('file://'.length)) : site;
-  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
-  return file.startsWith(prefix) ? file.slice(prefix.length) : file;
+  return relativeSite(site.startsWith('file://') ? decodeURIComponent(site.slice('file://'.length)) : site, cwd);
 }
 
 function exitText(run: CommandSweepRun): string {
