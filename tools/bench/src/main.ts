@@ -5,6 +5,7 @@ import { consumed } from './harness';
 import { benchInject } from './inject.bench';
 import { benchLint } from './lint.bench';
 import { benchMark } from './mark.bench';
+import { benchRealCode } from './realCode/realCode.bench';
 import { benchShouldFail, shouldFailCallsChild } from './shouldFail.bench';
 import { benchStackFilter } from './stackFilter.bench';
 import { benchSweep } from './sweep.bench';
@@ -31,6 +32,7 @@ const BENCHES: Record<string, () => boolean | Promise<boolean>> = {
   sweep: benchSweep,
   mark: (): boolean => benchMark(optionValue('--core')),
   lint: benchLint,
+  realCode: benchRealCode,
   failcmd: (): Promise<boolean> => (require('./failcmd.bench') as typeof import('./failcmd.bench')).benchFailcmd(),
   controlSocket: benchControlSocket,
 };

@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { markMethods, type MarkType } from './markMethods';
+import { packTarball, unpackTarball } from './packTarball';
 
 /** The package whose sources the benchmark lints, and its version. */
 export const CORPUS_PACKAGE = '@xterm/xterm';
@@ -52,19 +52,6 @@ const TSCONFIG = {
   include: ['src'],
 };
 
-function tarball(cache: string): string {
-  const file = join(cache, `xterm-xterm-${CORPUS_VERSION}.tgz`);
-  if (!existsSync(file)) {
-    console.log(`fetching ${CORPUS_PACKAGE}@${CORPUS_VERSION} with npm pack into ${cache}`);
-    execFileSync('npm', ['pack', `${CORPUS_PACKAGE}@${CORPUS_VERSION}`, '--pack-destination', cache, '--silent'], {
-      cwd: cache,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    if (!existsSync(file)) throw new Error(`npm pack ${CORPUS_PACKAGE}@${CORPUS_VERSION} left no ${file}`);
-  }
-  return file;
-}
-
 function listTypeScript(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.ts'))
@@ -84,15 +71,9 @@ function listTypeScript(dir: string): string[] {
 export function prepareCorpus(cache: string): Corpus {
   mkdirSync(cache, { recursive: true });
   writeFileSync(join(cache, '.gitignore'), '*\n');
-  const archive = tarball(cache);
+  const archive = packTarball(cache, CORPUS_PACKAGE, CORPUS_VERSION);
   const dir = join(cache, 'xterm-marked');
-  const unpacked = join(cache, 'unpacked');
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(unpacked, { recursive: true, force: true });
-  mkdirSync(unpacked);
-  execFileSync('tar', ['xzf', archive, '-C', unpacked, 'package/src', 'package/typings']);
-  renameSync(join(unpacked, 'package'), dir);
-  rmSync(unpacked, { recursive: true, force: true });
+  unpackTarball(archive, dir, ['src', 'typings']);
   const marks: Record<MarkType, number> = { EI_TYPE_TRUE: 0, EI_TYPE_ERRNO: 0, EI_TYPE_ERRNO_NULL: 0, EI_TYPE_NULL: 0 };
   let lines = 0;
   const files = listTypeScript(join(dir, 'src'));

@@ -40,7 +40,10 @@ export interface RealMark {
 export interface RealSite {
   /** The file, relative to the corpus directory. */
   readonly file: string;
-  /** The call's line, 1-based, in the unmarked source (marks keep lines). */
+  /**
+   * The line where `callee` is written at the call, 1-based, in the unmarked source (marks keep
+   * lines); for a call whose receiver starts on an earlier line, the line of the name.
+   */
   readonly line: number;
   /** The called name as written at the site: `findWrapping`, `blockRange`. */
   readonly callee: string;
