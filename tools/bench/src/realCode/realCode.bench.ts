@@ -178,9 +178,14 @@ export function benchRealCode(): boolean {
   if (corpora.length === 0) console.log('FAIL  no corpus in corpora/');
   let ok = corpora.length > 0;
   for (const corpus of corpora) {
-    const result = benchCorpus(corpus);
-    add(total, result.score.rules);
-    ok = result.ok && ok;
+    try {
+      const result = benchCorpus(corpus);
+      add(total, result.score.rules);
+      ok = result.ok && ok;
+    } catch (error) {
+      console.log(`\nFAIL  ${corpus.name}: ${(error as Error).message}`);
+      ok = false;
+    }
   }
   console.log('');
   ok = printTable('all corpora, by rule', total) && ok;

@@ -34,7 +34,7 @@ function siteKey(file: string, line: number, callee: string, occurrence: number)
 
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
 
 /**
@@ -91,7 +91,7 @@ export function scoreCorpus(corpus: RealCorpus, runs: CorpusRuns): CorpusScore {
       reported.add(call);
       if (site.handled) {
         count(UNCHECKED, 'fp');
-        disagreements.push({ kind: 'FP', run: 'marked', file, line: site.line, rule: UNCHECKED, reason: `${site.callee}: ${site.reason}` });
+        disagreements.push({ kind: 'FP', run: 'marked', file, line: site.line, rule: UNCHECKED, reason: `${site.callee}: ${site.reason} | ei-lint: ${oneLine(finding.message)}` });
       } else {
         count(UNCHECKED, 'tp');
       }
@@ -124,25 +124,18 @@ export function scoreCorpus(corpus: RealCorpus, runs: CorpusRuns): CorpusScore {
     }
   }
 
-  // The mutated run: what it found that the marked run did not, against what the mutants expect.
+  // The mutated run: each mutant's expected finding present is a TP, absent an FN; any other
+  // finding the marked run did not have (by rule, file and line) is an FP.
   const findingKey = (rule: string, file: string, line: number): string => `${rule}|${file}|${line}`;
-  const before = new Map<string, number>();
-  for (const finding of runs.marked) {
-    const key = findingKey(finding.ruleId, relative(runs.markedDir, finding.file).split('\\').join('/'), finding.line);
-    before.set(key, (before.get(key) ?? 0) + 1);
-  }
-  const fresh = new Map<string, Finding[]>();
+  const mutated = new Map<string, Finding[]>();
   for (const finding of runs.mutated) {
     if (finding.ruleId === 'ei/suppression') continue;
     const key = findingKey(finding.ruleId, relative(runs.mutatedDir, finding.file).split('\\').join('/'), finding.line);
-    const old = before.get(key) ?? 0;
-    if (old > 0) before.set(key, old - 1);
-    else fresh.set(key, [...(fresh.get(key) ?? []), finding]);
+    mutated.set(key, [...(mutated.get(key) ?? []), finding]);
   }
   for (const mutant of corpus.mutants) {
     for (const expectation of mutant.expect) {
-      const key = findingKey(expectation.rule, mutant.file, expectation.line);
-      const found = fresh.get(key);
+      const found = mutated.get(findingKey(expectation.rule, mutant.file, expectation.line));
       if (found !== undefined && found.length > 0) {
         found.shift();
         count(expectation.rule, 'tp');
@@ -152,9 +145,14 @@ export function scoreCorpus(corpus: RealCorpus, runs: CorpusRuns): CorpusScore {
       }
     }
   }
-  for (const [key, found] of fresh) {
-    for (const finding of found) {
-      const file = key.split('|')[1]!;
+  const before = new Map<string, number>();
+  for (const finding of runs.marked) {
+    const key = findingKey(finding.ruleId, relative(runs.markedDir, finding.file).split('\\').join('/'), finding.line);
+    before.set(key, (before.get(key) ?? 0) + 1);
+  }
+  for (const [key, found] of mutated) {
+    const [, file = ''] = key.split('|');
+    for (const finding of found.slice(before.get(key) ?? 0)) {
       count(finding.ruleId, 'fp');
       const near = runs.mutantSpans.filter((span) => span.file === file && span.startLine - 5 <= finding.line && finding.line <= span.endLine + 5).map((span) => span.id);
       disagreements.push({
