@@ -68,7 +68,10 @@ export interface MutantExpectation {
 
 /**
  * A change seeded into the marked corpus. `find` occurs exactly once in the file, and `replace`
- * has as many newlines, so that every line stays where it was (the harness checks both).
+ * has as many newlines, so that every line stays where it was (the harness checks both). All
+ * mutants of a corpus are applied at once: a mutant that changes a mark (its error type, a bad
+ * usage) changes how every call of it and its body are judged, so no other mutant should touch
+ * that mark's calls or body.
  */
 export interface RealMutant {
   /** A unique id: `pm-remove-check-findWrapping`. */
