@@ -165,7 +165,7 @@ function benchCorpus(corpus: RealCorpus): { score: CorpusScore; ok: boolean } {
 }
 
 /**
- * Runs the benchmark on every corpus.
+ * Runs the benchmark on every corpus, or on the one `--corpus <name>` names.
  *
  * @returns whether every corpus type-checks, every call is labelled, and every rule's precision
  * and recall meet the bar in each corpus and in total
@@ -174,8 +174,10 @@ export function benchRealCode(): boolean {
   const start = performance.now();
   console.log(`\n== realCode: ei-lint's precision and recall on labelled real code (bar ${BAR} each, per rule)`);
   const total = new Map<string, RuleScore>();
-  const corpora = loadCorpora();
-  if (corpora.length === 0) console.log('FAIL  no corpus in corpora/');
+  const at = process.argv.indexOf('--corpus');
+  const only = at === -1 ? undefined : process.argv[at + 1];
+  const corpora = loadCorpora().filter((corpus) => only === undefined || corpus.name === only);
+  if (corpora.length === 0) console.log(`FAIL  no corpus${only === undefined ? '' : ` named ${JSON.stringify(only)}`} in corpora/`);
   let ok = corpora.length > 0;
   for (const corpus of corpora) {
     try {
