@@ -136,7 +136,7 @@ export const xterm: RealCorpus = {
     },
 
     // the labelled calls, their checks removed or rewritten
-    { id: 'xt-asserted-and-checked-getParentFlowToElement', kind: 'equivalent rewrite', file: DOM, find: '\t\t\tconst flowToParentElement = getParentFlowToElement(node);', replace: '\t\t\tconst flowToParentElement = getParentFlowToElement(node)!;', expect: [] },
+    { id: 'xt-asserted-and-checked-getParentFlowToElement', kind: 'equivalent rewrite', file: DOM, find: '\t\t\tconst flowToParentElement = getParentFlowToElement(node);', replace: '\t\t\tconst flowToParentElement: HTMLElement = getParentFlowToElement(node)!;', expect: [] },
     { id: 'xt-remove-check-getShadowRoot', kind: 'check removed', file: DOM, find: '\t\t\tconst activeElement = (shadowRoot ? shadowRoot.activeElement : element.ownerDocument.activeElement);', replace: '\t\t\tconst activeElement = shadowRoot!.activeElement;', expect: [{ rule: 'ei/unchecked-call', line: 1338 }] },
     { id: 'xt-compare-null-getShadowRoot', kind: 'equivalent rewrite', file: DOM, find: '\treturn !!getShadowRoot(domNode);', replace: '\treturn getShadowRoot(domNode) !== null;', expect: [] },
     { id: 'xt-loose-null-findParentWithClass', kind: 'equivalent rewrite', file: DOM, find: '\treturn !!findParentWithClass(node, clazz, stopAtClazzOrNode);', replace: '\treturn findParentWithClass(node, clazz, stopAtClazzOrNode) != null;', expect: [] },
