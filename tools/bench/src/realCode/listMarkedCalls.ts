@@ -57,9 +57,39 @@ function markedDeclaration(file: ts.SourceFile, mark: RealMark): ts.Declaration 
 }
 
 /**
+ * The members a marked method implements or overrides: the members of the same name in the
+ * interfaces its class implements and the classes it extends, and in theirs, transitively. ei-lint
+ * counts a call through any of them (`params.getSubParams()` on an `IParams`) as a call of the mark.
+ */
+function implementedMembers(method: ts.Declaration, checker: ts.TypeChecker): ts.Declaration[] {
+  const name = ts.isMethodDeclaration(method) && ts.isIdentifier(method.name) ? method.name.text : undefined;
+  if (name === undefined || !ts.isClassLike(method.parent)) return [];
+  const found: ts.Declaration[] = [];
+  const seen = new Set<ts.Node>();
+  const visit = (owner: ts.ClassLikeDeclaration | ts.InterfaceDeclaration): void => {
+    if (seen.has(owner)) return;
+    seen.add(owner);
+    for (const clause of owner.heritageClauses ?? []) {
+      for (const heritage of clause.types) {
+        const property = checker.getTypeAtLocation(heritage).getProperty(name);
+        for (const declaration of property?.declarations ?? []) if (declaration !== method) found.push(declaration);
+        let symbol = checker.getSymbolAtLocation(heritage.expression);
+        if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+        for (const declaration of symbol?.declarations ?? []) {
+          if (ts.isClassLike(declaration) || ts.isInterfaceDeclaration(declaration)) visit(declaration);
+        }
+      }
+    }
+  };
+  visit(method.parent);
+  return found;
+}
+
+/**
  * Lists, with the TypeScript checker, every call in the corpus that resolves to a marked
  * declaration: by the symbol of the called name (imports followed), so directly, through `this`,
- * or through any expression whose type declares the marked member.
+ * or through any expression whose type declares the marked member, or a member of an interface or
+ * base class it implements.
  *
  * @param program - the marked corpus
  * @param dir - the corpus directory
@@ -72,7 +102,9 @@ export function listMarkedCalls(program: ts.Program, dir: string, marks: readonl
   for (const mark of marks) {
     const file = program.getSourceFiles().find((sourceFile) => relative(dir, sourceFile.fileName).split('\\').join('/') === mark.file);
     if (file === undefined) throw new Error(`mark ${JSON.stringify(mark.name)}: ${mark.file} is not a file of the corpus`);
-    byDeclaration.set(markedDeclaration(file, mark), mark);
+    const declaration = markedDeclaration(file, mark);
+    byDeclaration.set(declaration, mark);
+    for (const member of implementedMembers(declaration, checker)) if (!byDeclaration.has(member)) byDeclaration.set(member, mark);
   }
   const calls: MarkedCall[] = [];
   for (const file of program.getSourceFiles()) {
