@@ -148,8 +148,13 @@ function isWithin(node: ts.Node, region: ts.Node): boolean {
   return region.pos <= node.pos && node.end <= region.end;
 }
 
-/** How a read of a reference also writes it: `=` replaces it, `+=` and `++` read it first. */
-function writeOf(node: ts.Expression): 'replace' | 'update' | undefined {
+/**
+ * How a read of a reference also writes it: `=` replaces it, `+=` and `++` read it first.
+ *
+ * @param node - a name or a chain of names
+ * @returns `'replace'`, `'update'`, or `undefined` for a plain read
+ */
+export function writeOf(node: ts.Expression): 'replace' | 'update' | undefined {
   let outer: ts.Node = node;
   while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
   const parent = outer.parent;

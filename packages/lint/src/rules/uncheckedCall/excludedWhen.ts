@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { skipParentheses } from '../shared/skipParentheses';
 import type { CheckEnv } from './CheckEnv';
+import { aliasedFacts } from './aliasedFacts';
 import { Component } from './Component';
 import type { FailureModel } from './FailureModel';
 
@@ -186,6 +187,9 @@ function guard(node: ts.CallExpression, branch: boolean, subject: Subject): numb
 export function excludedWhen(condition: ts.Expression, branch: boolean, subject: Subject): number {
   const node = skipParentheses(condition);
   if (subject.matches(node)) return truthiness(branch, subject);
+  // A local derived from the value (`const t = r && r.x; if (!t)`): see aliasedFacts.
+  const aliased = aliasedFacts(node, branch, subject, excludedWhen);
+  if (aliased !== undefined) return aliased;
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return excludedWhen(node.operand, !branch, subject);
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
