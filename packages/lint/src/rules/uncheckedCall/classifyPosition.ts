@@ -5,6 +5,7 @@ import { Component } from './Component';
 import { isComparison } from './excludedWhen';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
+import { keepsNegative } from './keepsNegative';
 import { chainKey } from './Reference';
 
 /** Where a value ends up, once what passes it on unchanged (parentheses, `await`, `satisfies`…) is looked through. */
@@ -141,6 +142,11 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
     if (ts.isArrowFunction(parent)) return { ...at('return'), site: node, fn: parent };
     if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return { ...at('local'), name: parent.name, def: parent };
     if (ts.isPropertyDeclaration(parent) || ts.isParameter(parent)) return { ...at('stored'), site: parent, target: parent.name };
+    // `Math.min(…, f())` is negative whenever the errno is: the value goes on in it.
+    if (ts.isCallExpression(parent) && !isPromise && keepsNegative(parent, node, model, env)) {
+      node = parent;
+      continue;
+    }
     if (ts.isCallExpression(parent) && parent.arguments[0] === node && env.guardKindOf(parent) !== undefined) return { ...at('test'), test: parent };
     if (isPromise && ts.isArrayLiteralExpression(parent) && isPromiseCombinatorArgument(parent)) return at('ignored');
     if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
