@@ -69,7 +69,24 @@ function describeRead(read: ts.Node | undefined): string {
  * log(r); return r; }`). The checker's narrowing tells this for null, ErrPtr and `true`; a small
  * dataflow of this rule's own (walking up from the read to the assignment) tells it for errno
  * numbers and for guards that are not type predicates. A variable never checked is a discarded
- * result; one copied into another variable is followed there.
+ * result; one copied into another variable is followed there. A result assigned in the branches
+ * of an `if`/`else` or a `switch` is checked once they join (`if (r < 0) return r;` after them).
+ *
+ * **Correlated checks.** A test of a local derived from the result checks the result when it rules
+ * out every value the local has when the result fails: after `const t = r && b(r); if (t == null)
+ * return;` or `const node = r && r.nodeBefore; if (!node) return;`, `r!` and `r` are fine, since
+ * `r && …`, `r ? … : null`, `r?.x` (undefined for a null `r`) and `r?.x ?? null` are null or
+ * undefined whenever `r` is null. A truthiness test of the local tells what its initializer's
+ * does: aliased conditions (`const ok = r !== null; if (!ok) return;`, `const failed = r < 0;
+ * if (failed) return r;`). Not a call's value (`b(r)` may take null), `r || x`, nor a test that
+ * misses the derived value (`=== undefined` on `r && r.x`, which is null for a null `r`). Only a
+ * local that keeps its initializer (`const`, or a `let` never written), tested in its own
+ * function, with `r` not written between the initializer and the test (nor later in a loop
+ * around the test); aliases of aliases are followed three deep.
+ *
+ * **Errno through `Math.min`.** `Math.min(…, f(), …)` is negative whenever `f()`'s errno is: the
+ * result goes on in it, and `min = Math.min(min, f()); if (min < 0) return min;` checks it.
+ * `Math.max` can hide the errno: a result passed to it is a use.
  *
  * **Propagation.** Returning the result (or a variable holding it) is fine when the function's
  * declared return type, or its contextual one for a callback, still holds the failure (null for

@@ -156,6 +156,19 @@ ruleTester('ei/unchecked-call', {
         }
       `,
     ),
+    valid(
+      'the errno moved into an error local: `const err = pos < 0 ? pos : 0; if (err) return err`',
+      `
+        import { Doc, use } from './store';
+        export function step(doc: Doc, at: number): number {
+          const pos = doc.position(at);
+          const err = pos < 0 ? pos : 0;
+          if (err) return err;
+          use(pos);
+          return 0;
+        }
+      `,
+    ),
   ],
   invalid: [
     invalid(
@@ -209,6 +222,20 @@ ruleTester('ei/unchecked-call', {
         }
       `,
       [[3, 16]],
+    ),
+    invalid(
+      'the errno moved into an error local on a narrower test: `err = pos < -1 ? pos : 0` misses -1',
+      `
+        import { Doc, use } from './store';
+        export function step(doc: Doc, at: number): number {
+          const pos = doc.position(at);
+          const err = pos < -1 ? pos : 0;
+          if (err) return err;
+          use(pos);
+          return 0;
+        }
+      `,
+      [[3, 15]],
     ),
     invalid(
       'the if/else assignments checked in one branch only',
