@@ -169,6 +169,30 @@ ruleTester('ei/unchecked-call', {
         }
       `,
     ),
+    valid(
+      'assigned in the branches inside a try block, checked `>= 0` with the use in its branch after the join',
+      `
+        import { Doc, use } from './store';
+        export function step(doc: Doc, at: number, forward: boolean): number {
+          let pos = -1;
+          try {
+            if (forward) {
+              pos = doc.position(at);
+            } else if (at > 0) {
+              pos = doc.positionBack(at);
+            }
+          } finally {
+            use(0);
+          }
+          if (pos >= 0) {
+            use(pos);
+            return 0;
+          } else {
+            return pos;
+          }
+        }
+      `,
+    ),
   ],
   invalid: [
     invalid(
