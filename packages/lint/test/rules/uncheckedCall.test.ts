@@ -928,17 +928,6 @@ ruleTester('ei/unchecked-call', {
       errors: [{ line: 3, column: 15 }],
     }),
     invalid({
-      name: 'ERRNO compared with one errno only',
-      code: `
-        import { errno } from '@errinject/core';
-        import { Store } from './store';
-        export function ensure(store: Store, create: () => void): void {
-          if (store.open('/data') === -errno.ENOENT) create();
-        }
-      `,
-      errors: [{ line: 4, column: 7 }],
-    }),
-    invalid({
       name: 'ERRNO compared with null, which it never returns',
       code: `
         import { Store, read } from './store';

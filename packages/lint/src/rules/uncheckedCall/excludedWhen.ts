@@ -4,6 +4,7 @@ import type { CheckEnv } from './CheckEnv';
 import { aliasedFacts } from './aliasedFacts';
 import { Component } from './Component';
 import type { FailureModel } from './FailureModel';
+import { neverEqualTo } from './neverEqualTo';
 
 /** What a condition is read against: the value under test and how it fails. */
 export interface Subject {
@@ -116,9 +117,43 @@ function rangeOf(operator: ts.SyntaxKind, k: number, branch: boolean): Range {
   return branch ? atLeast : below;
 }
 
+const EQUALITIES = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/**
+ * Tells whether a comparison is `===`, `!==`, `==` or `!=` of the value under test with a negative
+ * errno (`r === -errno.ENOENT`, `r !== EBUSY` with `const EBUSY = -16`): a test that picks out
+ * some failures, the others going on with the successes.
+ *
+ * @param node - a binary expression
+ * @param subject - the value under test
+ * @returns true for that test
+ */
+export function isErrnoEquality(node: ts.BinaryExpression, subject: Subject): boolean {
+  if (!EQUALITIES.has(node.operatorToken.kind)) return false;
+  const normalized = normalize(node, subject);
+  if (normalized !== undefined) return normalized.other.kind === 'negative' || (normalized.other.kind === 'number' && normalized.other.value < 0);
+  const other = subject.matches(node.left) ? node.right : subject.matches(node.right) ? node.left : undefined;
+  if (other === undefined) return false;
+  const loose = node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken || node.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken;
+  return (neverEqualTo(other, loose, subject.model, subject.env.checker) & (Component.ok | Component.errno)) === Component.ok;
+}
+
+/** What `===` (`==`) with an operand that is not a constant excludes: read from its type, on the equal branch only. */
+function typedEquality(node: ts.BinaryExpression, other: ts.Expression, branch: boolean, subject: Subject): number {
+  const operator = node.operatorToken.kind;
+  const equal = (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) === branch;
+  if (!equal) return 0;
+  const loose = operator === ts.SyntaxKind.EqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+  return neverEqualTo(other, loose, subject.model, subject.env.checker);
+}
+
 function comparison(node: ts.BinaryExpression, branch: boolean, subject: Subject): number {
   const normalized = normalize(node, subject);
-  if (normalized === undefined) return 0;
+  if (normalized === undefined) {
+    if (!EQUALITIES.has(node.operatorToken.kind)) return 0;
+    const other = subject.matches(node.left) ? node.right : subject.matches(node.right) ? node.left : undefined;
+    return other === undefined ? 0 : typedEquality(node, other, branch, subject);
+  }
   const { operator, other } = normalized;
   const numeric = (subject.model.failure & Component.errno) !== 0;
   const isTrueType = subject.model.type === 'TRUE';

@@ -4,7 +4,7 @@ import type { CheckEnv } from './CheckEnv';
 import { classifyPosition, type Position } from './classifyPosition';
 import { Component, componentCount } from './Component';
 import { excludedAt } from './excludedAt';
-import { excludedWhen, isGreaterThanZero, type Subject } from './excludedWhen';
+import { excludedWhen, isErrnoEquality, isGreaterThanZero, type Subject } from './excludedWhen';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
 import { nameComponents } from './nameComponents';
@@ -32,6 +32,11 @@ interface TestResult {
   readonly greaterThanZero: boolean;
   /** The test excludes null, which the function never fails with. */
   readonly nullOnly: boolean;
+  /**
+   * The test compares an errno with a negative errno (`r === -errno.ENOENT`): the other failures
+   * go on with the successes, where a read is judged as any other.
+   */
+  readonly picks?: boolean;
 }
 
 /** How deep a result is followed through variables it is copied to. */
@@ -77,7 +82,9 @@ class Judge {
       if (componentCount(excluded & failure) > componentCount(partial)) partial = excluded & failure;
       if (excluded & Component.null && !(failure & Component.null)) nullOnly = true;
     }
-    return { full, partial, greaterThanZero: ts.isBinaryExpression(test) && isGreaterThanZero(test, subject), nullOnly };
+    const binary = ts.isBinaryExpression(test);
+    const picks = binary && this.model.failure === Component.errno && isErrnoEquality(test, subject);
+    return { full, partial, greaterThanZero: binary && isGreaterThanZero(test, subject), nullOnly, picks };
   }
 
   /** What the checker's narrowing says the value cannot be at a read of a reference. */
@@ -154,7 +161,7 @@ class Judge {
       case 'test': {
         const node = position.node;
         const result = this.evaluate(position.test, this.subject((n) => skipParentheses(n) === node, false), 0);
-        return result.full ? undefined : this.wrongCheck([result], undefined);
+        return result.full || result.picks ? undefined : this.wrongCheck([result], undefined);
       }
       case 'nullish':
         return this.model.failure & ~Component.null ? this.wrongCheck([this.nullishResult(0)], undefined) : undefined;
@@ -240,7 +247,7 @@ class Judge {
         case 'test': {
           const result = this.evaluate(position.test, this.refSubject(ref, false), this.excludedAtRead(read, ref, false));
           tests.push(result);
-          handled ||= result.full;
+          handled ||= result.full || result.picks === true;
           continue;
         }
         case 'nullish': {
