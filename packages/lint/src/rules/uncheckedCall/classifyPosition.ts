@@ -6,6 +6,7 @@ import { isComparison } from './excludedWhen';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
 import { keepsNegative } from './keepsNegative';
+import { narrowingPredicateOf } from './narrowingPredicateOf';
 import { chainKey } from './Reference';
 
 /** Where a value ends up, once what passes it on unchanged (parentheses, `await`, `satisfies`…) is looked through. */
@@ -148,6 +149,8 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
       continue;
     }
     if (ts.isCallExpression(parent) && parent.arguments[0] === node && env.guardKindOf(parent) !== undefined) return { ...at('test'), test: parent };
+    // A user type guard or assertion function (`isPresent(x): x is T`, `assertNode(x): asserts x`).
+    if (ts.isCallExpression(parent) && parent.expression !== node && narrowingPredicateOf(parent, env.checker)?.argument === node) return { ...at('test'), test: parent };
     if (isPromise && ts.isArrayLiteralExpression(parent) && isPromiseCombinatorArgument(parent)) return at('ignored');
     if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
       if (parent.questionDotToken !== undefined && !isPromise) return { ...at('nullish'), site: parent };

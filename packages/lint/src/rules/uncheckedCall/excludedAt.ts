@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { Component } from './Component';
 import { excludedWhen, type Subject } from './excludedWhen';
+import { narrowingPredicateOf } from './narrowingPredicateOf';
 import { chainKey } from './Reference';
 
 /**
@@ -55,6 +56,8 @@ function factsAfter(statement: ts.Statement, subject: Subject): number {
     const first = call.arguments[0];
     if ((name === 'assert' || name === 'assert.ok' || name === 'assert.strict') && first !== undefined) return excludedWhen(first, true, subject);
     if (first !== undefined && subject.matches(first) && subject.env.guardKindOf(call) === 'configured') return subject.model.failure;
+    // An assertion function on the value (`assertNode(x)`): past it, its predicate holds.
+    if (call.arguments.some((argument) => subject.matches(argument)) && narrowingPredicateOf(call, checker)?.asserts === true) return excludedWhen(call, true, subject);
   }
   return 0;
 }

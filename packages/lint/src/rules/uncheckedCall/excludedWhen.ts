@@ -4,6 +4,7 @@ import type { CheckEnv } from './CheckEnv';
 import { aliasedFacts } from './aliasedFacts';
 import { Component } from './Component';
 import type { FailureModel } from './FailureModel';
+import { excludedByPredicate, narrowingPredicateOf } from './narrowingPredicateOf';
 import { neverEqualTo } from './neverEqualTo';
 
 /** What a condition is read against: the value under test and how it fails. */
@@ -207,7 +208,14 @@ function guard(node: ts.CallExpression, branch: boolean, subject: Subject): numb
   if (kind === 'isErr') return branch ? Component.null | Component.errno | Component.true | Component.ok : Component.errPtr;
   if (kind === 'isErrOrNull') return branch ? Component.errno | Component.true | Component.ok : Component.null | Component.errPtr;
   if (kind === 'configured') return branch ? Component.ok : subject.model.failure;
-  return 0;
+  if (kind !== undefined || !node.arguments.some((a) => subject.matches(a))) return 0;
+  // A user type guard or assertion function on the value: `isPresent(x)`, `assertNode(x)`.
+  const predicate = narrowingPredicateOf(node, subject.env.checker);
+  if (predicate === undefined || !subject.matches(predicate.argument)) return 0;
+  // An assertion function returns only when its predicate holds.
+  if (predicate.asserts && !branch) return Component.all;
+  if (predicate.type === undefined) return truthiness(true, subject);
+  return excludedByPredicate(predicate.type, branch, subject.model);
 }
 
 /**
