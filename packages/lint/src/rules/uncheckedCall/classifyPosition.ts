@@ -7,6 +7,7 @@ import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
 import { keepsNegative } from './keepsNegative';
 import { narrowingPredicateOf } from './narrowingPredicateOf';
+import { passedOnType } from './passedOnType';
 import { chainKey } from './Reference';
 
 /** Where a value ends up, once what passes it on unchanged (parentheses, `await`, `satisfies`…) is looked through. */
@@ -20,6 +21,7 @@ export type Position = PositionBase &
     | { readonly kind: 'return'; readonly site: ts.Node; readonly fn: ts.SignatureDeclaration | undefined }
     | { readonly kind: 'local'; readonly name: ts.Expression | ts.BindingName; readonly def: ts.Node }
     | { readonly kind: 'stored'; readonly site: ts.Node; readonly target: ts.Node }
+    | { readonly kind: 'passed'; readonly site: ts.Node; readonly type: ts.Type }
     | { readonly kind: 'then'; readonly site: ts.CallExpression; readonly callback: ts.Expression | undefined }
   );
 
@@ -163,6 +165,8 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
         }
       }
     }
+    const passedTo = isPromise ? undefined : passedOnType(node, model, env.checker);
+    if (passedTo !== undefined) return { ...at('passed'), site: parent, type: passedTo };
     return { ...at('used'), site: parent };
   }
 }

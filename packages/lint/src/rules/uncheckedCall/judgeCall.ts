@@ -157,6 +157,7 @@ class Judge {
         return problem(position.promise ? 'floating' : 'discarded', undefined);
       case 'ignored':
       case 'switch':
+      case 'passed':
         return undefined;
       case 'test': {
         const node = position.node;
