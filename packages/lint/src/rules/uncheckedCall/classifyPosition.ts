@@ -16,14 +16,18 @@ export type Position = PositionBase &
     | { readonly kind: 'test'; readonly test: ts.Expression }
     | { readonly kind: 'switch' | 'discarded' | 'ignored' }
     | { readonly kind: 'nullish'; readonly site: ts.Node }
-    | { readonly kind: 'used' | 'nonNull'; readonly site: ts.Node }
-    | { readonly kind: 'cast'; readonly site: ts.AsExpression | ts.TypeAssertion; readonly type: ts.Type }
+    | { readonly kind: 'used'; readonly site: ts.Node }
+    | { readonly kind: 'nonNull'; readonly site: ts.Node; readonly asserted?: AssertedLocal }
+    | { readonly kind: 'cast'; readonly site: ts.AsExpression | ts.TypeAssertion; readonly type: ts.Type; readonly asserted?: AssertedLocal }
     | { readonly kind: 'return'; readonly site: ts.Node; readonly fn: ts.SignatureDeclaration | undefined }
     | { readonly kind: 'local'; readonly name: ts.Expression | ts.BindingName; readonly def: ts.Node }
     | { readonly kind: 'stored'; readonly site: ts.Node; readonly target: ts.Node }
     | { readonly kind: 'passed'; readonly site: ts.Node; readonly type: ts.Type }
     | { readonly kind: 'then'; readonly site: ts.CallExpression; readonly callback: ts.Expression | undefined }
   );
+
+/** The variable an asserted value (`f()!`, `f() as T`) goes into, to be checked there before any use. */
+type AssertedLocal = PositionBase & { readonly kind: 'local'; readonly name: ts.Expression | ts.BindingName; readonly def: ts.Node };
 
 interface PositionBase {
   /** The expression whose value is the value at that position. */
@@ -104,9 +108,9 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
         node = parent;
         continue;
       }
-      return { ...at('cast'), site: parent, type };
+      return checkedAfter({ ...at('cast'), site: parent, type }, isPromise, model, env);
     }
-    if (ts.isNonNullExpression(parent)) return { ...at('nonNull'), site: parent };
+    if (ts.isNonNullExpression(parent)) return checkedAfter({ ...at('nonNull'), site: parent }, isPromise, model, env);
     if (ts.isExpressionStatement(parent) || ts.isVoidExpression(parent)) return at('discarded');
     if (ts.isBinaryExpression(parent)) {
       const operator = parent.operatorToken.kind;
@@ -169,6 +173,18 @@ export function classifyPosition(value: ts.Expression, promise: boolean, model: 
     if (passedTo !== undefined) return { ...at('passed'), site: parent, type: passedTo };
     return { ...at('used'), site: parent };
   }
+}
+
+/**
+ * Where an asserted value (`f()!`, `f() as Element`) goes: tested or defaulted at once
+ * (`(f() as Element) || fallback`), it is checked after all; put in a variable (`let s: S =
+ * f()!`), the variable is to be checked before any use; anywhere else the assertion stands.
+ */
+function checkedAfter(assertion: Position & { kind: 'nonNull' | 'cast'; site: ts.Expression }, promise: boolean, model: FailureModel, env: CheckEnv): Position {
+  if (promise) return assertion;
+  const after = classifyPosition(assertion.site, false, model, env);
+  if (after.kind === 'test' || after.kind === 'nullish') return after;
+  return after.kind === 'local' ? { ...assertion, asserted: after } : assertion;
 }
 
 /** Whether an expression is the condition of `if`, `while`, `do` or `for`. */

@@ -51,6 +51,12 @@ function problem(messageId: UncheckedCallMessageId, at: ts.Node | undefined, dat
  * variables and properties that hold it, and says what is wrong first, if anything.
  */
 class Judge {
+  /**
+   * Off while following a variable that holds an asserted result (`let s: S = f()!`): its type
+   * no longer shows the failure, so only the checks on the way to a read count.
+   */
+  private typesTell = true;
+
   constructor(
     private readonly model: FailureModel,
     private readonly env: CheckEnv,
@@ -103,7 +109,7 @@ class Judge {
 
   private excludedAtRead(read: ts.Expression, ref: Reference, allowGt: boolean): number {
     const excluded = excludedAt(read, ref.def, this.refSubject(ref, allowGt));
-    if (this.isProtected(excluded) || ts.isBinaryExpression(read)) return excluded;
+    if (!this.typesTell || this.isProtected(excluded) || ts.isBinaryExpression(read)) return excluded;
     return excluded | this.narrowed(read);
   }
 
@@ -160,7 +166,7 @@ class Judge {
       case 'passed':
         return undefined;
       case 'test': {
-        const node = position.node;
+        const node = skipParentheses(position.node);
         const result = this.evaluate(position.test, this.subject((n) => skipParentheses(n) === node, false), 0);
         return result.full || result.picks ? undefined : this.wrongCheck([result], undefined);
       }
@@ -177,9 +183,26 @@ class Judge {
       case 'then':
         return this.then(position, depth);
       case 'cast':
+        if (this.assertedThenChecked(position, depth)) return undefined;
         return problem('cast', undefined, { type: this.env.checker.typeToString(position.type) });
+      case 'nonNull':
+        return this.assertedThenChecked(position, depth) ? undefined : problem('nonNull', undefined);
       default:
         return problem(position.kind, undefined);
+    }
+  }
+
+  /** Whether an asserted result put in a variable (`let s: S = f()!`) is checked there before any use. */
+  private assertedThenChecked(position: Position & { kind: 'nonNull' | 'cast' }, depth: number): boolean {
+    const local = position.asserted;
+    const ref = local === undefined ? undefined : referenceOf(local.name, local.def, this.env);
+    if (ref === undefined) return false;
+    const typesTell = this.typesTell;
+    this.typesTell = false;
+    try {
+      return this.reference(ref, depth + 1) === undefined;
+    } finally {
+      this.typesTell = typesTell;
     }
   }
 
