@@ -57,7 +57,14 @@ function describeRead(read: ts.Node | undefined): string {
  * - any failure: a configured guard (`guards` in the configuration, by the callee's text:
  *   `isFailure`, `Result.isFailure`) is true on failure; as a statement it asserts (throws) it
  *   away. `x instanceof C` and `assert(cond)` count too, and `switch (x)`: reads inside its
- *   clauses are the handling.
+ *   clauses are the handling;
+ * - a user type predicate (`isPresent(x): x is T`) or assertion function (`asserts x`, `asserts x
+ *   is T`), read from the signature the checker resolves for the call, without configuration:
+ *   it excludes what its type excludes (`x is number` no errno, `x is Node | null` no null);
+ * - a comparison with a value whose type never holds the failure (`find(p) === head`, `head:
+ *   Node`): the failure takes the "not equal" branch. An errno compared with a negative errno
+ *   (`r === -errno.ENOENT`) counts as well: the other failures go on with the successes, and a
+ *   read there is judged as any other.
  * ERRNO_NULL needs both: `isErrOrNull`, or `=== null` and `< 0` (or `isErr`).
  *
  * **Results in variables.** A result assigned to a local (`const r = f()`, `r = f()`, a parameter
@@ -93,14 +100,23 @@ function describeRead(read: ts.Node | undefined): string {
  * NULL, a number or ErrPtr for ERRNO…), when its return type is inferred, and when the function
  * is itself injectable with the same error type (the kernel's common pattern). Storing it in a
  * property, an element, a class field or an exported variable is propagation on the same terms:
- * reads of a property in other functions are not followed.
+ * reads of a property in other functions are not followed. Passing it to a parameter, an object
+ * literal's property or an array element whose type (contextual, for literals) holds a failure a
+ * type tells apart (null, an ErrPtr) hands it on too (`remember(node: Node | null)`, `return {
+ * node: find(p) }`, `cache.set(k, v = find(k))` on a `Map<K, Node | null>`); not a `number` for an
+ * errno, `any`, or a type parameter the argument itself instantiates.
+ *
+ * **Asserted and checked at once.** `f()!` or `f() as T` tested or defaulted right away (`(f() as
+ * Element) || fallback`), or put in a variable checked before any use (`let s: S = f()!; if (!s)
+ * return;`), is checked: the variable's type no longer shows the failure, so only the checks on
+ * the way to each read count.
  *
  * **Findings**, all on the call: a discarded result (expression statement, `void`, a variable
  * never read, a `.then` callback without a parameter); a floating promise (an async injectable's
  * Promise neither awaited, returned, nor handled by `.then`); `x!` and `x as T` (when T drops a
  * failure the type shows; `as T | null` passes it on) before a check; a use before a check (a member,
- * an argument to anything but a guard, arithmetic, destructuring, a template, an object or array
- * literal); a check for the wrong failure (only null on ERRNO_NULL, only the errno, `> 0`, null on
+ * an argument to anything but a guard or a parameter that keeps the failure, arithmetic,
+ * destructuring, a template, an object or array literal that does not keep it); a check for the wrong failure (only null on ERRNO_NULL, only the errno, `> 0`, null on
  * a function that never returns it); a return or store into a type that cannot carry the failure
  * (`void`, a callback of `forEach`).
  *
