@@ -37,14 +37,19 @@ function possibleFor(part: ts.Type, loose: boolean, model: FailureModel): number
  * @param loose - whether the comparison is `==` or `!=`, where `undefined` equals null
  * @param model - how the result fails
  * @param checker - the type checker, asked for the type of `other` only
- * @returns a mask of the `Component`s the result cannot be when it equals `other`; 0 when its type says nothing (`any`, a type parameter)
+ * @returns a mask of the `Component`s the result cannot be when it equals `other`; 0 when its type says nothing (`any`, an unconstrained type parameter)
  */
 export function neverEqualTo(other: ts.Expression, loose: boolean, model: FailureModel, checker: ts.TypeChecker): number {
   const type = checker.getTypeAtLocation(other);
   let possible = 0;
   for (const part of type.isUnion() ? type.types : [type]) {
-    if (part.flags & OPEN_FLAGS) return 0;
-    possible |= possibleFor(part, loose, model);
+    // `this`, or a `T extends Node`: what its constraint holds; an unconstrained one says nothing.
+    const constraint = part.flags & ts.TypeFlags.TypeParameter ? checker.getBaseConstraintOfType(part) : part;
+    if (constraint === undefined) return 0;
+    for (const inner of constraint.isUnion() ? constraint.types : [constraint]) {
+      if (inner.flags & OPEN_FLAGS) return 0;
+      possible |= possibleFor(inner, loose, model);
+    }
   }
   return Component.all & ~possible;
 }

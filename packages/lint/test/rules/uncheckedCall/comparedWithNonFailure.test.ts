@@ -65,6 +65,27 @@ ruleTester('ei/unchecked-call', {
       `,
     }),
     valid({
+      name: 'NULL compared with this',
+      code: `
+        import { find, type Node } from './lib';
+        export class Tree implements Node {
+          constructor(readonly name: string) {}
+          isRoot(): boolean {
+            return find(this.name) === this;
+          }
+        }
+      `,
+    }),
+    valid({
+      name: 'NULL compared with a value of a type parameter constrained to a non-nullable type',
+      code: `
+        import { find, type Node } from './lib';
+        export function isFound<N extends Node>(node: N): boolean {
+          return find(node.name) === node;
+        }
+      `,
+    }),
+    valid({
       name: 'ERRNO compared with -errno.ENOENT where it is made',
       code: `
         import { errno } from '@errinject/core';
@@ -107,6 +128,16 @@ ruleTester('ei/unchecked-call', {
         import { find, type Node } from './lib';
         export function same(maybe: Node | null, name: string): boolean {
           return find(name) === maybe;
+        }
+      `,
+      errors: [{ line: 3, column: 10 }],
+    }),
+    invalid({
+      name: 'NULL compared with a value of an unconstrained type parameter',
+      code: `
+        import { find } from './lib';
+        export function isFound<T>(name: string, value: T): boolean {
+          return find(name) === value;
         }
       `,
       errors: [{ line: 3, column: 10 }],
