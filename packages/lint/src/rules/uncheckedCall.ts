@@ -116,9 +116,11 @@ function describeRead(read: ts.Node | undefined): string {
  * Promise neither awaited, returned, nor handled by `.then`); `x!` and `x as T` (when T drops a
  * failure the type shows; `as T | null` passes it on) before a check; a use before a check (a member,
  * an argument to anything but a guard or a parameter that keeps the failure, arithmetic,
- * destructuring, a template, an object or array literal that does not keep it); a check for the wrong failure (only null on ERRNO_NULL, only the errno, `> 0`, null on
- * a function that never returns it); a return or store into a type that cannot carry the failure
- * (`void`, a callback of `forEach`).
+ * destructuring, a template, an object or array literal that does not keep it); a check for the
+ * wrong failure (only null on ERRNO_NULL, only the errno, `> 0`, null on a function that never
+ * returns it, also when the value is then passed on: `if (pos == null) throw …; return pos` on
+ * ERRNO sends the errno on as a success); a return or store into a type that cannot carry the
+ * failure (`void`, a callback of `forEach`).
  *
  * **Known limits.** Results passed to `Promise.all`/`allSettled`/`race`/`any` are not followed; a
  * property holding a result is followed only in the function that assigns it, and storing it in a

@@ -288,11 +288,17 @@ class Judge {
           handled ||= this.isProtected(this.excludedAtRead(read, ref, false));
           continue;
         }
-        default:
+        default: {
           // Passed on (returned, stored, copied, switched on): fine where it is checked already;
           // inside `> 0` it is safe, but `> 0` does not count as the check, as for a use above.
-          if (!this.isProtected(this.excludedAtRead(read, ref, true))) found = this.judgePosition(position, depth);
-          else if (!this.isProtected(this.excludedAtRead(read, ref, false))) continue;
+          const excluded = this.excludedAtRead(read, ref, true);
+          if (!this.isProtected(excluded)) {
+            // Passed on after a test for a null it never fails with (`if (pos == null) throw …;
+            // return pos`): the test shows the failure taken for null, and the errno goes on as a success.
+            if (this.passedOnAsChecked(position, excluded)) return this.wrongCheck([...tests, { full: false, partial: 0, greaterThanZero: false, nullOnly: true }], read);
+            found = this.judgePosition(position, depth);
+          } else if (!this.isProtected(this.excludedAtRead(read, ref, false))) continue;
+        }
       }
       if (found !== undefined) return { ...found, at: found.at ?? read };
       handled = true;
@@ -301,6 +307,16 @@ class Judge {
     if (tests.length > 0) return this.wrongCheck(tests, undefined);
     if (ref.store !== undefined) return this.stored(ref.store, undefined);
     return problem('discarded', undefined);
+  }
+
+  /**
+   * Tells whether a value returned, stored or copied has been tested only for a null the function
+   * never fails with, and nothing of its real failure: passed on as though that test had checked it.
+   */
+  private passedOnAsChecked(position: Position, excluded: number): boolean {
+    const { failure } = this.model;
+    const passedOn = position.kind === 'return' || position.kind === 'stored' || position.kind === 'local';
+    return passedOn && (excluded & Component.null) !== 0 && !(failure & Component.null) && (excluded & failure) === 0;
   }
 
   private unprotected(position: Position, read: ts.Expression, excluded: number, tests: readonly TestResult[]): Problem {

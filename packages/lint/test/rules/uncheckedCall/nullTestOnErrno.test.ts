@@ -1,0 +1,204 @@
+import { ruleTester, type InvalidCase, type ValidCase } from '../../support/ruleTester';
+
+/**
+ * An ERRNO function's result tested only for null, which it never fails with (issue 11, pattern 8):
+ * the test shows the failure taken for null, and a negative errno goes on as a success, whether it
+ * is then used, returned, stored or copied. Tested for both, or for the errno, it is checked.
+ */
+const DOC = `
+  import { AllowErrorInjection, EI_TYPE_ERRNO, EI_TYPE_ERRNO_NULL, type ErrPtr } from '@errinject/core';
+
+  export interface Node { readonly size: number }
+  export class Doc {
+    @AllowErrorInjection(EI_TYPE_ERRNO) pos(n: number): number { return n; }
+    @AllowErrorInjection(EI_TYPE_ERRNO_NULL) find(n: number): number | null { return n; }
+    @AllowErrorInjection(EI_TYPE_ERRNO, { errPtr: true }) node(): Node | ErrPtr { return { size: 1 }; }
+  }
+  export const doc = new Doc();
+  export function use(n: number): number { return n; }
+`;
+
+function valid(testCase: ValidCase): ValidCase {
+  return { ...testCase, files: { 'doc.ts': DOC } };
+}
+
+function invalid(testCase: InvalidCase): InvalidCase {
+  return { ...testCase, files: { 'doc.ts': DOC } };
+}
+
+ruleTester('ei/unchecked-call', {
+  valid: [
+    valid({
+      name: 'ERRNO tested for null and for the errno in one condition',
+      code: `
+        import { doc, use } from './doc';
+        export function a(): number {
+          const pos = doc.pos(1);
+          if (pos == null || pos < 0) return -1;
+          return use(pos);
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO tested for null, then for the errno, then returned',
+      code: `
+        import { doc } from './doc';
+        export function a(): number {
+          const pos = doc.pos(1);
+          if (pos == null) throw new Error('no position');
+          if (pos < 0) return pos;
+          return pos;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO_NULL tested for both, then returned',
+      code: `
+        import { doc } from './doc';
+        export function a(): number {
+          const pos = doc.find(1);
+          if (pos === null || pos < 0) return -1;
+          return pos;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO returned without any test: propagation',
+      code: `
+        import { doc } from './doc';
+        export function a(): number {
+          const pos = doc.pos(1);
+          return pos;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO tested for null inside the failure branch',
+      code: `
+        import { doc } from './doc';
+        export function a(): number {
+          const pos = doc.pos(1);
+          if (pos < 0) {
+            if (pos == null) throw new Error('impossible');
+            return pos;
+          }
+          return 0;
+        }
+      `,
+    }),
+  ],
+  invalid: [
+    invalid({
+      name: 'ERRNO tested == null, thrown, then returned',
+      code: `
+        import { doc } from './doc';
+        export function a(): number {
+          const pos = doc.pos(1);
+          if (pos == null) throw new Error('no position');
+          return pos;
+        }
+      `,
+      errors: [{ line: 3, column: 15 }],
+    }),
+    invalid({
+      name: 'ERRNO tested === null, -1 returned, then used',
+      code: `
+        import { doc, use } from './doc';
+        export function a(): number {
+          const pos = doc.pos(1);
+          if (pos === null) return -1;
+          use(pos);
+          return 0;
+        }
+      `,
+      errors: [{ line: 3, column: 15 }],
+    }),
+    invalid({
+      name: 'ERRNO tested for null, then stored in a field',
+      code: `
+        import { doc } from './doc';
+        export class View {
+          at = 0;
+          update(): void {
+            const pos = doc.pos(1);
+            if (pos == null) return;
+            this.at = pos;
+          }
+        }
+      `,
+      errors: [{ line: 5, column: 17 }],
+    }),
+    invalid({
+      name: 'ERRNO tested for null, then copied and returned',
+      code: `
+        import { doc } from './doc';
+        export function a(): number {
+          const pos = doc.pos(1);
+          if (!pos && pos !== 0) return -1;
+          const at = pos;
+          return at;
+        }
+      `,
+      errors: [{ line: 3, column: 15 }],
+    }),
+    invalid({
+      name: 'ERRNO given a default with ??, directly and through a variable',
+      code: `
+        import { doc } from './doc';
+        export function a(): number {
+          return doc.pos(1) ?? 0;
+        }
+        export function b(): number {
+          const pos = doc.pos(1);
+          return pos ?? 0;
+        }
+      `,
+      errors: [
+        { line: 3, column: 10 },
+        { line: 6, column: 15 },
+      ],
+    }),
+    invalid({
+      name: 'ERRNO read with ?., directly and through a variable',
+      code: `
+        import { doc } from './doc';
+        export function a(): string | undefined {
+          return doc.pos(1)?.toString();
+        }
+        export function b(): string | undefined {
+          const pos = doc.pos(1);
+          return pos?.toString();
+        }
+      `,
+      errors: [
+        { line: 3, column: 10 },
+        { line: 6, column: 15 },
+      ],
+    }),
+    invalid({
+      name: 'ERRNO in the ErrPtr form tested for null, then returned',
+      code: `
+        import { doc, type Node } from './doc';
+        import type { ErrPtr } from '@errinject/core';
+        export function a(): Node | ErrPtr {
+          const node = doc.node();
+          if (node == null) throw new Error('no node');
+          return node;
+        }
+      `,
+      errors: [{ line: 4, column: 16 }],
+    }),
+    invalid({
+      name: 'ERRNO_NULL tested only for null, then returned where a number is expected',
+      code: `
+        import { doc } from './doc';
+        export function a(): number {
+          const pos = doc.find(1);
+          if (pos == null) throw new Error('no position');
+          return pos;
+        }
+      `,
+      errors: [{ line: 3, column: 15 }],
+    }),
+  ],
+});
