@@ -36,8 +36,10 @@ function namesOf(mark: Injectable): string[] {
 /**
  * `ei/release-function` (a warning): an error-injectable function whose name says that it
  * releases something — free, release, close, destroy, dispose, unref, put, drop, delete, remove,
- * unlock, cleanup, teardown, shutdown, end, as the first or the last word of the name (the exact
- * rule is `releaseWordOf`'s). The kernel's fault-injection documentation advises against it:
+ * unlock, cleanup, teardown, shutdown, end as the verb of the name: its first word (after `_`,
+ * `do`, `try`, `async`…), or the last of a name with separators in the kernel's style
+ * (`kref_put`); not any word of it (`dropPoint`, `freeSpace`, `onDispose`, `getReleaseDate` do not
+ * release; the exact rule is `releaseWordOf`'s). The kernel's fault-injection documentation advises against it:
  * callers rarely handle a failing release, and cannot tell whether the object was released, so
  * leaks follow. The finding points at a method's name, or at the `allowErrorInjection` call. Syntax
  * only: the type checker is not asked.

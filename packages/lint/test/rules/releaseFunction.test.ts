@@ -44,10 +44,26 @@ ruleTester('ei/release-function', {
       `,
     },
     {
+      name: 'a release word that is not the verb: a noun phrase, an event, a query (regression: dropPoint was warned)',
+      code: `
+        ${IMPORTS}
+        export class Transform {
+          @AllowErrorInjection(EI_TYPE_NULL) dropPoint(pos: number): number | null { return pos; }
+          @AllowErrorInjection(EI_TYPE_NULL) freeSpace(): number | null { return 0; }
+          @AllowErrorInjection(EI_TYPE_ERRNO) onDispose(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_NULL) getReleaseDate(): string | null { return null; }
+          @AllowErrorInjection(EI_TYPE_ERRNO) handleClose(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_NULL) closestNode(): object | null { return null; }
+        }
+        export const on_close = allowErrorInjection(EI_TYPE_ERRNO, function on_close(): number { return 0; });
+      `,
+    },
+    {
       name: 'put first stores, end last reads',
       code: `
         ${IMPORTS}
         export class Map2 {
+          @AllowErrorInjection(EI_TYPE_ERRNO) put(): number { return 0; }
           @AllowErrorInjection(EI_TYPE_ERRNO) putItem(): number { return 0; }
           @AllowErrorInjection(EI_TYPE_ERRNO) getEnd(): number { return 0; }
         }
@@ -149,6 +165,20 @@ ruleTester('ei/release-function', {
       errors: [{ line: 4, column: 3 }],
     },
     {
+      name: 'release verbs after modifiers and underscores, and before their object',
+      code: `
+        ${IMPORTS}
+        export class Pool {
+          @AllowErrorInjection(EI_TYPE_ERRNO) _dispose(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_ERRNO) tryRelease(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_ERRNO) freeBuffer(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_ERRNO) disposeRegistry(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_ERRNO) dropIndex(): number { return 0; }
+        }
+      `,
+      errors: [3, 4, 5, 6, 7].map((line) => ({ line, column: 39 })),
+    },
+    {
       name: 'a static free method on one line',
       code: `
         ${IMPORTS}
@@ -183,12 +213,12 @@ ruleTester('ei/release-function', {
       ],
     },
     {
-      name: 'sock_release and fileClose: the last word',
+      name: 'sock_release and mutex_unlock: the last word of a name with separators',
       code: `
         ${IMPORTS}
         export class Sock {
           @AllowErrorInjection(EI_TYPE_ERRNO) sock_release(): number { return 0; }
-          @AllowErrorInjection(EI_TYPE_ERRNO) fileClose(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_ERRNO) mutex_unlock(): number { return 0; }
         }
       `,
       errors: [
@@ -311,25 +341,41 @@ describe('ei/release-function messages', () => {
 });
 
 describe('releaseWordOf', () => {
-  describe('when a name starts or ends with a release verb', () => {
+  describe('when a name leads with a release verb', () => {
     it('should give the verb', () => {
       // Arrange
       const names = {
+        close: 'close',
+        closeAll: 'close',
         closeFile: 'close',
+        free: 'free',
+        freeBuffer: 'free',
+        freeMemory: 'free',
+        release: 'release',
         releaseLock: 'release',
-        kfree: 'free',
-        kvfree: 'free',
-        kfree_skb: 'free',
-        kmem_cache_free: 'free',
-        fput: 'put',
-        dev_put: 'put',
-        HTTPServerClose: 'close',
-        'session-end': undefined,
-        end: 'end',
-        put: 'put',
-        cleanUp: 'cleanup',
+        dispose: 'dispose',
+        _dispose: 'dispose',
+        $destroy: 'destroy',
+        destroy: 'destroy',
+        disposeRegistry: 'dispose',
+        unref: 'unref',
         unRef: 'unref',
+        cleanUp: 'cleanup',
+        tearDown: 'teardown',
+        shutDown: 'shutdown',
+        end: 'end',
+        endSession: 'end',
+        dropTable: 'drop',
+        dropIndex: 'drop',
+        dropColumn: 'drop',
+        closeCursor: 'close',
+        removePoint: 'remove',
+        deleteTarget: 'delete',
+        doClose: 'close',
+        tryRelease: 'release',
         asyncDispose: 'dispose',
+        forceClose: 'close',
+        maybeDestroy: 'destroy',
         free2: 'free',
       };
 
@@ -341,10 +387,101 @@ describe('releaseWordOf', () => {
     });
   });
 
-  describe('when a name only contains a verb, or uses it elsewhere', () => {
+  describe('when a name is the kernel\'s, with separators or a short name', () => {
+    it('should give the verb, first or last', () => {
+      // Arrange
+      const names = {
+        kfree: 'free',
+        kvfree: 'free',
+        kfree_skb: 'free',
+        kmem_cache_free: 'free',
+        free_pages: 'free',
+        release_sock: 'release',
+        sock_release: 'release',
+        fput: 'put',
+        iput: 'put',
+        dev_put: 'put',
+        kref_put: 'put',
+        mutex_unlock: 'unlock',
+        'pool-destroy': 'destroy',
+        tty_clean_up: 'cleanup',
+        FILE_CLOSE: 'close',
+      };
+
+      // Act
+      const words = Object.fromEntries(Object.keys(names).map((name) => [name, releaseWordOf(name)]));
+
+      // Assert
+      expect(words).to.deep.equal(names);
+    });
+  });
+
+  describe('when a release word is a noun or adjective of a noun phrase', () => {
     it('should give nothing', () => {
       // Arrange
-      const names = ['open', 'kmalloc', 'input', 'output', 'putItem', 'getEnd', 'freeze', 'closest', 'isClosed', 'endpoint', 'carefree', 'readFreeList', '', '__'];
+      const names = [
+        'dropPoint',
+        'dropPoints',
+        'dropTarget',
+        'dropEffect',
+        'dropZone',
+        'dropDown',
+        'freeSpace',
+        'freeBytes',
+        'endTime',
+        'endPos',
+        'endOffset',
+        'closeCode',
+        'closeReason',
+        'closeHandler',
+        'releaseDate',
+        'releaseNotes',
+        'releaseVersion',
+        'shutdownTimeout',
+        'drop_point',
+      ];
+
+      // Act
+      const words = names.map((name) => releaseWordOf(name));
+
+      // Assert
+      expect(words).to.deep.equal(names.map(() => undefined));
+    });
+  });
+
+  describe('when a name is about a release rather than doing it, or only contains a verb', () => {
+    it('should give nothing', () => {
+      // Arrange
+      const names = [
+        'open',
+        'kmalloc',
+        'input',
+        'output',
+        'put',
+        'putItem',
+        'getEnd',
+        'freeze',
+        'closest',
+        'closestNode',
+        'isClosed',
+        'onDispose',
+        'onClose',
+        'handleClose',
+        'requestClose',
+        'fileClose',
+        'HTTPServerClose',
+        'getReleaseDate',
+        'on_close',
+        'handle_release',
+        'range_end',
+        'session-end',
+        'endpoint',
+        'carefree',
+        'readFreeList',
+        'do',
+        '',
+        '__',
+      ];
 
       // Act
       const words = names.map((name) => releaseWordOf(name));
