@@ -53,6 +53,8 @@ ruleTester('ei/release-function', {
           @AllowErrorInjection(EI_TYPE_ERRNO) onDispose(): number { return 0; }
           @AllowErrorInjection(EI_TYPE_NULL) getReleaseDate(): string | null { return null; }
           @AllowErrorInjection(EI_TYPE_ERRNO) handleClose(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_TRUE) delete(key: string): boolean { return key === ''; }
+          @AllowErrorInjection(EI_TYPE_TRUE) deleteLines(count: number): boolean { return count > 0; }
           @AllowErrorInjection(EI_TYPE_NULL) closestNode(): object | null { return null; }
         }
         export const on_close = allowErrorInjection(EI_TYPE_ERRNO, function on_close(): number { return 0; });
@@ -251,7 +253,7 @@ ruleTester('ei/release-function', {
           @AllowErrorInjection(EI_TYPE_ERRNO) dispose(): number { return 0; }
           @AllowErrorInjection(EI_TYPE_ERRNO) unref(): number { return 0; }
           @AllowErrorInjection(EI_TYPE_ERRNO) dropTable(): number { return 0; }
-          @AllowErrorInjection(EI_TYPE_ERRNO) deleteUser(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_ERRNO) deleteTempFile(): number { return 0; }
           @AllowErrorInjection(EI_TYPE_ERRNO) removeListener(): number { return 0; }
           @AllowErrorInjection(EI_TYPE_ERRNO) unlockAll(): number { return 0; }
           @AllowErrorInjection(EI_TYPE_ERRNO) endSession(): number { return 0; }
@@ -369,8 +371,11 @@ describe('releaseWordOf', () => {
         dropIndex: 'drop',
         dropColumn: 'drop',
         closeCursor: 'close',
-        removePoint: 'remove',
-        deleteTarget: 'delete',
+        destroyTarget: 'destroy',
+        removeListener: 'remove',
+        removeEventListener: 'remove',
+        removeAllListeners: 'remove',
+        deleteTempFile: 'delete',
         doClose: 'close',
         tryRelease: 'release',
         asyncDispose: 'dispose',
@@ -403,6 +408,7 @@ describe('releaseWordOf', () => {
         dev_put: 'put',
         kref_put: 'put',
         mutex_unlock: 'unlock',
+        watcher_remove: 'remove',
         'pool-destroy': 'destroy',
         tty_clean_up: 'cleanup',
         FILE_CLOSE: 'close',
@@ -478,6 +484,12 @@ describe('releaseWordOf', () => {
         'endpoint',
         'carefree',
         'readFreeList',
+        'delete',
+        'remove',
+        'deleteLines',
+        'removeLast',
+        'deleteAndLeak',
+        'rb_tree_delete',
         'do',
         '',
         '__',

@@ -19,8 +19,15 @@
  *    singular or plural (`dropPoint`, `dropTarget`, `endTime`, `freeSpace`, `closeCode`,
  *    `releaseDate`, `shutdownTimeout`, `closeHandler`, `dropDown`). Nouns that are as often the
  *    verb's object are not among them (`dropIndex`, `dropColumn`, `freeMemory`, `closeCursor`
- *    release), and the other verbs are verbs whatever follows (`removePoint`, `deleteTarget`).
- * 4. In a name written with separators (`sock_release`, `kref_put`, `kmem_cache_free`), the
+ *    release), and the other verbs are verbs whatever follows (`destroyTarget`, `disposeEffect`).
+ * 4. delete and remove edit a collection or a document far more often than they release
+ *    (`Map.delete`, `deleteLines`, `removeLast`, `remove()` of a DOM node): they release only when
+ *    a later word names something held — listener, handler, callback, subscription, subscriber,
+ *    observer, watcher, hook, ref, reference, lock, file, fd, handle, resource, buffer,
+ *    connection, socket, session, timer, worker, disposable, singular or plural
+ *    (`removeListener`, `removeEventListener`, `removeAllListeners`, `deleteTempFile`); so too
+ *    as the last word of a name with separators (`watcher_remove`, not `rb_tree_delete`).
+ * 5. In a name written with separators (`sock_release`, `kref_put`, `kmem_cache_free`), the
  *    kernel's style puts the object first and the verb last, so the last word (or the last two
  *    run together) counts too, and so does put (`kref_put`, `dev_put`) — unless the first word
  *    says the function is about the release rather than doing it: on, handle, before, after, pre,
@@ -28,8 +35,8 @@
  *    prevent (`on_close`, `handle_release`). `end` does not count last (`range_end` and
  *    `session-end` read a bound). A camelCase name leads with its verb: its last word does not
  *    count (`onClose`, `handleClose`, `requestClose`, and so `fileClose` too).
- * 5. `put` never counts first: `put(key, value)` stores, as a map, IndexedDB and HTTP say it.
- * 6. The kernel's short names count as the verb: one or two letters before free (`kfree`,
+ * 6. `put` never counts first: `put(key, value)` stores, as a map, IndexedDB and HTTP say it.
+ * 7. The kernel's short names count as the verb: one or two letters before free (`kfree`,
  *    `vfree`, `kvfree`, `kfree_skb`), one before put (`fput`, `iput`, `dput`; `input` does not
  *    count).
  *
@@ -118,6 +125,31 @@ const NOT_DOING: ReadonlySet<string> = new Set([
   'cancel',
   'prevent',
 ]);
+const EDITS: ReadonlySet<string> = new Set(['delete', 'remove']);
+const HELD: ReadonlySet<string> = new Set([
+  'listener',
+  'handler',
+  'callback',
+  'subscription',
+  'subscriber',
+  'observer',
+  'watcher',
+  'hook',
+  'ref',
+  'reference',
+  'lock',
+  'file',
+  'fd',
+  'handle',
+  'resource',
+  'buffer',
+  'connection',
+  'socket',
+  'session',
+  'timer',
+  'worker',
+  'disposable',
+]);
 const KERNEL_FREE = /^[a-z]{1,2}free$/;
 const KERNEL_PUT = /^[a-z]put$/;
 
@@ -139,8 +171,15 @@ function verbOf(word: string | undefined, verbs: ReadonlySet<string>): string | 
   return undefined;
 }
 
-function isNounHead(word: string | undefined): boolean {
-  return word !== undefined && (NOUN_HEADS.has(word) || (word.endsWith('s') && NOUN_HEADS.has(word.slice(0, -1))));
+function isIn(words: ReadonlySet<string>, word: string | undefined): boolean {
+  return word !== undefined && (words.has(word) || (word.endsWith('s') && words.has(word.slice(0, -1))));
+}
+
+/** Whether the verb at the start of a name's words releases, given the words after it. */
+function releases(verb: string, rest: readonly string[]): boolean {
+  if (AMBIGUOUS.has(verb)) return !isIn(NOUN_HEADS, rest[0]);
+  if (EDITS.has(verb)) return rest.some((word) => isIn(HELD, word));
+  return true;
 }
 
 /** The verb at the start of a name's words, and how many words it takes (one, or two run together). */
@@ -154,7 +193,8 @@ function leadingVerb(words: readonly string[]): { verb: string; length: number }
 function trailingVerb(words: readonly string[]): string | undefined {
   const n = words.length;
   if (n < 2 || NOT_DOING.has(words[0])) return undefined;
-  return verbOf(words[n - 1], LAST_VERBS) ?? (n > 2 ? verbOf(`${words[n - 2]}${words[n - 1]}`, LAST_VERBS) : undefined);
+  const verb = verbOf(words[n - 1], LAST_VERBS) ?? (n > 2 ? verbOf(`${words[n - 2]}${words[n - 1]}`, LAST_VERBS) : undefined);
+  return verb !== undefined && EDITS.has(verb) && !words.some((word) => isIn(HELD, word)) ? undefined : verb;
 }
 
 /**
@@ -170,6 +210,6 @@ export function releaseWordOf(name: string): string | undefined {
   while (start < all.length - 1 && MODIFIERS.has(all[start])) start += 1;
   const words = all.slice(start);
   const leading = leadingVerb(words);
-  if (leading !== undefined && !(AMBIGUOUS.has(leading.verb) && isNounHead(words[leading.length]))) return leading.verb;
+  if (leading !== undefined && releases(leading.verb, words.slice(leading.length))) return leading.verb;
   return /[a-z0-9][_\-.][a-z0-9]/i.test(name) ? trailingVerb(words) : undefined;
 }
