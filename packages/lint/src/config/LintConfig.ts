@@ -11,6 +11,13 @@ export interface LintConfig {
   /** Each rule's setting. */
   readonly rules: Readonly<Record<RuleId, RuleSetting>>;
   /**
+   * The rules whose setting the configuration gave rather than the defaults. A rule that reports
+   * some of its findings as warnings while its default is `"error"` (`ei/unchecked-call`'s result
+   * escaping into `any`) keeps them warnings unless its setting was given: a given setting applies
+   * to all of its findings. Absent, none was given.
+   */
+  readonly configuredRules?: readonly RuleId[];
+  /**
    * Functions that count as a check of a failure when a result is passed to them (besides the
    * core's `isErr` and `isErrOrNull`), by name: `isFailure`, or `Result.isFailure` for a method.
    */

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import type { LintConfig } from '../config/LintConfig';
-import type { Finding } from '../finding/Finding';
+import type { Finding, Severity } from '../finding/Finding';
 import { findingAt } from '../finding/findingAt';
 import { InjectableIndex } from '../model/InjectableIndex';
 import type { RuleContext, RuleReport } from '../rule/Rule';
@@ -41,7 +41,9 @@ export function lintProgram(program: ts.Program, files: readonly ts.SourceFile[]
   for (const rule of RULES) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
-    const severity = setting === 'warn' ? 'warning' : 'error';
+    // A finding a rule reports as a warning stays one unless the configuration gave the rule's setting.
+    const given = config.configuredRules?.includes(rule.id) === true;
+    const severityOf = (weight: Severity | undefined): Severity => (setting === 'warn' || (weight === 'warning' && !given) ? 'warning' : 'error');
     const context: RuleContext<string> = {
       program,
       checker,
@@ -49,13 +51,13 @@ export function lintProgram(program: ts.Program, files: readonly ts.SourceFile[]
       injectables,
       config,
       isLinted: (node) => linted.has(node.getSourceFile()),
-      report: ({ node, messageId, data }: RuleReport<string>) => {
+      report: ({ node, messageId, data, severity }: RuleReport<string>) => {
         const file = node.getSourceFile();
         if (!linted.has(file)) return;
         findings.push(
           findingAt(file, node.getStart(file), node.getEnd(), {
             ruleId: rule.id,
-            severity,
+            severity: severityOf(severity),
             message: interpolate(rule.messages[messageId] ?? messageId, data),
           }),
         );

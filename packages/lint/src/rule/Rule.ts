@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import type { LintConfig } from '../config/LintConfig';
-import type { RuleId } from '../finding/Finding';
+import type { RuleId, Severity } from '../finding/Finding';
 import type { InjectableIndex } from '../model/InjectableIndex';
 
 /** A finding a rule reports: the node at fault, one of the rule's messages, and its placeholders. */
@@ -10,6 +10,13 @@ export interface RuleReport<MessageId extends string> {
   readonly messageId: MessageId;
   /** Values for the message's `{{placeholders}}`. */
   readonly data?: Readonly<Record<string, string | number>>;
+  /**
+   * `'warning'` for a finding weaker than the rule's others (a result escaping into `any`, where
+   * the type system can no longer follow it): a warning while the rule is at its default setting.
+   * A setting the configuration gives applies to every finding of the rule (`"warn"` makes all of
+   * them warnings, `"error"` all errors). Absent, the finding weighs what the rule's setting says.
+   */
+  readonly severity?: Severity;
 }
 
 /** What a rule sees of the program. */

@@ -115,12 +115,21 @@ function describeRead(read: ts.Node | undefined): string {
  * never read, a `.then` callback without a parameter); a floating promise (an async injectable's
  * Promise neither awaited, returned, nor handled by `.then`); `x!` and `x as T` (when T drops a
  * failure the type shows; `as T | null` passes it on) before a check; a use before a check (a member,
- * an argument to anything but a guard or a parameter that keeps the failure, arithmetic,
- * destructuring, a template, an object or array literal that does not keep it); a check for the
- * wrong failure (only null on ERRNO_NULL, only the errno, `> 0`, null on a function that never
- * returns it, also when the value is then passed on: `if (pos == null) throw …; return pos` on
- * ERRNO sends the errno on as a success); a return or store into a type that cannot carry the
- * failure (`void`, a callback of `forEach`).
+ * an argument to anything but a guard, a parameter that keeps the failure or an `any` parameter
+ * (below), arithmetic, destructuring, a template, an object or array literal that does not keep
+ * it); a check for the wrong failure (only null on ERRNO_NULL, only the errno, `> 0`, null on a
+ * function that never returns it, also when the value is then passed on: `if (pos == null) throw
+ * …; return pos` on ERRNO sends the errno on as a success); a return or store into a type that
+ * cannot carry the failure (`void`, a callback of `forEach`).
+ *
+ * **Escapes into `any`**, a warning (`severity: 'warning'` on the report: an error when the
+ * configuration gives the rule's setting as `"error"`): a result returned where the declared or
+ * contextual return type is `any` (an object literal's method, by the property of its contextual
+ * type it implements: `init` of a `StateField<any>`), stored in an `any` property, or passed to a
+ * parameter typed `any`. The failure lands where no type makes a reader check it, but it may never
+ * be used as a success there. `unknown` and type parameters are not `any`; a signature that ends
+ * with `...args: any[]` (`console.log`, `util.format`) formats its arguments: neither a use nor a
+ * finding.
  *
  * **Known limits.** Results passed to `Promise.all`/`allSettled`/`race`/`any` are not followed; a
  * property holding a result is followed only in the function that assigns it, and storing it in a
@@ -140,6 +149,9 @@ export const uncheckedCall = createRule<UncheckedCallMessageId>({
     cast: 'the result of {{name}} ({{failure}}) is cast to `{{type}}`{{at}} instead of checked; {{how}} (or return it) first',
     wrongCheck: 'the result of {{name}} ({{failure}}) is checked {{checked}}{{at}}; {{how}} (or return it)',
     lost: 'the result of {{name}} ({{failure}}) is {{where}}{{at}}, which cannot carry the failure; {{how}} first',
+    escaped:
+      'the result of {{name}} ({{failure}}) is {{where}}{{at}}, where the type system no longer sees the failure and nothing makes a reader check it; ' +
+      '{{how}} first, or give it a type that holds the failure',
   },
   check(context) {
     const env = new CheckEnv(context.checker, context.config.guards, context.injectables.all);
@@ -152,6 +164,7 @@ export const uncheckedCall = createRule<UncheckedCallMessageId>({
         context.report({
           node: call,
           messageId: found.messageId,
+          ...(found.severity === undefined ? {} : { severity: found.severity }),
           data: { name: model.name, failure: describeFailure(model), how: howToCheck(model), at: describeRead(found.at), ...found.data },
         });
       }

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       expect(loaded.file).to.equal(file);
       expect(loaded.config).to.deep.equal({
         rules: { ...DEFAULT_CONFIG.rules, 'ei/release-function': 'error', 'ei/bad-usage': 'off' },
+        configuredRules: ['ei/release-function', 'ei/bad-usage'],
         guards: ['isFailure'],
         lockCalls: [],
       });

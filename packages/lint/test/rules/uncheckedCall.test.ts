@@ -1226,7 +1226,7 @@ ruleTester('ei/unchecked-call', {
         export async function show(store: Store): Promise<void> {
           const pending = store.fetch();
           const data = await pending;
-          console.log(data);
+          console.log(data.size);
         }
       `,
       errors: [{ line: 3, column: 19 }],

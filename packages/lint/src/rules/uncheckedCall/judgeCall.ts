@@ -3,6 +3,8 @@ import { skipParentheses } from '../shared/skipParentheses';
 import type { CheckEnv } from './CheckEnv';
 import { classifyPosition, type Position } from './classifyPosition';
 import { Component, componentCount } from './Component';
+import { contextualReturnType } from './contextualReturnType';
+import { anyParameterOf, escapesIntoAny } from './escapesIntoAny';
 import { excludedAt } from './excludedAt';
 import { excludedWhen, isErrnoEquality, isGreaterThanZero, type Subject } from './excludedWhen';
 import type { FailureModel } from './FailureModel';
@@ -12,7 +14,7 @@ import { occurrencesOf, referenceOf, refersTo, type Reference } from './Referenc
 import { shownComponents, typeShapeOf } from './typeShapeOf';
 
 /** The messages of ei/unchecked-call. */
-export type UncheckedCallMessageId = 'used' | 'discarded' | 'floating' | 'nonNull' | 'cast' | 'wrongCheck' | 'lost';
+export type UncheckedCallMessageId = 'used' | 'discarded' | 'floating' | 'nonNull' | 'cast' | 'wrongCheck' | 'lost' | 'escaped';
 
 /** What is wrong with a call's result: a message, the read at fault when it is not the call, and placeholders. */
 export interface Problem {
@@ -20,6 +22,8 @@ export interface Problem {
   /** The read of a variable at fault (the finding still points at the call). */
   readonly at: ts.Node | undefined;
   readonly data: Readonly<Record<string, string>>;
+  /** `'warning'` for a result escaping into `any`, which may never be used as a success. */
+  readonly severity?: 'warning';
 }
 
 /** What one test of the value tells. */
@@ -113,17 +117,17 @@ class Judge {
     return excluded | this.narrowed(read);
   }
 
-  /** The type a returned value goes into: declared, or contextual for a callback; `undefined` when inferred from the value itself. */
+  /**
+   * The type a returned value goes into: declared, or contextual for a callback or an object
+   * literal's method; `undefined` when inferred from the value itself.
+   */
   private returnType(position: Position & { kind: 'return' }): ts.Type | undefined {
     const fn = position.fn as ts.FunctionLikeDeclaration | undefined;
     if (fn === undefined || fn.asteriskToken !== undefined || this.env.injectableOf(fn)?.type === this.model.type) return undefined;
     const checker = this.env.checker;
     let type: ts.Type | undefined;
     if (fn.type !== undefined) type = checker.getTypeFromTypeNode(fn.type);
-    else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
-      const signature = checker.getContextualType(fn)?.getCallSignatures()[0];
-      type = signature === undefined ? undefined : checker.getReturnTypeOfSignature(signature);
-    }
+    else type = contextualReturnType(fn, checker);
     const isAsync = (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
     return type !== undefined && (isAsync || position.promise) ? (checker.getAwaitedType(type) ?? type) : type;
   }
@@ -141,8 +145,27 @@ class Judge {
     return this.lost(this.env.checker.getTypeAtLocation(target), (shown) => `stored in \`${target.getText()}\` of type \`${shown}\``, at);
   }
 
+  /**
+   * Judges a use that passes the value to a parameter typed `any`: it escapes where the type system
+   * no longer follows it (a warning), or, for `...args: any[]` (`console.log`, a formatter), is
+   * formatted rather than used as a success (nothing).
+   *
+   * @returns `undefined` for any other use; otherwise the problem, if any
+   */
+  private intoAnyParameter(position: Position, at: ts.Node | undefined): { problem: Problem | undefined } | undefined {
+    if (position.kind !== 'used') return undefined;
+    const kind = anyParameterOf(position.node, this.env.checker);
+    if (kind === undefined) return undefined;
+    const call = position.node.parent as ts.CallExpression | ts.NewExpression;
+    const callee = call.expression.getText();
+    const where = `passed to \`${callee.length > 40 ? `${callee.slice(0, 39)}…` : callee}\` as \`any\``;
+    return { problem: kind === 'rest' ? undefined : { ...problem('escaped', at, { where }), severity: 'warning' } };
+  }
+
   private lost(type: ts.Type | undefined, where: (shown: string) => string, at: ts.Node | undefined): Problem | undefined {
-    if (type === undefined || keepsFailure(type, this.model)) return undefined;
+    if (type === undefined) return undefined;
+    if (escapesIntoAny(type)) return { ...problem('escaped', at, { where: where('any') }), severity: 'warning' };
+    if (keepsFailure(type, this.model)) return undefined;
     return problem('lost', at, { where: where(this.env.checker.typeToString(type)) });
   }
 
@@ -187,6 +210,8 @@ class Judge {
         return problem('cast', undefined, { type: this.env.checker.typeToString(position.type) });
       case 'nonNull':
         return this.assertedThenChecked(position, depth) ? undefined : problem('nonNull', undefined);
+      case 'used':
+        return (this.intoAnyParameter(position, undefined) ?? { problem: problem('used', undefined) }).problem;
       default:
         return problem(position.kind, undefined);
     }
@@ -261,6 +286,8 @@ class Judge {
   private reference(ref: Reference, depth: number): Problem | undefined {
     if (depth > MAX_DEPTH) return undefined;
     let handled = false;
+    // A read that escapes into `any` is a warning, unless a later read is an error.
+    let escaped: Problem | undefined;
     const tests: TestResult[] = [];
     for (const read of occurrencesOf(ref, this.env)) {
       const position = classifyPosition(read, false, this.model, this.env);
@@ -283,7 +310,13 @@ class Judge {
         case 'nonNull':
         case 'cast': {
           const excluded = this.excludedAtRead(read, ref, true);
-          if (!this.isProtected(excluded)) return this.unprotected(position, read, excluded, tests);
+          if (!this.isProtected(excluded)) {
+            const unprotected = this.unprotected(position, read, excluded, tests);
+            const sink = unprotected.messageId === 'used' ? this.intoAnyParameter(position, read) : undefined;
+            if (sink === undefined) return unprotected;
+            found = sink.problem;
+            break;
+          }
           // A use inside `> 0` is safe, but does not count as the check.
           handled ||= this.isProtected(this.excludedAtRead(read, ref, false));
           continue;
@@ -300,10 +333,11 @@ class Judge {
           } else if (!this.isProtected(this.excludedAtRead(read, ref, false))) continue;
         }
       }
-      if (found !== undefined) return { ...found, at: found.at ?? read };
+      if (found?.severity === 'warning') escaped ??= { ...found, at: found.at ?? read };
+      else if (found !== undefined) return { ...found, at: found.at ?? read };
       handled = true;
     }
-    if (handled) return undefined;
+    if (handled) return escaped;
     if (tests.length > 0) return this.wrongCheck(tests, undefined);
     if (ref.store !== undefined) return this.stored(ref.store, undefined);
     return problem('discarded', undefined);
