@@ -51,6 +51,8 @@ ruleTester('ei/release-function', {
           @AllowErrorInjection(EI_TYPE_NULL) dropPoint(pos: number): number | null { return pos; }
           @AllowErrorInjection(EI_TYPE_NULL) freeSpace(): number | null { return 0; }
           @AllowErrorInjection(EI_TYPE_ERRNO) onDispose(): number { return 0; }
+          @AllowErrorInjection(EI_TYPE_ERRNO) end(depth: number): number { return depth; }
+          @AllowErrorInjection(EI_TYPE_TRUE) endOfTextblock(): boolean { return false; }
           @AllowErrorInjection(EI_TYPE_NULL) getReleaseDate(): string | null { return null; }
           @AllowErrorInjection(EI_TYPE_ERRNO) handleClose(): number { return 0; }
           @AllowErrorInjection(EI_TYPE_TRUE) delete(key: string): boolean { return key === ''; }
@@ -365,8 +367,8 @@ describe('releaseWordOf', () => {
         cleanUp: 'cleanup',
         tearDown: 'teardown',
         shutDown: 'shutdown',
-        end: 'end',
         endSession: 'end',
+        endTransaction: 'end',
         dropTable: 'drop',
         dropIndex: 'drop',
         dropColumn: 'drop',
@@ -445,6 +447,9 @@ describe('releaseWordOf', () => {
         'releaseVersion',
         'shutdownTimeout',
         'drop_point',
+        'end',
+        'endOfTextblock',
+        'closeTo',
       ];
 
       // Act

@@ -17,7 +17,10 @@
  *    offset, time, date, timeout, delay, count, size, space, bytes, code, reason, status, notes,
  *    version, x, y, rect, width, height, handler, callback, event, hook, button, tag, label, down,
  *    singular or plural (`dropPoint`, `dropTarget`, `endTime`, `freeSpace`, `closeCode`,
- *    `releaseDate`, `shutdownTimeout`, `closeHandler`, `dropDown`). Nouns that are as often the
+ *    `releaseDate`, `shutdownTimeout`, `closeHandler`, `dropDown`), or by a preposition: of, to,
+ *    at, in, from (`endOfTextblock`, `closeTo`). `end` alone does not release either: it reads
+ *    the end of a range or position far more often (`ResolvedPos.end(depth)`) than it ends a
+ *    stream; with an object it does (`endSession`). Nouns that are as often the
  *    verb's object are not among them (`dropIndex`, `dropColumn`, `freeMemory`, `closeCursor`
  *    release), and the other verbs are verbs whatever follows (`destroyTarget`, `disposeEffect`).
  * 4. delete and remove edit a collection or a document far more often than they release
@@ -101,6 +104,11 @@ const NOUN_HEADS: ReadonlySet<string> = new Set([
   'tag',
   'label',
   'down',
+  'of',
+  'to',
+  'at',
+  'in',
+  'from',
 ]);
 const NOT_DOING: ReadonlySet<string> = new Set([
   'on',
@@ -177,6 +185,7 @@ function isIn(words: ReadonlySet<string>, word: string | undefined): boolean {
 
 /** Whether the verb at the start of a name's words releases, given the words after it. */
 function releases(verb: string, rest: readonly string[]): boolean {
+  if (verb === 'end' && rest.length === 0) return false;
   if (AMBIGUOUS.has(verb)) return !isIn(NOUN_HEADS, rest[0]);
   if (EDITS.has(verb)) return rest.some((word) => isIn(HELD, word));
   return true;
