@@ -118,9 +118,11 @@ function describeRead(read: ts.Node | undefined): string {
  * an argument to anything but a guard, a parameter that keeps the failure or an `any` parameter
  * (below), arithmetic, destructuring, a template, an object or array literal that does not keep
  * it); a check for the wrong failure (only null on ERRNO_NULL, only the errno, `> 0`, null on a
- * function that never returns it, also when the value is then passed on: `if (pos == null) throw
- * …; return pos` on ERRNO sends the errno on as a success); a return or store into a type that
- * cannot carry the failure (`void`, a callback of `forEach`).
+ * function that never returns it); a return or store into a type that cannot carry the failure
+ * (`void`, a callback of `forEach`).
+ *
+ * **A null test on ERRNO** that then passes the value on is the wrong check too: `if (pos ==
+ * null) throw …; return pos` sends the errno on as a success, as a use after it would.
  *
  * **Escapes into `any`**, a warning (`severity: 'warning'` on the report: an error when the
  * configuration gives the rule's setting as `"error"`): a result returned where the declared or

@@ -198,6 +198,8 @@ class Judge {
       case 'return':
       case 'stored':
         return this.propagated(position, undefined);
+      case 'used':
+        return (this.intoAnyParameter(position, undefined) ?? { problem: problem('used', undefined) }).problem;
       case 'local': {
         const ref = referenceOf(position.name, position.def, this.env);
         if (ref === undefined) return undefined;
@@ -210,8 +212,6 @@ class Judge {
         return problem('cast', undefined, { type: this.env.checker.typeToString(position.type) });
       case 'nonNull':
         return this.assertedThenChecked(position, depth) ? undefined : problem('nonNull', undefined);
-      case 'used':
-        return (this.intoAnyParameter(position, undefined) ?? { problem: problem('used', undefined) }).problem;
       default:
         return problem(position.kind, undefined);
     }
