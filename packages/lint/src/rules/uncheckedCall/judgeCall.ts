@@ -328,7 +328,7 @@ class Judge {
           if (!this.isProtected(excluded)) {
             // Passed on after a test for a null it never fails with (`if (pos == null) throw …;
             // return pos`): the test shows the failure taken for null, and the errno goes on as a success.
-            if (this.passedOnAsChecked(position, excluded)) return this.wrongCheck([...tests, { full: false, partial: 0, greaterThanZero: false, nullOnly: true }], read);
+            if (this.passedOnAsChecked(position, excluded, ref)) return this.wrongCheck([...tests, { full: false, partial: 0, greaterThanZero: false, nullOnly: true }], read);
             found = this.judgePosition(position, depth);
           } else if (!this.isProtected(this.excludedAtRead(read, ref, false))) continue;
         }
@@ -345,12 +345,18 @@ class Judge {
 
   /**
    * Tells whether a value returned, stored or copied has been tested only for a null the function
-   * never fails with, and nothing of its real failure: passed on as though that test had checked it.
+   * never fails with, and nothing of its real failure: passed on as though that test had checked
+   * it. Not where the variable's type holds null or undefined: the test then tells a success apart
+   * (`number | null` on ERRNO), and the errno goes on where the type keeps it.
    */
-  private passedOnAsChecked(position: Position, excluded: number): boolean {
+  private passedOnAsChecked(position: Position, excluded: number, ref: Reference): boolean {
     const { failure } = this.model;
     const passedOn = position.kind === 'return' || position.kind === 'stored' || position.kind === 'local';
-    return passedOn && (excluded & Component.null) !== 0 && !(failure & Component.null) && (excluded & failure) === 0;
+    if (!passedOn || !(excluded & Component.null) || failure & Component.null || excluded & failure) return false;
+    const checker = this.env.checker;
+    const type = ref.symbol !== undefined ? checker.getTypeOfSymbol(ref.symbol) : ts.isBinaryExpression(ref.def) ? checker.getTypeAtLocation(ref.def.left) : undefined;
+    const shape = type === undefined ? undefined : typeShapeOf(type);
+    return shape !== undefined && !shape.open && !shape.undefined && !(shape.components & Component.null);
   }
 
   private unprotected(position: Position, read: ts.Expression, excluded: number, tests: readonly TestResult[]): Problem {

@@ -13,6 +13,7 @@ const DOC = `
     @AllowErrorInjection(EI_TYPE_ERRNO) pos(n: number): number { return n; }
     @AllowErrorInjection(EI_TYPE_ERRNO_NULL) find(n: number): number | null { return n; }
     @AllowErrorInjection(EI_TYPE_ERRNO, { errPtr: true }) node(): Node | ErrPtr { return { size: 1 }; }
+    @AllowErrorInjection(EI_TYPE_ERRNO) maybe(n: number): number | undefined { return n; }
   }
   export const doc = new Doc();
   export function use(n: number): number { return n; }
@@ -83,6 +84,29 @@ ruleTester('ei/unchecked-call', {
             return pos;
           }
           return 0;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO whose type holds undefined, tested == null (a success) and returned where the type keeps the errno',
+      code: `
+        import { doc } from './doc';
+        export function a(): number | undefined {
+          const pos = doc.maybe(1);
+          if (pos == null) return undefined;
+          return pos;
+        }
+      `,
+    }),
+    valid({
+      name: 'ERRNO kept in a variable typed with null, tested for it and returned',
+      code: `
+        import { doc } from './doc';
+        export function a(first: boolean): number | null {
+          let pos: number | null = null;
+          if (first) pos = doc.pos(1);
+          if (pos === null) return null;
+          return pos;
         }
       `,
     }),
