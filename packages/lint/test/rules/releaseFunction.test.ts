@@ -55,8 +55,6 @@ ruleTester('ei/release-function', {
           @AllowErrorInjection(EI_TYPE_TRUE) endOfTextblock(): boolean { return false; }
           @AllowErrorInjection(EI_TYPE_NULL) getReleaseDate(): string | null { return null; }
           @AllowErrorInjection(EI_TYPE_ERRNO) handleClose(): number { return 0; }
-          @AllowErrorInjection(EI_TYPE_TRUE) delete(key: string): boolean { return key === ''; }
-          @AllowErrorInjection(EI_TYPE_TRUE) deleteLines(count: number): boolean { return count > 0; }
           @AllowErrorInjection(EI_TYPE_NULL) closestNode(): object | null { return null; }
         }
         export const on_close = allowErrorInjection(EI_TYPE_ERRNO, function on_close(): number { return 0; });
@@ -378,6 +376,11 @@ describe('releaseWordOf', () => {
         removeEventListener: 'remove',
         removeAllListeners: 'remove',
         deleteTempFile: 'delete',
+        delete: 'delete',
+        delete_: 'delete',
+        deleteLines: 'delete',
+        remove: 'remove',
+        rb_tree_delete: 'delete',
         doClose: 'close',
         tryRelease: 'release',
         asyncDispose: 'dispose',
@@ -410,7 +413,6 @@ describe('releaseWordOf', () => {
         dev_put: 'put',
         kref_put: 'put',
         mutex_unlock: 'unlock',
-        watcher_remove: 'remove',
         'pool-destroy': 'destroy',
         tty_clean_up: 'cleanup',
         FILE_CLOSE: 'close',
@@ -489,12 +491,6 @@ describe('releaseWordOf', () => {
         'endpoint',
         'carefree',
         'readFreeList',
-        'delete',
-        'remove',
-        'deleteLines',
-        'removeLast',
-        'deleteAndLeak',
-        'rb_tree_delete',
         'do',
         '',
         '__',

@@ -23,14 +23,7 @@
  *    stream; with an object it does (`endSession`). Nouns that are as often the
  *    verb's object are not among them (`dropIndex`, `dropColumn`, `freeMemory`, `closeCursor`
  *    release), and the other verbs are verbs whatever follows (`destroyTarget`, `disposeEffect`).
- * 4. delete and remove edit a collection or a document far more often than they release
- *    (`Map.delete`, `deleteLines`, `removeLast`, `remove()` of a DOM node): they release only when
- *    a later word names something held — listener, handler, callback, subscription, subscriber,
- *    observer, watcher, hook, ref, reference, lock, file, fd, handle, resource, buffer,
- *    connection, socket, session, timer, worker, disposable, singular or plural
- *    (`removeListener`, `removeEventListener`, `removeAllListeners`, `deleteTempFile`); so too
- *    as the last word of a name with separators (`watcher_remove`, not `rb_tree_delete`).
- * 5. In a name written with separators (`sock_release`, `kref_put`, `kmem_cache_free`), the
+ * 4. In a name written with separators (`sock_release`, `kref_put`, `kmem_cache_free`), the
  *    kernel's style puts the object first and the verb last, so the last word (or the last two
  *    run together) counts too, and so does put (`kref_put`, `dev_put`) — unless the first word
  *    says the function is about the release rather than doing it: on, handle, before, after, pre,
@@ -38,8 +31,8 @@
  *    prevent (`on_close`, `handle_release`). `end` does not count last (`range_end` and
  *    `session-end` read a bound). A camelCase name leads with its verb: its last word does not
  *    count (`onClose`, `handleClose`, `requestClose`, and so `fileClose` too).
- * 6. `put` never counts first: `put(key, value)` stores, as a map, IndexedDB and HTTP say it.
- * 7. The kernel's short names count as the verb: one or two letters before free (`kfree`,
+ * 5. `put` never counts first: `put(key, value)` stores, as a map, IndexedDB and HTTP say it.
+ * 6. The kernel's short names count as the verb: one or two letters before free (`kfree`,
  *    `vfree`, `kvfree`, `kfree_skb`), one before put (`fput`, `iput`, `dput`; `input` does not
  *    count).
  *
@@ -133,31 +126,6 @@ const NOT_DOING: ReadonlySet<string> = new Set([
   'cancel',
   'prevent',
 ]);
-const EDITS: ReadonlySet<string> = new Set(['delete', 'remove']);
-const HELD: ReadonlySet<string> = new Set([
-  'listener',
-  'handler',
-  'callback',
-  'subscription',
-  'subscriber',
-  'observer',
-  'watcher',
-  'hook',
-  'ref',
-  'reference',
-  'lock',
-  'file',
-  'fd',
-  'handle',
-  'resource',
-  'buffer',
-  'connection',
-  'socket',
-  'session',
-  'timer',
-  'worker',
-  'disposable',
-]);
 const KERNEL_FREE = /^[a-z]{1,2}free$/;
 const KERNEL_PUT = /^[a-z]put$/;
 
@@ -187,7 +155,6 @@ function isIn(words: ReadonlySet<string>, word: string | undefined): boolean {
 function releases(verb: string, rest: readonly string[]): boolean {
   if (verb === 'end' && rest.length === 0) return false;
   if (AMBIGUOUS.has(verb)) return !isIn(NOUN_HEADS, rest[0]);
-  if (EDITS.has(verb)) return rest.some((word) => isIn(HELD, word));
   return true;
 }
 
@@ -202,8 +169,7 @@ function leadingVerb(words: readonly string[]): { verb: string; length: number }
 function trailingVerb(words: readonly string[]): string | undefined {
   const n = words.length;
   if (n < 2 || NOT_DOING.has(words[0])) return undefined;
-  const verb = verbOf(words[n - 1], LAST_VERBS) ?? (n > 2 ? verbOf(`${words[n - 2]}${words[n - 1]}`, LAST_VERBS) : undefined);
-  return verb !== undefined && EDITS.has(verb) && !words.some((word) => isIn(HELD, word)) ? undefined : verb;
+  return verbOf(words[n - 1], LAST_VERBS) ?? (n > 2 ? verbOf(`${words[n - 2]}${words[n - 1]}`, LAST_VERBS) : undefined);
 }
 
 /**
