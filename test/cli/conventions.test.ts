@@ -54,7 +54,8 @@ describe('the CLI conventions', () => {
 
     it('should colour it, unless FORCE_COLOR=0 (regression: it coloured) or --no-color says not to', () => {
       expect(colours(onTerminal(FAILCMD, sweep, {}))).to.not.deep.equal([]);
-      // NO_COLOR, NODE_DISABLE_COLORS and TERM=dumb: the unit tests of useColor.
+      // NO_COLOR, NODE_DISABLE_COLORS and TERM=dumb: the unit tests of the core's useColor, which
+      // every bin calls (@errinject/core/color).
       for (const [args, env] of [
         [sweep, { FORCE_COLOR: '0' }],
         [['--no-color', ...sweep], { FORCE_COLOR: '3' }],
@@ -76,14 +77,6 @@ describe('the CLI conventions', () => {
       const shown = onTerminal(EI_LINT, ['-p', 'examples/buggy-cache'], { FORCE_COLOR: '0' });
       expect(shown).to.contain('ei/unchecked-call');
       expect(colours(shown)).to.deep.equal([]);
-    });
-  });
-
-  describe('when the colour rules change', () => {
-    it('should change them in both copies: the cli and lint packages hold the same module and the same tests', () => {
-      for (const file of ['src/cli/useColor.ts', 'test/cli/useColor.test.ts']) {
-        expect(readFileSync(path.join(cliDir, file), 'utf8'), file).to.equal(readFileSync(path.join(lintDir, file), 'utf8'));
-      }
     });
   });
 });

@@ -47,4 +47,4 @@ export type { ProcessListOptions } from './ctl/formatProcessList';
 export { describeCommand } from './ctl/describeCommand';
 
 // both bins
-export { useColor } from './cli/useColor';
+export { useColor } from '@errinject/core/color';

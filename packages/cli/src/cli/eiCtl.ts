@@ -1,3 +1,4 @@
+import { useColor } from '@errinject/core/color';
 import { controlSocketPath, isErrInjectError } from '@errinject/core';
 import { ControlClient, unreachableCode } from '../ctl/ControlClient';
 import { cutText } from '../ctl/cutText';
@@ -8,7 +9,6 @@ import { resolveControlPath } from '../ctl/resolveControlPath';
 import { CliError, isCliError } from '../errors/CliError';
 import { type CliIo, processIo } from './CliIo';
 import { cliVersion } from './cliVersion';
-import { useColor } from './useColor';
 
 const PID = /^[1-9][0-9]*$/;
 

@@ -1,3 +1,4 @@
+import { useColor } from '@errinject/core/color';
 import { CliError, isCliError } from '../errors/CliError';
 import { armedByUser } from '../failcmd/armedByUser';
 import { checkFailcmdOptions } from '../failcmd/checkFailcmdOptions';
@@ -14,7 +15,6 @@ import { formatSweepTable } from '../sweep/formatSweepTable';
 import { sweepCommand } from '../sweep/sweepCommand';
 import { type CliIo, processIo } from './CliIo';
 import { cliVersion } from './cliVersion';
-import { useColor } from './useColor';
 
 /** How failcmd ends: an exit code, or the signal it must end itself with (the command's). */
 export type FailcmdExit = number | NodeJS.Signals;

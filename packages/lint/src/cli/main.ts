@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { useColor } from '@errinject/core/color';
 import { loadConfig } from '../config/loadConfig';
 import { lintProject } from '../engine/lintProject';
 import { LintError } from '../errors/LintError';
@@ -9,7 +10,6 @@ import type { CliIo } from './CliIo';
 import { parseCliArgs } from './parseCliArgs';
 import { readSource } from './readSource';
 import { USAGE } from './usage';
-import { useColor } from './useColor';
 
 /** Exit status: no errors, and no more warnings than `--max-warnings`. */
 const EXIT_OK = 0;
