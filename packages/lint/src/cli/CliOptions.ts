@@ -7,6 +7,10 @@ export interface CliOptions {
   readonly format: FormatName;
   /** `--max-warnings`; `undefined` for no limit. */
   readonly maxWarnings: number | undefined;
+  /** `--quiet`: errors only; warnings are neither printed nor counted toward `--max-warnings`. */
+  readonly quiet: boolean;
+  /** `-o/--output-file`: the file the report is written to, as given; `undefined` for stdout. */
+  readonly outputFile: string | undefined;
   readonly help: boolean;
   readonly version: boolean;
   /** `--color` (true) or `--no-color` (false), the last one given; `undefined` for neither (the environment decides). */

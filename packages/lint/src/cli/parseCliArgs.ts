@@ -9,6 +9,8 @@ const VALUE_OPTIONS: Readonly<Record<string, string>> = {
   '--project': 'a tsconfig.json or the directory that holds one',
   '--format': FORMAT_NAMES.join(', '),
   '--max-warnings': 'a non-negative integer (0, 1, 2, ...)',
+  '-o': 'a file to write the report to',
+  '--output-file': 'a file to write the report to',
 };
 
 function refuse(option: string, value: string): never {
@@ -53,6 +55,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         project: { type: 'string', short: 'p' },
         format: { type: 'string' },
         'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        'output-file': { type: 'string', short: 'o' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -69,6 +73,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (project === '') refuse('--project', project);
   const format = values.format ?? 'stylish';
   if (!(FORMAT_NAMES as readonly string[]).includes(format)) refuse('--format', format);
+  const outputFile = values['output-file'];
+  if (outputFile === '') refuse('--output-file', outputFile);
   const maxWarningsText = values['max-warnings'];
   let maxWarnings: number | undefined;
   if (maxWarningsText !== undefined) {
@@ -79,6 +85,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     project,
     format: format as FormatName,
     maxWarnings,
+    quiet: values.quiet === true,
+    outputFile,
     help: values.help === true,
     version: values.version === true,
     color: colorToken === undefined ? undefined : colorToken.kind === 'option' && colorToken.name === 'color',

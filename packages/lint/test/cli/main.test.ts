@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import type { CliIo } from '../../src/cli/CliIo';
@@ -207,6 +207,144 @@ describe('main', () => {
       // Assert
       for (const result of off) expect(result.stdout).to.not.contain('\u001b[');
       for (const result of on) expect(result.stdout).to.contain('\u001b[31m');
+    });
+  });
+
+  describe('when --quiet is given', () => {
+    beforeEach(() => {
+      tmp.write('tsconfig.json', TSCONFIG);
+      tmp.write('src/a.ts', UNUSED_DIRECTIVE);
+    });
+
+    it('should neither print warnings nor count them toward --max-warnings', async () => {
+      // Act
+      const loud = await run(['--max-warnings', '0', '--format', 'json'], tmp.root);
+      const quiet = await run(['--quiet', '--max-warnings', '0', '--format', 'json'], tmp.root);
+      const stylish = await run(['--quiet', '--max-warnings', '0'], tmp.root);
+
+      // Assert
+      expect(loud.code).to.equal(1);
+      expect(quiet).to.deep.equal({ code: 0, stdout: '[]\n', stderr: '' });
+      expect(stylish).to.deep.equal({ code: 0, stdout: '', stderr: '' });
+    });
+
+    it('should still print and count the errors', async () => {
+      // Arrange
+      tmp.write('src/b.ts', NO_REASON);
+
+      // Act
+      const result = await run(['--quiet', '--format', 'json'], tmp.root);
+
+      // Assert
+      expect(result.code).to.equal(1);
+      expect((JSON.parse(result.stdout) as { file: string; severity: string }[]).map((f) => [f.file, f.severity])).to.deep.equal([['src/b.ts', 'error']]);
+    });
+  });
+
+  describe('when -o/--output-file is given', () => {
+    beforeEach(() => {
+      tmp.write('tsconfig.json', TSCONFIG);
+      tmp.write('src/b.ts', NO_REASON);
+    });
+
+    it('should write the report there, creating its directory, and nothing on stdout', async () => {
+      // Act
+      const toStdout = await run(['--format', 'sarif'], tmp.root);
+      const toFile = await run(['--format', 'sarif', '-o', 'reports/ei-lint.sarif'], tmp.root);
+
+      // Assert
+      expect(toFile).to.deep.equal({ code: 1, stdout: '', stderr: '' });
+      expect(readFileSync(path.join(tmp.root, 'reports/ei-lint.sarif'), 'utf8')).to.equal(toStdout.stdout);
+    });
+
+    it('should write an empty report too, so that a later step finds the file', async () => {
+      // Arrange
+      tmp.write('src/b.ts', CLEAN);
+      const file = path.join(tmp.root, 'out.txt');
+      tmp.write('out.txt', 'an older report');
+
+      // Act
+      const result = await run(['--output-file', file], tmp.root);
+
+      // Assert
+      expect(result).to.deep.equal({ code: 0, stdout: '', stderr: '' });
+      expect(readFileSync(file, 'utf8')).to.equal('');
+    });
+
+    it('should not colour a stylish report in a file unless --color or FORCE_COLOR says so', async () => {
+      // Act
+      await run(['-o', 'plain.txt'], tmp.root, { isTTY: true });
+      await run(['-o', 'forced.txt', '--color'], tmp.root, { isTTY: true });
+
+      // Assert
+      expect(readFileSync(path.join(tmp.root, 'plain.txt'), 'utf8')).to.contain('✖ 1 problem').and.not.contain('\u001b[');
+      expect(readFileSync(path.join(tmp.root, 'forced.txt'), 'utf8')).to.contain('\u001b[31m');
+    });
+
+    it('should exit 2 naming the path when the file cannot be written', async () => {
+      // Arrange: a file where the report's directory should be
+      tmp.write('taken', 'a file');
+
+      // Act
+      const result = await run(['-o', 'taken/report.json', '--format', 'json'], tmp.root);
+
+      // Assert
+      expect(result.code).to.equal(2);
+      expect(result.stdout).to.equal('');
+      expect(result.stderr).to.match(/^ei-lint: --output-file is "taken\/report\.json": \S+\/taken\/report\.json cannot be written \(.*\); accepted: a file that can be created or replaced\n$/);
+      expect(result.stderr).to.contain(path.join(tmp.root, 'taken', 'report.json'));
+      expect(existsSync(path.join(tmp.root, 'taken', 'report.json'))).to.equal(false);
+    });
+
+    it('should say on stderr where the report went and what it holds, for a terminal', async () => {
+      // Act
+      const result = await run(['-o', 'report.txt'], tmp.root, { isTTY: true });
+
+      // Assert
+      expect(result).to.deep.equal({ code: 1, stdout: '', stderr: '✖ 1 problem (1 error, 0 warnings); report in report.txt\n' });
+    });
+  });
+
+  describe('when a stylish run on a terminal finds nothing', () => {
+    beforeEach(() => {
+      tmp.write('tsconfig.json', TSCONFIG);
+      tmp.write('src/add.ts', CLEAN);
+      tmp.write('src/more/add.ts', CLEAN);
+    });
+
+    it('should say so in one line on stderr, with the number of files linted', async () => {
+      // Act
+      const tty = await run([], tmp.root, { isTTY: true });
+      const one = await run(['src/add.ts'], tmp.root, { isTTY: true });
+
+      // Assert
+      expect(tty).to.deep.equal({ code: 0, stdout: '', stderr: '✔ no problems (2 files)\n' });
+      expect(one.stderr).to.equal('✔ no problems (1 file)\n');
+    });
+
+    it('should say nothing off a terminal or in another format', async () => {
+      // Act
+      const pipe = await run([], tmp.root);
+      const json = await run(['--format', 'json'], tmp.root, { isTTY: true });
+
+      // Assert
+      expect(pipe.stderr).to.equal('');
+      expect(json).to.deep.equal({ code: 0, stdout: '[]\n', stderr: '' });
+    });
+
+    it('should say how many warnings --quiet left out, and colour the mark as stderr allows', async () => {
+      // Arrange
+      tmp.write('src/a.ts', UNUSED_DIRECTIVE);
+
+      // Act
+      const quiet = await run(['--quiet'], tmp.root, { isTTY: true });
+      const coloured = await run(['--color'], tmp.root, { isTTY: true, env: {} });
+      const cleanColoured = await run(['--color', 'src/add.ts'], tmp.root, { isTTY: true });
+
+      // Assert
+      expect(quiet).to.deep.equal({ code: 0, stdout: '', stderr: '✔ no errors (3 files; --quiet left out 1 warning)\n' });
+      expect(coloured.stderr).to.equal('');
+      expect(cleanColoured.stderr).to.equal('\u001b[32m✔\u001b[39m no problems (1 file)\n');
     });
   });
 

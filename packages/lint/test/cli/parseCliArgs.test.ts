@@ -16,7 +16,7 @@ describe('parseCliArgs', () => {
   describe('when nothing is given', () => {
     it('should lint ./tsconfig.json in the stylish format with no warning limit', () => {
       // Act, assert
-      expect(parseCliArgs([])).to.deep.equal({ project: 'tsconfig.json', format: 'stylish', maxWarnings: undefined, help: false, version: false, color: undefined, paths: [] });
+      expect(parseCliArgs([])).to.deep.equal({ project: 'tsconfig.json', format: 'stylish', maxWarnings: undefined, quiet: false, outputFile: undefined, help: false, version: false, color: undefined, paths: [] });
     });
   });
 
@@ -27,15 +27,19 @@ describe('parseCliArgs', () => {
         project: 'examples',
         format: 'json',
         maxWarnings: 0,
+        quiet: false,
+        outputFile: undefined,
         help: false,
         version: false,
         color: undefined,
         paths: ['src/a.ts', 'src/b'],
       });
-      expect(parseCliArgs(['--project=x/tsconfig.json', '--format=sarif', '--max-warnings=12', '-h', '-v'])).to.deep.equal({
+      expect(parseCliArgs(['--project=x/tsconfig.json', '--format=sarif', '--max-warnings=12', '--quiet', '--output-file=out/report.sarif', '-h', '-v'])).to.deep.equal({
         project: 'x/tsconfig.json',
         format: 'sarif',
         maxWarnings: 12,
+        quiet: true,
+        outputFile: 'out/report.sarif',
         help: true,
         version: true,
         color: undefined,
@@ -50,6 +54,11 @@ describe('parseCliArgs', () => {
 
     it('should take -V for the version, as failcmd and ei-ctl do', () => {
       expect(parseCliArgs(['-V']).version).to.equal(true);
+    });
+
+    it('should read -o as --output-file', () => {
+      expect(parseCliArgs(['-o', 'report.txt']).outputFile).to.equal('report.txt');
+      expect(parseCliArgs(['-oreport.txt']).outputFile).to.equal('report.txt');
     });
 
     it('should let the last of --color and --no-color count', () => {
@@ -80,6 +89,9 @@ describe('parseCliArgs', () => {
       expect(refusal(['--format', 'xml']).message).to.equal('--format is "xml"; accepted: stylish, json, sarif, github');
       expect(refusal(['--format=']).message).to.equal('--format is ""; accepted: stylish, json, sarif, github');
       expect(refusal(['--project=']).message).to.equal('--project is ""; accepted: a tsconfig.json or the directory that holds one');
+      expect(refusal(['--output-file=']).message).to.equal('--output-file is ""; accepted: a file to write the report to');
+      expect(refusal(['-o', '--quiet']).message).to.equal('-o is "--quiet"; accepted: a file to write the report to');
+      expect(refusal(['--quiet=yes']).code).to.equal('ERR_USAGE');
       for (const value of ['abc', '1.5', '1e3', '+1', ' 1', '', '99999999999999999999']) {
         const error = refusal([`--max-warnings=${value}`]);
         expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');
