@@ -27,7 +27,8 @@ Exit status: 0 no errors and warnings within the limit, 1 findings over that,
 2 ei-lint could not run (no tsconfig, bad flags, bad configuration, an output
 file that cannot be written).
 
-Configuration: an "ei-lint" key in package.json, or .eilintrc.json, in the
+Configuration: an "ei-lint" key in package.json, or .eilintrc.json (comments
+allowed; JSON schema: @errinject/lint/schema/eilintrc.schema.json), in the
 tsconfig's directory or above. Suppressions:
   // ei-lint-disable-next-line <rule>[, <rule>...] -- <reason>
 `;

@@ -2,8 +2,11 @@ import { LintError } from '../errors/LintError';
 import { RULE_IDS, type RuleId } from '../finding/Finding';
 import type { LintConfigInput, RuleSetting } from './LintConfig';
 
-/** The keys a configuration may have. */
-const KEYS = ['rules', 'guards', 'lockCalls'] as const;
+/**
+ * The keys a configuration may have. `$schema` names the JSON schema an editor checks the file
+ * against (`schema/eilintrc.schema.json` of the package); ei-lint only checks that it is a string.
+ */
+const KEYS = ['rules', 'guards', 'lockCalls', '$schema'] as const;
 
 /** The settings a rule accepts. */
 const SETTINGS: readonly RuleSetting[] = ['off', 'warn', 'error'];
@@ -75,13 +78,15 @@ function validateNames(value: unknown, origin: ConfigOrigin, key: 'guards' | 'lo
  * @returns the configuration, as given (not merged with the defaults)
  * @throws LintError `ERR_CONFIG` naming the file, the key, the value and what is accepted, for
  *   anything but an object whose keys are `rules` (rule ids to `"off"`, `"warn"` or `"error"`),
- *   `guards` and `lockCalls` (arrays of function names)
+ *   `guards` and `lockCalls` (arrays of function names), and `$schema` (a string, not used). The
+ *   package's `schema/eilintrc.schema.json` accepts exactly the same (a test keeps them in step)
  */
 export function validateConfig(value: unknown, origin: ConfigOrigin): LintConfigInput {
   if (!isPlainObject(value)) fail(origin, [], `is ${show(value)}`, `an object with the keys ${KEYS.join(', ')}`);
   for (const key of Object.keys(value)) {
     if (!(KEYS as readonly string[]).includes(key)) fail(origin, [], `has an unknown key ${show(key)}`, KEYS.join(', '));
   }
+  if (value['$schema'] !== undefined && typeof value['$schema'] !== 'string') fail(origin, ['$schema'], `is ${show(value['$schema'])}`, 'the URI or path of the JSON schema, a string');
   return {
     ...(value['rules'] === undefined ? {} : { rules: validateRules(value['rules'], origin) }),
     ...(value['guards'] === undefined ? {} : { guards: validateNames(value['guards'], origin, 'guards') }),

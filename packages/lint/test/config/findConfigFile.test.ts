@@ -58,6 +58,39 @@ describe('findConfigFile', () => {
     });
   });
 
+  describe('when .eilintrc.json has comments, trailing commas or a $schema', () => {
+    it('should read it as a tsconfig.json is read', () => {
+      // Arrange
+      const file = tmp.write(
+        '.eilintrc.json',
+        '\ufeff{\n  "$schema": "./node_modules/@errinject/lint/schema/eilintrc.schema.json",\n  // warnings only while we migrate\n  "rules": { "ei/unchecked-call": "warn", /* for now */ },\n  "guards": ["isFailure",],\n}\n',
+      );
+
+      // Act, assert
+      expect(findConfigFile(tmp.root)).to.deep.equal({
+        file,
+        key: undefined,
+        value: { $schema: './node_modules/@errinject/lint/schema/eilintrc.schema.json', rules: { 'ei/unchecked-call': 'warn' }, guards: ['isFailure'] },
+      });
+    });
+
+    it('should read an empty file, or comments only, as {}', () => {
+      // Arrange
+      tmp.write('.eilintrc.json', '// nothing configured yet\n');
+
+      // Act, assert
+      expect(findConfigFile(tmp.root)?.value).to.deep.equal({});
+    });
+
+    it('should keep package.json strict JSON, as npm reads it', () => {
+      // Arrange
+      const file = tmp.write('package.json', '{ "ei-lint": {}, // no\n }');
+
+      // Act, assert
+      expect(() => findConfigFile(tmp.root)).to.throw(LintError, `${file}: is not valid JSON (`);
+    });
+  });
+
   describe('when configurations are at several levels', () => {
     it('should take the nearest, whichever kind it is', () => {
       // Arrange
@@ -79,14 +112,22 @@ describe('findConfigFile', () => {
   });
 
   describe('when a file cannot be used', () => {
-    it('should refuse a file that is not JSON, naming it', () => {
+    it('should refuse a file that is not JSON, naming it, the line and column, and what is wrong', () => {
       // Arrange
-      const file = tmp.write('.eilintrc.json', '{ rules: }');
+      const file = tmp.write('.eilintrc.json', '{\n  // the rules\n  "rules": }');
 
       // Act, assert
       expect(() => findConfigFile(tmp.root))
-        .to.throw(LintError, `${file}: is not valid JSON (`)
+        .to.throw(LintError, `${file}:3:12: is not valid JSON (Expression expected); accepted: JSON, with // and /* */ comments and trailing commas as in a tsconfig.json`)
         .with.property('code', 'ERR_CONFIG');
+    });
+
+    it('should refuse keys without double quotes, as a tsconfig.json does', () => {
+      // Arrange
+      const file = tmp.write('.eilintrc.json', "{ 'rules': {} }");
+
+      // Act, assert
+      expect(() => findConfigFile(tmp.root)).to.throw(LintError, `${file}:1:3: is not valid JSON (String literal with double quotes expected)`);
     });
 
     it('should refuse a package.json that is not JSON, since it may hold the key', () => {

@@ -51,18 +51,30 @@ describe('validateConfig', () => {
     });
   });
 
+  describe('when the configuration names its JSON schema', () => {
+    it('should accept a $schema string and leave it out of the configuration', () => {
+      // Act, assert
+      expect(validateConfig({ $schema: './node_modules/@errinject/lint/schema/eilintrc.schema.json', guards: ['isFailure'] }, RC)).to.deep.equal({ guards: ['isFailure'] });
+    });
+
+    it('should refuse a $schema that is not a string', () => {
+      // Act, assert
+      expect(refusal({ $schema: true }).message).to.equal('/p/.eilintrc.json: $schema is true; accepted: the URI or path of the JSON schema, a string');
+    });
+  });
+
   describe('when the configuration is not an object', () => {
     it('should name the file, the key and the value, and say what is accepted', () => {
       // Act
       const error = refusal(42, PKG);
 
       // Assert
-      expect(error.message).to.equal('/p/package.json: "ei-lint" is 42; accepted: an object with the keys rules, guards, lockCalls');
+      expect(error.message).to.equal('/p/package.json: "ei-lint" is 42; accepted: an object with the keys rules, guards, lockCalls, $schema');
     });
 
     it('should refuse null and arrays in a whole file', () => {
       // Act, assert
-      expect(refusal(null).message).to.equal('/p/.eilintrc.json: the configuration is null; accepted: an object with the keys rules, guards, lockCalls');
+      expect(refusal(null).message).to.equal('/p/.eilintrc.json: the configuration is null; accepted: an object with the keys rules, guards, lockCalls, $schema');
       expect(refusal([]).message).to.contain('the configuration is []');
       expect(refusal(undefined).message).to.contain('the configuration is undefined;');
     });
@@ -74,12 +86,12 @@ describe('validateConfig', () => {
       const error = refusal({ rule: {} }, PKG);
 
       // Assert
-      expect(error.message).to.equal('/p/package.json: "ei-lint" has an unknown key "rule"; accepted: rules, guards, lockCalls');
+      expect(error.message).to.equal('/p/package.json: "ei-lint" has an unknown key "rule"; accepted: rules, guards, lockCalls, $schema');
     });
 
-    it('should refuse any key but the three', () => {
+    it('should refuse any key but the four', () => {
       // Arrange
-      const key = fc.string().filter((k) => !['rules', 'guards', 'lockCalls'].includes(k));
+      const key = fc.string().filter((k) => !['rules', 'guards', 'lockCalls', '$schema'].includes(k));
 
       // Act, assert
       fc.assert(fc.property(key, (k) => {
