@@ -21,13 +21,40 @@ function firstSentence(text: string): string {
   return end === -1 ? text : text.slice(0, end + 1);
 }
 
-function descriptor(id: string, description: string, level: 'error' | 'warning' | 'none'): ReportingDescriptor {
+/**
+ * A rule's help, as GitHub code scanning shows it beside an alert (`help.text` is required there,
+ * `help.markdown` recommended): what the rule checks, how to silence one finding or configure the
+ * rule, and where it is documented.
+ */
+function helpOf(id: string, description: string, configurable: boolean): { text: string; markdown: string } {
+  const uri = helpUri(id);
+  const what = description.endsWith('.') ? description : `${description}.`;
+  const text = [
+    `${id}: ${what}`,
+    configurable
+      ? `Fix the code, or suppress one finding with a comment on the line before it: // ei-lint-disable-next-line ${id} -- <reason>. The rule's setting ("off", "warn" or "error") is in .eilintrc.json or the "ei-lint" key of package.json.`
+      : 'It cannot be configured or suppressed: fix the comment.',
+    `Documentation: ${uri}`,
+  ];
+  const markdown = [
+    `**${id}**: ${what}`,
+    configurable
+      ? `Fix the code, or suppress one finding with a comment on the line before it:\n\n\`\`\`ts\n// ei-lint-disable-next-line ${id} -- <reason>\n\`\`\`\n\nThe rule's setting (\`"off"\`, \`"warn"\` or \`"error"\`) is in \`.eilintrc.json\` or the \`"ei-lint"\` key of \`package.json\`.`
+      : 'It cannot be configured or suppressed: fix the comment.',
+    `[Documentation of ${id}](${uri})`,
+  ];
+  return { text: text.join('\n\n'), markdown: markdown.join('\n\n') };
+}
+
+function descriptor(id: string, description: string, level: 'error' | 'warning' | 'none', configurable: boolean): ReportingDescriptor {
   return {
     id,
     shortDescription: { text: firstSentence(description) },
     fullDescription: { text: description },
     defaultConfiguration: { level },
+    help: helpOf(id, description, configurable),
     helpUri: helpUri(id),
+    properties: { tags: ['correctness', 'error-handling'], 'problem.severity': level === 'error' ? 'error' : 'warning' },
   };
 }
 
@@ -35,8 +62,8 @@ function descriptor(id: string, description: string, level: 'error' | 'warning' 
 function descriptors(): ReportingDescriptor[] {
   const levels = { error: 'error', warn: 'warning', off: 'none' } as const;
   return [
-    ...RULES.map((rule) => descriptor(rule.id, rule.description, levels[DEFAULT_CONFIG.rules[rule.id]])),
-    descriptor(SUPPRESSION_RULE_ID, SUPPRESSION_DESCRIPTION, 'error'),
+    ...RULES.map((rule) => descriptor(rule.id, rule.description, levels[DEFAULT_CONFIG.rules[rule.id]], true)),
+    descriptor(SUPPRESSION_RULE_ID, SUPPRESSION_DESCRIPTION, 'error', false),
   ];
 }
 
@@ -47,7 +74,8 @@ function uriOf(file: string, cwd: string): string {
 
 /**
  * SARIF 2.1.0, as GitHub code scanning accepts it: one run of `ei-lint` that describes every rule
- * and gives one result a finding, located relative to `%SRCROOT%` (the working directory).
+ * (descriptions, default level, `help` in text and markdown, `helpUri`, tags) and gives one result a
+ * finding, located relative to `%SRCROOT%` (the working directory).
  *
  * @param findings - the findings
  * @param options - the working directory

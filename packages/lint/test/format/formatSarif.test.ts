@@ -10,7 +10,7 @@ const VERSION = (JSON.parse(readFileSync(path.resolve(__dirname, '../../../packa
 
 interface Log {
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; defaultConfiguration: { level: string }; helpUri: string }[] } };
+    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; defaultConfiguration: { level: string }; help: { text: string; markdown: string }; helpUri: string }[] } };
     originalUriBaseIds: Record<string, { uri: string }>;
     results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: unknown } }[] }[];
   }[];
@@ -68,6 +68,35 @@ describe('formatSarif', () => {
     });
   });
 
+  describe('when GitHub code scanning shows a rule\'s help', () => {
+    const rules = (JSON.parse(formatSarif([], { cwd: CWD })) as Log).runs[0]!.tool.driver.rules;
+
+    it('should give every rule help in text and markdown, naming it and linking its section', () => {
+      // Assert
+      for (const rule of rules) {
+        const anchor = rule.id.replace('/', '');
+        expect(rule.helpUri, rule.id).to.equal(`https://www.npmjs.com/package/@errinject/lint#${anchor}`);
+        expect(rule.help.text, rule.id).to.contain(rule.id).and.contain(rule.helpUri);
+        expect(rule.help.markdown, rule.id).to.contain(`**${rule.id}**`).and.contain(`](${rule.helpUri})`);
+      }
+    });
+
+    it('should tell how to suppress a rule\'s finding, and that ei/suppression cannot be', () => {
+      // Assert
+      for (const rule of rules.slice(0, -1)) expect(rule.help.markdown, rule.id).to.contain(`// ei-lint-disable-next-line ${rule.id} -- <reason>`);
+      expect(rules.at(-1)!.help.text).to.contain('cannot be configured or suppressed').and.not.contain('ei-lint-disable-next-line ei/suppression');
+    });
+
+    it('should link sections the README has', () => {
+      // Arrange: GitHub's and npm's anchors of the README's headings, `### \`ei/unchecked-call\``
+      const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+      const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')));
+
+      // Assert
+      for (const rule of rules) expect(anchors, rule.id).to.include(rule.helpUri.split('#')[1]);
+    });
+  });
+
   describe('when nothing was found', () => {
     it('should still write a whole log, with no result', () => {
       // Act
@@ -91,9 +120,13 @@ describe('formatSarif', () => {
       extra['runId'] = 1;
       const noRegion = good();
       delete (noRegion.runs[0]!.results[0]!.locations[0]!.physicalLocation as { region?: unknown }).region;
+      const noHelp = good();
+      delete (noHelp.runs[0]!.tool.driver.rules[2] as { help?: unknown }).help;
+      const noMarkdown = good();
+      noMarkdown.runs[0]!.tool.driver.rules[0]!.help.markdown = '';
 
       // Act, assert
-      for (const broken of [noDriverName, badIndex, extra, noRegion]) expect(() => assertSarifShape(broken)).to.throw();
+      for (const broken of [noDriverName, badIndex, extra, noRegion, noHelp, noMarkdown]) expect(() => assertSarifShape(broken)).to.throw();
     });
   });
 });

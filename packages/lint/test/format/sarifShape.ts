@@ -4,7 +4,8 @@ import { expect } from 'chai';
  * Checks a SARIF log against what the SARIF 2.1.0 schema requires of the objects ei-lint writes
  * (`required`, types, enums, minimums, and `additionalProperties: false` as far as the properties
  * these objects use), and what GitHub code scanning requires besides: a driver name, and results
- * with a rule id, a message text and a physical location with a region.
+ * with a rule id, a message text and a physical location with a region, and rules with both
+ * descriptions, `help` (text and markdown) and a `helpUri`.
  */
 
 type Json = Record<string, unknown>;
@@ -30,6 +31,7 @@ const LEVELS = ['none', 'note', 'warning', 'error'];
 
 function object(value: unknown, kind: string, where: string): Json {
   expect(value, `${where} (${kind}) should be an object`).to.be.an('object').and.not.be.an('array');
+  if (kind === 'propertyBag') return value as Json;
   const extra = Object.keys(value as Json).filter((key) => !ALLOWED[kind]!.includes(key));
   expect(extra, `${where} (${kind}) has properties the schema does not allow`).to.deep.equal([]);
   return value as Json;
@@ -74,9 +76,22 @@ export function assertSarifShape(log: unknown): void {
   rules.forEach((value, i) => {
     const rule = object(value, 'reportingDescriptor', `rules[${i}]`);
     expect(rule['id'], `rules[${i}].id`).to.be.a('string');
-    if (rule['shortDescription'] !== undefined) text(rule['shortDescription'], 'multiformatMessageString', `rules[${i}].shortDescription`);
-    if (rule['fullDescription'] !== undefined) text(rule['fullDescription'], 'multiformatMessageString', `rules[${i}].fullDescription`);
-    if (rule['helpUri'] !== undefined) absoluteUri(rule['helpUri'], `rules[${i}].helpUri`);
+    // GitHub code scanning requires both descriptions and help.text of every rule, and recommends
+    // help.markdown (docs: "SARIF support for code scanning", reportingDescriptor object).
+    text(rule['shortDescription'], 'multiformatMessageString', `rules[${i}].shortDescription`);
+    text(rule['fullDescription'], 'multiformatMessageString', `rules[${i}].fullDescription`);
+    text(rule['help'], 'multiformatMessageString', `rules[${i}].help`);
+    expect((rule['help'] as Json)['markdown'], `rules[${i}].help.markdown`).to.be.a('string').and.not.equal('');
+    absoluteUri(rule['helpUri'], `rules[${i}].helpUri`);
+    if (rule['properties'] !== undefined) {
+      // A property bag: anything, but tags are unique strings.
+      const tags = object(rule['properties'], 'propertyBag', `rules[${i}].properties`)['tags'];
+      if (tags !== undefined) {
+        expect(tags, `rules[${i}].properties.tags`).to.be.an('array');
+        for (const tag of tags as unknown[]) expect(tag).to.be.a('string');
+        expect(new Set(tags as unknown[]).size, `rules[${i}].properties.tags are unique`).to.equal((tags as unknown[]).length);
+      }
+    }
     if (rule['defaultConfiguration'] !== undefined) {
       expect(LEVELS).to.include(object(rule['defaultConfiguration'], 'reportingConfiguration', `rules[${i}].defaultConfiguration`)['level']);
     }
