@@ -212,8 +212,6 @@ class Judge {
         return problem('cast', undefined, { type: this.env.checker.typeToString(position.type) });
       case 'nonNull':
         return this.assertedThenChecked(position, depth) ? undefined : problem('nonNull', undefined);
-      default:
-        return problem(position.kind, undefined);
     }
   }
 
