@@ -64,7 +64,10 @@ function resultTypeOf(call: ts.CallExpression, injectable: Injectable, checker: 
  * @param call - a call of an error-injectable function
  * @param injectable - the mark it reaches
  * @param checker - the type checker
- * @returns the model, or `undefined` when the mark's error type is unknown (`ei/bad-usage` reports it)
+ * @returns the model, or `undefined` when the mark's error type is unknown (`ei/bad-usage` reports
+ * it) or the function returns nothing (`void`, `undefined`, `Promise<void>`): `ei/type-mismatch`
+ * reports that mark, and its calls have no value a caller could check (a `destroy(): void` marked
+ * ERRNO would otherwise make every `view.destroy();` a discarded result)
  */
 export function failureModelOf(call: ts.CallExpression, injectable: Injectable, checker: ts.TypeChecker): FailureModel | undefined {
   const type = injectable.type;
@@ -74,6 +77,7 @@ export function failureModelOf(call: ts.CallExpression, injectable: Injectable, 
   const promise = checker.getNonNullableType(callType).getProperty('then') !== undefined;
   const awaited = promise ? (checker.getAwaitedType(callType) ?? callType) : callType;
   const shape = typeShapeOf(awaited);
+  if (!shape.open && !shape.never && !shape.other && shape.components === 0) return undefined;
   const errPtrForm = injectable.options.errPtr === true || (shape.components & Component.errPtr) !== 0;
   const failure = failureOf(type, errPtrForm);
   const undefinedIsNull = (failure & Component.null) !== 0 && !(shape.components & Component.null) && shape.undefined;
