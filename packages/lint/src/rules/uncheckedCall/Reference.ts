@@ -148,6 +148,13 @@ function isWithin(node: ts.Node, region: ts.Node): boolean {
   return region.pos <= node.pos && node.end <= region.end;
 }
 
+/** Where the write a name is the target of ends: the whole assignment, `+=` or `++`. */
+function writeEnd(node: ts.Expression): number {
+  let outer: ts.Node = node;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  return outer.parent.end;
+}
+
 /**
  * How a read of a reference also writes it: `=` replaces it, `+=` and `++` read it first.
  *
@@ -174,7 +181,8 @@ export function writeOf(node: ts.Expression): 'replace' | 'update' | undefined {
 /**
  * The reads of a reference that may see the value given to it, in source order: those after the
  * definition, except the ones after a later write in that write's own block (a compound
- * assignment or `++` is a read, then a write). Only the names with the reference's text are asked
+ * assignment or `++` is a read, then a write); then, for a variable written in a loop's body, the
+ * reads in the loop's condition, which the next pass makes first. Only the names with the reference's text are asked
  * the checker for their symbol.
  *
  * @param ref - the reference
@@ -183,9 +191,14 @@ export function writeOf(node: ts.Expression): 'replace' | 'update' | undefined {
  */
 export function occurrencesOf(ref: Reference, env: CheckEnv): ts.Expression[] {
   const found: ts.Expression[] = ref.defValue === undefined ? [] : [ref.defValue];
-  const shadows: ts.Node[] = [];
+  // Later writes: each hides the value in its region from the end of the write on (the right side
+  // of `r = r === null ? x : r.up` still reads the old value).
+  const shadows: { readonly region: ts.Node; readonly from: number }[] = [];
+  const loop = ref.symbol === undefined ? undefined : loopConditionAfter(ref.def, ref.scope);
+  const nextPass: ts.Expression[] = [];
   for (const identifier of env.identifiersIn(ref.scope, ref.text)) {
-    if (identifier.end <= ref.def.end) continue;
+    const before = identifier.end <= ref.def.end;
+    if (before && (loop === undefined || !isWithin(identifier, loop))) continue;
     let node: ts.Expression;
     if (ref.symbol !== undefined) {
       if (!ts.isIdentifier(identifier) || isNameOnly(identifier)) continue;
@@ -197,10 +210,37 @@ export function occurrencesOf(ref: Reference, env: CheckEnv): ts.Expression[] {
       if (!ts.isPropertyAccessExpression(parent) || parent.name !== identifier || chainKey(parent) !== ref.chain) continue;
       node = parent;
     }
-    if (shadows.some((region) => isWithin(node, region))) continue;
+    if (before) {
+      if (writeOf(node) === undefined) nextPass.push(node);
+      continue;
+    }
+    if (shadows.some((shadow) => node.pos >= shadow.from && isWithin(node, shadow.region))) continue;
     const write = writeOf(node);
     if (write !== 'replace') found.push(node);
-    if (write !== undefined) shadows.push(regionOf(node));
+    if (write !== undefined) shadows.push({ region: regionOf(node), from: writeEnd(node) });
   }
+  // The loop's condition reads the value on the next pass, unless a later write always replaces it.
+  if (!shadows.some((shadow) => isWithin(ref.def, shadow.region))) found.push(...nextPass);
   return found;
+}
+
+/**
+ * The condition of the loop whose next pass a write in its body (or its update) reaches first:
+ * `for (let p = start; p; ) { …; p = parentOf(p); }` tests `p` again at the top, before any read
+ * that follows the write in the source.
+ *
+ * @param def - the write
+ * @param scope - the function (or file) that holds the variable
+ * @returns the condition, or `undefined` when the write is in no loop's body within the scope
+ */
+function loopConditionAfter(def: ts.Node, scope: ts.Node): ts.Expression | undefined {
+  let node = def;
+  while (node !== scope && node.parent !== undefined && !ts.isFunctionLike(node.parent)) {
+    const parent = node.parent;
+    if (ts.isForStatement(parent) && (node === parent.statement || node === parent.incrementor)) return parent.condition;
+    if (ts.isWhileStatement(parent) && node === parent.statement) return parent.expression;
+    if (ts.isDoStatement(parent) || ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return undefined;
+    node = parent;
+  }
+  return undefined;
 }
