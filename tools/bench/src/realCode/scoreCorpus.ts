@@ -125,7 +125,8 @@ export function scoreCorpus(corpus: RealCorpus, runs: CorpusRuns): CorpusScore {
   }
 
   // The mutated run: each mutant's expected finding present is a TP, absent an FN; any other
-  // finding the marked run did not have (by rule, file and line) is an FP.
+  // finding the marked run did not have (by rule, file and line) is an FP, except at the calls of
+  // a mark a wrong-type mutant gave another error type.
   const findingKey = (rule: string, file: string, line: number): string => `${rule}|${file}|${line}`;
   const mutated = new Map<string, Finding[]>();
   for (const finding of runs.mutated) {
@@ -150,8 +151,23 @@ export function scoreCorpus(corpus: RealCorpus, runs: CorpusRuns): CorpusScore {
     const key = findingKey(finding.ruleId, relative(runs.markedDir, finding.file).split('\\').join('/'), finding.line);
     before.set(key, (before.get(key) ?? 0) + 1);
   }
+  // A wrong-type mutant gives its mark another error type: its calls are then judged against that
+  // type, so findings at them in the mutated run are what the mutant asks for, not new false alarms.
+  const retyped = new Set(
+    runs.spans
+      .filter((span) =>
+        corpus.mutants.some(
+          (mutant) =>
+            mutant.kind === 'wrong type' &&
+            runs.mutantSpans.some((at) => at.id === mutant.id && at.file === span.file && at.startLine <= span.endLine && span.startLine <= at.endLine),
+        ),
+      )
+      .map((span) => span.mark),
+  );
+  const retypedCalls = new Set(runs.calls.filter((call) => retyped.has(call.mark)).map((call) => findingKey(UNCHECKED, call.file, call.startLine)));
   for (const [key, found] of mutated) {
     const [, file = ''] = key.split('|');
+    if (retypedCalls.has(key)) continue;
     for (const finding of found.slice(before.get(key) ?? 0)) {
       count(finding.ruleId, 'fp');
       const near = runs.mutantSpans.filter((span) => span.file === file && span.startLine - 5 <= finding.line && finding.line <= span.endLine + 5).map((span) => span.id);
