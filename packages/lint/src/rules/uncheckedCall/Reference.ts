@@ -182,7 +182,7 @@ export function writeOf(node: ts.Expression): 'replace' | 'update' | undefined {
  * The reads of a reference that may see the value given to it, in source order: those after the
  * definition, except the ones after a later write in that write's own block (a compound
  * assignment or `++` is a read, then a write); then, for a variable written in a loop's body, the
- * reads in the loop's condition, which the next pass makes first. Only the names with the reference's text are asked
+ * reads the next pass makes before the write (its condition, the body's first statements). Only the names with the reference's text are asked
  * the checker for their symbol.
  *
  * @param ref - the reference
@@ -194,11 +194,14 @@ export function occurrencesOf(ref: Reference, env: CheckEnv): ts.Expression[] {
   // Later writes: each hides the value in its region from the end of the write on (the right side
   // of `r = r === null ? x : r.up` still reads the old value).
   const shadows: { readonly region: ts.Node; readonly from: number }[] = [];
-  const loop = ref.symbol === undefined ? undefined : loopConditionAfter(ref.def, ref.scope);
+  const loop = ref.symbol === undefined ? undefined : loopAround(ref.def, ref.scope);
+  // Reads the loop's next pass makes before it reaches the write again: in its condition and update,
+  // and in its body up to the write, until another write to it there.
   const nextPass: ts.Expression[] = [];
+  let passWritten = false;
   for (const identifier of env.identifiersIn(ref.scope, ref.text)) {
     const before = identifier.end <= ref.def.end;
-    if (before && (loop === undefined || !isWithin(identifier, loop))) continue;
+    if (before && (loop === undefined || passWritten || !isWithin(identifier, loop) || isInitializerOf(loop, identifier))) continue;
     let node: ts.Expression;
     if (ref.symbol !== undefined) {
       if (!ts.isIdentifier(identifier) || isNameOnly(identifier)) continue;
@@ -212,6 +215,7 @@ export function occurrencesOf(ref: Reference, env: CheckEnv): ts.Expression[] {
     }
     if (before) {
       if (writeOf(node) === undefined) nextPass.push(node);
+      else passWritten = true;
       continue;
     }
     if (shadows.some((shadow) => node.pos >= shadow.from && isWithin(node, shadow.region))) continue;
@@ -219,26 +223,31 @@ export function occurrencesOf(ref: Reference, env: CheckEnv): ts.Expression[] {
     if (write !== 'replace') found.push(node);
     if (write !== undefined) shadows.push({ region: regionOf(node), from: writeEnd(node) });
   }
-  // The loop's condition reads the value on the next pass, unless a later write always replaces it.
+  // The next pass reads the value, unless a later write always replaces it first.
   if (!shadows.some((shadow) => isWithin(ref.def, shadow.region))) found.push(...nextPass);
   return found;
 }
 
+function isInitializerOf(loop: ts.ForStatement | ts.WhileStatement, node: ts.Node): boolean {
+  return ts.isForStatement(loop) && loop.initializer !== undefined && isWithin(node, loop.initializer);
+}
+
 /**
- * The condition of the loop whose next pass a write in its body (or its update) reaches first:
- * `for (let p = start; p; ) { …; p = parentOf(p); }` tests `p` again at the top, before any read
- * that follows the write in the source.
+ * The loop whose next pass a write in its body reaches: `for (let p = start; p; ) { …; p =
+ * parentOf(p); }` tests `p` again at the top (in the condition, or in the body's first statements:
+ * `for (;;) { if (!p) break; … }`) before any read that follows the write in the source.
  *
  * @param def - the write
  * @param scope - the function (or file) that holds the variable
- * @returns the condition, or `undefined` when the write is in no loop's body within the scope
+ * @returns the `for` or `while` loop, or `undefined` when the write is in no such loop's body
+ *   within the scope (a `do` loop's condition follows its body anyway; `for…of` has none)
  */
-function loopConditionAfter(def: ts.Node, scope: ts.Node): ts.Expression | undefined {
+function loopAround(def: ts.Node, scope: ts.Node): ts.ForStatement | ts.WhileStatement | undefined {
   let node = def;
   while (node !== scope && node.parent !== undefined && !ts.isFunctionLike(node.parent)) {
     const parent = node.parent;
-    if (ts.isForStatement(parent) && (node === parent.statement || node === parent.incrementor)) return parent.condition;
-    if (ts.isWhileStatement(parent) && node === parent.statement) return parent.expression;
+    if (ts.isForStatement(parent) && (node === parent.statement || node === parent.incrementor)) return parent;
+    if (ts.isWhileStatement(parent) && node === parent.statement) return parent;
     if (ts.isDoStatement(parent) || ts.isForInStatement(parent) || ts.isForOfStatement(parent)) return undefined;
     node = parent;
   }

@@ -83,6 +83,22 @@ ruleTester('ei/unchecked-call', {
       `,
     ),
     valid(
+      'tested at the top of the next pass of a `for (;;)` (prosemirror-view\'s scrollRectIntoView), also after `continue`',
+      `
+        import { Tree, type Box } from './dom';
+        export function height(tree: Tree, start: Box): number {
+          let total = 0;
+          for (let box: Box | null = start; ; ) {
+            if (!box) break;
+            if (box.size === 0) { box = tree.parentOf(box); continue; }
+            total += box.size;
+            box = box.fixed ? box.up : tree.parentOf(box);
+          }
+          return total;
+        }
+      `,
+    ),
+    valid(
       'read on the right of the write that replaces it (`box = box === null ? null : box.up`): the old value is checked there',
       `
         import { Tree, type Box } from './dom';
@@ -154,6 +170,39 @@ ruleTester('ei/unchecked-call', {
         }
       `,
       [[5, 10]],
+    ),
+    invalid(
+      'used at the top of the next pass before any test',
+      `
+        import { Tree, type Box } from './dom';
+        export function height(tree: Tree, start: Box): number {
+          let total = 0;
+          for (let box: Box | null = start; ; ) {
+            total += box!.size;
+            if (!box) break;
+            box = tree.parentOf(box);
+          }
+          return total;
+        }
+      `,
+      [[7, 11]],
+    ),
+    invalid(
+      'the next pass writes it again before its test: the write at the end is never read',
+      `
+        import { Tree, type Box } from './dom';
+        export function height(tree: Tree, start: Box): number {
+          let total = 0;
+          for (let box: Box | null = start; ; ) {
+            box = start.up;
+            if (!box) break;
+            total += box.size;
+            box = tree.parentOf(box);
+          }
+          return total;
+        }
+      `,
+      [[8, 11]],
     ),
   ],
 });
