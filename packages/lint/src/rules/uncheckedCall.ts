@@ -133,6 +133,11 @@ function describeRead(read: ts.Node | undefined): string {
  * with `...args: any[]` (`console.log`, `util.format`) formats its arguments: neither a use nor a
  * finding.
  *
+ * **Loops.** A result written in a loop's body is read on the next pass by the loop's condition
+ * and the body's first statements, before the write (`for (;;) { if (!p) break; …; p = parentOf(p);
+ * }`): those reads are judged too, up to another write. Calls of a mark that returns nothing
+ * (`void`, `Promise<void>`) are not judged: `ei/type-mismatch` reports the mark.
+ *
  * **Known limits.** Results passed to `Promise.all`/`allSettled`/`race`/`any` are not followed; a
  * property holding a result is followed only in the function that assigns it, and storing it in a
  * property whose type holds the failure (a `number` for ERRNO) is trusted; the dataflow reads
