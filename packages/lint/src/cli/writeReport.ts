@@ -1,6 +1,21 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LintError } from '../errors/LintError';
+
+/**
+ * Creates a directory and its missing parents one level at a time. Node 20's
+ * `mkdirSync(dir, { recursive: true })` never returns for some paths under `/proc` (it retries the
+ * parent forever once the kernel answers ENOENT for a parent that exists), so `-o /proc/x/report`
+ * hung ei-lint instead of failing.
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let current = dir; !existsSync(current); current = path.dirname(current)) {
+    missing.push(current);
+    if (path.dirname(current) === current) break;
+  }
+  for (const each of missing.reverse()) mkdirSync(each);
+}
 
 /**
  * Writes the report to the file `-o/--output-file` names, creating its directory when needed (as
@@ -16,7 +31,7 @@ import { LintError } from '../errors/LintError';
 export function writeReport(outputFile: string, cwd: string, report: string): void {
   const file = path.resolve(cwd, outputFile);
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeDirectory(path.dirname(file));
     writeFileSync(file, report);
   } catch (error) {
     throw new LintError(

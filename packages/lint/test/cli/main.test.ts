@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
@@ -294,6 +295,21 @@ describe('main', () => {
       expect(result.stderr).to.match(/^ei-lint: --output-file is "taken\/report\.json": \S+\/taken\/report\.json cannot be written \(.*\); accepted: a file that can be created or replaced\n$/);
       expect(result.stderr).to.contain(path.join(tmp.root, 'taken', 'report.json'));
       expect(existsSync(path.join(tmp.root, 'taken', 'report.json'))).to.equal(false);
+    });
+
+    it('should refuse a directory that cannot be made under /proc, rather than hang (regression: Node 20\'s recursive mkdir never returned there)', () => {
+      // Arrange: the bin itself, in a process of its own, bounded in time
+      tmp.write('tsconfig.json', TSCONFIG);
+      tmp.write('src/a.ts', 'export const a = 1;\n');
+      const bin = path.resolve(__dirname, '../../../bin/ei-lint.js');
+
+      // Act
+      const result = spawnSync(process.execPath, [bin, '-o', '/proc/errinject-no-such/dir/report.json'], { cwd: tmp.root, encoding: 'utf8', timeout: 20_000 });
+
+      // Assert
+      expect(result.signal, 'ei-lint did not return').to.equal(null);
+      expect(result.status).to.equal(2);
+      expect(result.stderr).to.match(/^ei-lint: --output-file is "\/proc\/errinject-no-such\/dir\/report\.json": \/proc\/errinject-no-such\/dir\/report\.json cannot be written \(.*\); accepted: a file that can be created or replaced\n$/);
     });
 
     it('should say on stderr where the report went and what it holds, for a terminal', async () => {
