@@ -79,15 +79,42 @@ function statementOf(node: ts.Node): ts.Statement {
 }
 
 /**
- * What the statements after the definition, in its own block nested in `outer`, say on the paths
- * that get past them (`if (a) { r = f(); if (r < 0) return r; } use(r)`).
+ * The statement that holds a block, when leaving the block leads straight to the statement's
+ * end: a branch of `if`, a part of `try`, a bare block. Not a loop's body, a switch clause or a
+ * function, where `break`, `continue` or `return` leave elsewhere.
+ */
+function joiningStatement(block: ts.Node): ts.Statement | undefined {
+  const parent = block.parent;
+  if (ts.isIfStatement(parent) || ts.isTryStatement(parent)) return parent;
+  if (ts.isCatchClause(parent)) return parent.parent;
+  if (ts.isBlock(block) && statementsOf(parent) !== undefined) return block;
+  return undefined;
+}
+
+function inLoopOrClause(statement: ts.Statement): boolean {
+  const list = statement.parent;
+  return ts.isCaseOrDefaultClause(list) || (ts.isBlock(list) && ts.isIterationStatement(list.parent, false));
+}
+
+/**
+ * What the statements after the definition say on the paths that get past them, in its own
+ * block nested in `outer` and in the blocks around it up to `outer` where the branches join
+ * (`if (a) { r = f(); if (r < 0) return r; } use(r)`; `if (a) { …; } else { r = f(); } if (r < 0)
+ * return r;` inside an outer branch).
  */
 function factsAfterDefinition(definition: ts.Node, outer: ts.Statement, subject: Subject): number {
-  const statement = statementOf(definition);
+  let statement: ts.Statement | undefined = statementOf(definition);
   if (statement === outer) return 0;
-  const statements = statementsOf(statement.parent)!;
   let facts = ts.isIfStatement(statement) && contains(statement.expression, definition) ? factsAfter(statement, subject) : 0;
-  for (let i = statements.indexOf(statement) + 1; i < statements.length; i += 1) facts |= factsAfter(statements[i]!, subject);
+  while (statement !== undefined && statement !== outer) {
+    const statements = statementsOf(statement.parent)!;
+    for (let i = statements.indexOf(statement) + 1; i < statements.length; i += 1) facts |= factsAfter(statements[i]!, subject);
+    // Up to the statement around this block, while its branches join right after it.
+    const joining = joiningStatement(statement.parent);
+    statement = joining === undefined ? undefined : statementOf(joining);
+    // Not into a loop's body or a switch clause, whose `break` and `continue` leave past the checks.
+    if (statement !== undefined && statement !== outer && inLoopOrClause(statement)) statement = undefined;
+  }
   return facts;
 }
 

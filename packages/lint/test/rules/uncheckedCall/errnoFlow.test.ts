@@ -193,6 +193,27 @@ ruleTester('ei/unchecked-call', {
         }
       `,
     ),
+    valid(
+      'assigned in the inner else of an outer else, checked `< 0` where the inner branches join (prosemirror-view selectionFromDOM)',
+      `
+        import { Doc, use } from './store';
+        export function anchor(doc: Doc, at: number, collapsed: boolean, many: boolean): number {
+          let pos: number;
+          if (collapsed) {
+            pos = at;
+          } else {
+            if (many) {
+              pos = at + 1;
+            } else {
+              pos = doc.position(at);
+            }
+            if (pos < 0) return pos;
+          }
+          use(pos);
+          return 0;
+        }
+      `,
+    ),
   ],
   invalid: [
     invalid(
@@ -260,6 +281,24 @@ ruleTester('ei/unchecked-call', {
         }
       `,
       [[3, 15]],
+    ),
+    invalid(
+      'assigned in a loop body and checked there with `break`, which leaves the loop with the errno',
+      `
+        import { Doc, use } from './store';
+        export function scan(doc: Doc, targets: readonly number[]): number {
+          let pos = 0;
+          for (const target of targets) {
+            if (target > 0) {
+              pos = doc.position(target);
+            }
+            if (pos < 0) break;
+          }
+          use(pos);
+          return 0;
+        }
+      `,
+      [[6, 13]],
     ),
     invalid(
       'the if/else assignments checked in one branch only',
