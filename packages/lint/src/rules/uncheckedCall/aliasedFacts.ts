@@ -11,8 +11,9 @@ import { writeOf } from './Reference';
  * gives undefined for a nullish `r`, `r ? e : null` gives null, a comparison gives a boolean);
  * when the test of `t` excludes all of them, it excludes the failure. A truthiness test of `t`
  * also says what its initializer's truthiness does (an aliased condition, `const ok = r !== null`).
- * Only a local that keeps its initializer (`const`, or a `let` never written again), in the
- * function that tests it, whose reads of `r` are not written between the initializer and the test.
+ * Only a local that keeps its initializer (`const`, or a `let` never written again), whose reads of
+ * `r` are not written between the initializer and the test (nor anywhere after it, for a test in
+ * a callback).
  */
 
 /** Kinds of value, as bits of a mask. */
@@ -113,14 +114,16 @@ function aliasInit(name: ts.Identifier, at: ts.Node, subject: Subject): ts.Expre
   const init = declaration.initializer;
   if (init === undefined || declaration.end > at.pos || !ts.isVariableDeclarationList(declaration.parent)) return undefined;
   const scope = functionOf(declaration);
-  if (functionOf(at) !== scope) return undefined;
+  // A test in a callback may run after any later write: none may follow the initializer then.
+  const nested = functionOf(at) !== scope;
+  if (nested && !(scope.pos <= at.pos && at.end <= scope.end)) return undefined;
   if (!(declaration.parent.flags & ts.NodeFlags.Const)) {
     const sameSymbol = (node: ts.Expression) => ts.isIdentifier(node) && env.valueSymbolOf(node) === symbol;
     if (isWritten(scope, name.text, declaration.end, Number.POSITIVE_INFINITY, sameSymbol, env)) return undefined;
   }
   // Reads through another alias (`const b = a && a.y`) are checked when that alias is followed.
   const reads = readsIn(init, subject);
-  const boundary = boundaryOf(at, init);
+  const boundary = nested ? Number.POSITIVE_INFINITY : boundaryOf(at, init);
   const texts = new Set(reads.map((read) => (ts.isPropertyAccessExpression(read) ? read.name.text : (read as ts.Identifier).text)));
   for (const text of texts) if (isWritten(scope, text, init.end, boundary, subject.matches, env)) return undefined;
   return init;

@@ -245,6 +245,17 @@ ruleTester('ei/unchecked-call', {
         }
       `,
     ),
+    valid(
+      'the derived local tested in a callback, r and the local never written (prosemirror-view updateChildren)',
+      `
+        import { Doc, size } from './store';
+        export function sizes(doc: Doc, at: number, items: readonly number[]): number[] {
+          let cut = doc.findCut(at);
+          let inChild = cut && cut.size < 0;
+          return items.map((item) => (inChild && item > 0 ? size(cut!) : 0));
+        }
+      `,
+    ),
   ],
   invalid: [
     invalid(
@@ -366,6 +377,21 @@ ruleTester('ei/unchecked-call', {
       `,
       3,
       15,
+    ),
+    invalid(
+      'the derived local tested in a callback, r written after it',
+      `
+        import { Doc, size, type Node } from './store';
+        export function sizes(doc: Doc, at: number, items: readonly number[], other: Node | null): number[] {
+          let cut = doc.findCut(at);
+          const inChild = cut && cut.size < 0;
+          const measure = (item: number) => (inChild && item > 0 ? size(cut!) : 0);
+          cut = other;
+          return items.map(measure);
+        }
+      `,
+      3,
+      13,
     ),
     invalid(
       'the test in a branch that does not dominate the use',
