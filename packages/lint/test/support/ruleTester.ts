@@ -112,3 +112,33 @@ export function ruleTester(ruleId: RuleId, cases: { readonly valid: readonly Val
     });
   });
 }
+
+/** Case builders for a table whose snippets all import the same files. */
+export interface CaseBuilders {
+  /** A valid case, given whole. */
+  valid(testCase: ValidCase): ValidCase;
+  /** An invalid case, given whole. */
+  invalid(testCase: InvalidCase): InvalidCase;
+  /** A valid case from its name and snippet. */
+  validCode(name: string, code: string): ValidCase;
+  /** An invalid case from its name, snippet and findings as `[line, column]` pairs. */
+  invalidCode(name: string, code: string, errors: ReadonlyArray<readonly [number, number]>): InvalidCase;
+}
+
+/**
+ * Builds the cases of a table whose snippets import the same files (and compile with the same
+ * options): `const { valid, invalid } = besideFiles({ 'lib.ts': LIB });`.
+ *
+ * @param files - the files beside each snippet, by name
+ * @param compilerOptions - compiler options over strict ES2022, for every case
+ * @returns the case builders
+ */
+export function besideFiles(files: Readonly<Record<string, string>>, compilerOptions?: Readonly<Record<string, unknown>>): CaseBuilders {
+  const shared = { files, ...(compilerOptions === undefined ? {} : { compilerOptions }) };
+  return {
+    valid: (testCase) => ({ ...testCase, ...shared }),
+    invalid: (testCase) => ({ ...testCase, ...shared }),
+    validCode: (name, code) => ({ name, code, ...shared }),
+    invalidCode: (name, code, errors) => ({ name, code, ...shared, errors: errors.map(([line, column]) => ({ line, column })) }),
+  };
+}

@@ -1,4 +1,4 @@
-import { ruleTester, type InvalidCase, type ValidCase } from '../../support/ruleTester';
+import { besideFiles, ruleTester } from '../../support/ruleTester';
 
 /**
  * Pattern 4 of issue 11: a result asserted (`f()!`, `f() as T`) and checked at once: tested or
@@ -15,13 +15,7 @@ const LIB = `
   export function use(node: Node): string { return node.name; }
 `;
 
-function valid(testCase: ValidCase): ValidCase {
-  return { ...testCase, files: { 'lib.ts': LIB } };
-}
-
-function invalid(testCase: InvalidCase): InvalidCase {
-  return { ...testCase, files: { 'lib.ts': LIB } };
-}
+const { valid, invalid } = besideFiles({ 'lib.ts': LIB });
 
 ruleTester('ei/unchecked-call', {
   valid: [

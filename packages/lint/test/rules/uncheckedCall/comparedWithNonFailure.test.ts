@@ -1,4 +1,4 @@
-import { ruleTester, type InvalidCase, type ValidCase } from '../../support/ruleTester';
+import { besideFiles, ruleTester } from '../../support/ruleTester';
 
 /**
  * Pattern 2 of issue 11: a result compared with a value that can never be the failure value. The
@@ -15,13 +15,7 @@ const LIB = `
   export function read(fd: number): number { return fd; }
 `;
 
-function valid(testCase: ValidCase): ValidCase {
-  return { ...testCase, files: { 'lib.ts': LIB } };
-}
-
-function invalid(testCase: InvalidCase): InvalidCase {
-  return { ...testCase, files: { 'lib.ts': LIB } };
-}
+const { valid, invalid } = besideFiles({ 'lib.ts': LIB });
 
 ruleTester('ei/unchecked-call', {
   valid: [

@@ -1,4 +1,4 @@
-import { ruleTester, type InvalidCase, type ValidCase } from '../../support/ruleTester';
+import { besideFiles, ruleTester } from '../../support/ruleTester';
 
 /**
  * Pattern 5 of issue 11: a negative errno checked after it flows. `Math.min` keeps a negative
@@ -17,15 +17,7 @@ const STORE = `
   export function use(value: number): void { void value; }
 `;
 
-const LEGACY = { experimentalDecorators: true };
-
-function valid(name: string, code: string): ValidCase {
-  return { name, code, files: { 'store.ts': STORE }, compilerOptions: LEGACY };
-}
-
-function invalid(name: string, code: string, errors: ReadonlyArray<readonly [number, number]>): InvalidCase {
-  return { name, code, files: { 'store.ts': STORE }, compilerOptions: LEGACY, errors: errors.map(([line, column]) => ({ line, column })) };
-}
+const { validCode: valid, invalidCode: invalid } = besideFiles({ 'store.ts': STORE }, { experimentalDecorators: true });
 
 ruleTester('ei/unchecked-call', {
   valid: [

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { resolveConfig } from '../../../src/config/resolveConfig';
 import { lintSources } from '../../../src/engine/lintSources';
 import type { LintConfigInput } from '../../../src/config/LintConfig';
-import { dedent, ruleTester, type InvalidCase, type ValidCase } from '../../support/ruleTester';
+import { besideFiles, dedent, ruleTester } from '../../support/ruleTester';
 
 /**
  * A marked function's result that escapes into `any` (issue 11, pattern 9): returned where the
@@ -29,13 +29,7 @@ const SCHEMA = `
   export function log(message?: any, ...rest: any[]): void { void message; void rest; }
 `;
 
-function valid(testCase: ValidCase): ValidCase {
-  return { ...testCase, files: { 'schema.ts': SCHEMA } };
-}
-
-function invalid(testCase: InvalidCase): InvalidCase {
-  return { ...testCase, files: { 'schema.ts': SCHEMA } };
-}
+const { valid, invalid } = besideFiles({ 'schema.ts': SCHEMA });
 
 const ISSUE_CASE = `
   import { Plugin, schema } from './schema';

@@ -1,4 +1,4 @@
-import { ruleTester, type InvalidCase, type ValidCase } from '../../support/ruleTester';
+import { besideFiles, ruleTester } from '../../support/ruleTester';
 
 /**
  * A result written at the end of a loop's body is read first by the loop's condition on the next
@@ -15,15 +15,7 @@ const DOM = `
   }
 `;
 
-const LEGACY = { experimentalDecorators: true };
-
-function valid(name: string, code: string): ValidCase {
-  return { name, code, files: { 'dom.ts': DOM }, compilerOptions: LEGACY };
-}
-
-function invalid(name: string, code: string, errors: ReadonlyArray<readonly [number, number]>): InvalidCase {
-  return { name, code, files: { 'dom.ts': DOM }, compilerOptions: LEGACY, errors: errors.map(([line, column]) => ({ line, column })) };
-}
+const { validCode: valid, invalidCode: invalid } = besideFiles({ 'dom.ts': DOM }, { experimentalDecorators: true });
 
 ruleTester('ei/unchecked-call', {
   valid: [

@@ -1,4 +1,4 @@
-import { ruleTester, type InvalidCase, type ValidCase } from '../../support/ruleTester';
+import { besideFiles, ruleTester } from '../../support/ruleTester';
 
 /**
  * Pattern 6 of issue 11: a user type predicate (`isPresent(x): x is T`) or assertion function
@@ -25,13 +25,7 @@ const LIB = `
   export function isNumber(value: unknown): value is number { return typeof value === 'number'; }
 `;
 
-function valid(testCase: ValidCase): ValidCase {
-  return { ...testCase, files: { 'lib.ts': LIB } };
-}
-
-function invalid(testCase: InvalidCase): InvalidCase {
-  return { ...testCase, files: { 'lib.ts': LIB } };
-}
+const { valid, invalid } = besideFiles({ 'lib.ts': LIB });
 
 ruleTester('ei/unchecked-call', {
   valid: [

@@ -1,4 +1,4 @@
-import { ruleTester, type InvalidCase, type ValidCase } from '../../support/ruleTester';
+import { besideFiles, ruleTester } from '../../support/ruleTester';
 
 /**
  * An ERRNO function's result tested only for null, which it never fails with (issue 11, pattern 8):
@@ -19,13 +19,7 @@ const DOC = `
   export function use(n: number): number { return n; }
 `;
 
-function valid(testCase: ValidCase): ValidCase {
-  return { ...testCase, files: { 'doc.ts': DOC } };
-}
-
-function invalid(testCase: InvalidCase): InvalidCase {
-  return { ...testCase, files: { 'doc.ts': DOC } };
-}
+const { valid, invalid } = besideFiles({ 'doc.ts': DOC });
 
 ruleTester('ei/unchecked-call', {
   valid: [

@@ -1,4 +1,4 @@
-import { ruleTester, type InvalidCase, type ValidCase } from '../../support/ruleTester';
+import { besideFiles, ruleTester } from '../../support/ruleTester';
 
 /**
  * Pattern 3 of issue 11: a result passed on to a place whose type keeps the failure (a parameter,
@@ -27,13 +27,7 @@ const LIB = `
   export class Holder { constructor(readonly node: Node | null) {} }
 `;
 
-function valid(testCase: ValidCase): ValidCase {
-  return { ...testCase, files: { 'lib.ts': LIB } };
-}
-
-function invalid(testCase: InvalidCase): InvalidCase {
-  return { ...testCase, files: { 'lib.ts': LIB } };
-}
+const { valid, invalid } = besideFiles({ 'lib.ts': LIB });
 
 ruleTester('ei/unchecked-call', {
   valid: [
