@@ -14,11 +14,12 @@ export interface Subject {
   /** Whether an expression is the value under test (the call's result, or a read of its variable). */
   matches(node: ts.Expression): boolean;
   /**
-   * Whether `> 0` on an errno counts: it keeps a failure out of its true branch, but it takes a
-   * negative errno for success on the other, the kernel's classic mistake. Off when judging
-   * whether the failure was checked, on when judging whether a use is safe.
+   * On when judging whether a use is safe, off when judging whether the failure was checked. Two
+   * tests keep a failure out of one branch without checking it: `> 0` on an errno (it takes a
+   * negative errno for success on the other branch, the kernel's classic mistake), and a guard
+   * that leaves on `=== false` (null, falsy too, gets past it with `true`; see `isFalseGuard`).
    */
-  readonly allowGt: boolean;
+  readonly judgingUse: boolean;
 }
 
 /** A constant a value is compared with. */
@@ -139,6 +140,62 @@ export function isErrnoEquality(node: ts.BinaryExpression, subject: Subject): bo
   return (neverEqualTo(other, loose, subject.model, subject.env.checker) & (Component.ok | Component.errno)) === Component.ok;
 }
 
+/** Whether a statement always leaves the block it is in: a `return` or `throw`, or a block that ends with one. */
+function leaves(statement: ts.Statement): boolean {
+  if (ts.isBlock(statement)) {
+    const last = statement.statements.at(-1);
+    return last !== undefined && leaves(last);
+  }
+  return ts.isReturnStatement(statement) || ts.isThrowStatement(statement);
+}
+
+/**
+ * Tells whether a comparison is a guard that leaves on `false` (`if (r === false) return r;`,
+ * `if (done || r == false) throw …`) of a value whose failure is null: the guard takes `false`
+ * for the failure, and the real failure, falsy too, gets past it with `true`. A comparison used as
+ * a value (`return r !== false`) maps null to a boolean on purpose and is not a guard.
+ *
+ * @param node - a binary expression
+ * @param subject - the value under test
+ * @returns true for that guard
+ */
+export function isFalseGuard(node: ts.BinaryExpression, subject: Subject): boolean {
+  if (!(subject.model.failure & Component.null)) return false;
+  const normalized = normalize(node, subject);
+  const operator = normalized?.operator;
+  if (normalized?.other.kind !== 'false' || (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken)) return false;
+  // Up through parentheses and `||`, whose true branch the comparison alone can take.
+  let condition: ts.Node = node;
+  while (ts.isParenthesizedExpression(condition.parent) || (ts.isBinaryExpression(condition.parent) && condition.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    condition = condition.parent;
+  }
+  const statement = condition.parent;
+  return ts.isIfStatement(statement) && statement.expression === condition && leaves(statement.thenStatement);
+}
+
+/** The comparisons that decide an `if` condition alone: itself, or an operand of `||`, through parentheses. */
+function orOperands(condition: ts.Expression): ts.Expression[] {
+  const node = skipParentheses(condition);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) return [...orOperands(node.left), ...orOperands(node.right)];
+  return [node];
+}
+
+/**
+ * Tells whether a node lies in the branch of a guard that leaves on `false` (see `isFalseGuard`):
+ * the checker's narrowing says the value is `false` there, and a read there does not check null.
+ *
+ * @param node - a read of the value
+ * @param subject - the value under test
+ * @returns true inside such a branch
+ */
+export function insideFalseGuard(node: ts.Node, subject: Subject): boolean {
+  for (let child = node, parent = node.parent; parent !== undefined && !ts.isFunctionLike(child); child = parent, parent = parent.parent) {
+    if (!ts.isIfStatement(parent) || parent.thenStatement !== child) continue;
+    if (orOperands(parent.expression).some((operand) => ts.isBinaryExpression(operand) && isFalseGuard(operand, subject))) return true;
+  }
+  return false;
+}
+
 /** What `===` (`==`) with an operand that is not a constant excludes: read from its type, on the equal branch only. */
 function typedEquality(node: ts.BinaryExpression, other: ts.Expression, branch: boolean, subject: Subject): number {
   const operator = node.operatorToken.kind;
@@ -176,6 +233,7 @@ function comparison(node: ts.BinaryExpression, branch: boolean, subject: Subject
       case 'true':
         return equal ? Component.null | Component.errno | Component.errPtr | (isTrueType ? Component.ok : 0) : Component.true;
       case 'false':
+        if (equal && !subject.judgingUse && isFalseGuard(node, subject)) return 0;
         return equal ? Component.null | Component.errno | Component.errPtr | Component.true : isTrueType ? Component.ok : 0;
       case 'number':
         // `r !== 0`: the kernel's idiom again, non-zero is the failure.
@@ -192,7 +250,7 @@ function comparison(node: ts.BinaryExpression, branch: boolean, subject: Subject
     }
   }
   if (other.kind !== 'number') return 0;
-  if (!subject.allowGt && isGreaterThanZero(node, subject)) return 0;
+  if (!subject.judgingUse && isGreaterThanZero(node, subject)) return 0;
   const range = rangeOf(operator, other.value, branch);
   // Relational operators read null as 0.
   return (

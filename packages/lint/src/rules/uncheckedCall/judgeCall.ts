@@ -6,7 +6,7 @@ import { Component, componentCount } from './Component';
 import { contextualReturnType } from './contextualReturnType';
 import { anyParameterOf, escapesIntoAny } from './escapesIntoAny';
 import { excludedAt } from './excludedAt';
-import { excludedWhen, isErrnoEquality, isGreaterThanZero, type Subject } from './excludedWhen';
+import { excludedWhen, insideFalseGuard, isErrnoEquality, isFalseGuard, isGreaterThanZero, type Subject } from './excludedWhen';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
 import { nameComponents } from './nameComponents';
@@ -36,6 +36,8 @@ interface TestResult {
   readonly greaterThanZero: boolean;
   /** The test excludes null, which the function never fails with. */
   readonly nullOnly: boolean;
+  /** The test is a guard that leaves on `=== false`, which null gets past. */
+  readonly falseGuard?: boolean;
   /**
    * The test compares an errno with a negative errno (`r === -errno.ENOENT`): the other failures
    * go on with the successes, where a read is judged as any other.
@@ -70,12 +72,12 @@ class Judge {
     return (excluded & this.model.failure) === this.model.failure || (excluded & Component.ok) !== 0;
   }
 
-  private subject(matches: (node: ts.Expression) => boolean, allowGt: boolean): Subject {
-    return { model: this.model, env: this.env, matches, allowGt };
+  private subject(matches: (node: ts.Expression) => boolean, judgingUse: boolean): Subject {
+    return { model: this.model, env: this.env, matches, judgingUse };
   }
 
-  private refSubject(ref: Reference, allowGt: boolean): Subject {
-    return this.subject((node) => refersTo(node, ref, this.env), allowGt);
+  private refSubject(ref: Reference, judgingUse: boolean): Subject {
+    return this.subject((node) => refersTo(node, ref, this.env), judgingUse);
   }
 
   /** Evaluates the test of a value: the comparison, guard call, `!` or truthiness that reads it. */
@@ -94,7 +96,7 @@ class Judge {
     }
     const binary = ts.isBinaryExpression(test);
     const picks = binary && this.model.failure === Component.errno && isErrnoEquality(test, subject);
-    return { full, partial, greaterThanZero: binary && isGreaterThanZero(test, subject), nullOnly, picks };
+    return { full, partial, greaterThanZero: binary && isGreaterThanZero(test, subject), nullOnly, picks, falseGuard: binary && isFalseGuard(test, subject) };
   }
 
   /** What the checker's narrowing says the value cannot be at a read of a reference. */
@@ -111,9 +113,12 @@ class Judge {
     return excluded | (okLeft || shown === 0 ? 0 : Component.ok);
   }
 
-  private excludedAtRead(read: ts.Expression, ref: Reference, allowGt: boolean): number {
-    const excluded = excludedAt(read, ref.def, this.refSubject(ref, allowGt));
+  private excludedAtRead(read: ts.Expression, ref: Reference, judgingUse: boolean): number {
+    const subject = this.refSubject(ref, judgingUse);
+    const excluded = excludedAt(read, ref.def, subject);
     if (!this.typesTell || this.isProtected(excluded) || ts.isBinaryExpression(read)) return excluded;
+    // Narrowed to `false` by a guard that null gets past: the narrowing checks nothing.
+    if (!judgingUse && insideFalseGuard(read, subject)) return excluded;
     return excluded | this.narrowed(read);
   }
 
@@ -248,6 +253,7 @@ class Judge {
     for (const result of results) if (componentCount(result.partial) > componentCount(best)) best = result.partial;
     let checked: string;
     if (best !== 0) checked = `only for ${nameComponents(best)}`;
+    else if (results.some((result) => result.falseGuard)) checked = 'only against `false`, which null, falsy too, gets past with `true`';
     else if (results.some((result) => result.greaterThanZero)) checked = 'with `> 0`, which takes a negative errno for success';
     else if (results.some((result) => result.nullOnly)) checked = 'for null, which it never fails with';
     else checked = 'in a way that does not tell its failure from success';
