@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { declaredMember } from './declaredMember';
+import { declaredMember, declaredUnionMembers } from './declaredMember';
 import { findInjectablesInFile, memberNameText } from './findInjectables';
 import type { Injectable } from './Injectable';
 import { skipOuterExpressions } from './skipOuterExpressions';
@@ -25,8 +25,9 @@ function calleeNameNode(call: ts.CallExpression): ts.Identifier | ts.PrivateIden
  *
  * Calls are first filtered by the callee's name, so the type checker is asked only about calls
  * that could reach a mark. A method call (`a.b.m()`, `this.x.m()`) is then looked up on the type
- * its receiver is declared with (`declaredMember`), and resolved the checker's full way only
- * where that gives no answer. Each call is resolved once.
+ * its receiver is declared with (`declaredMember`; for a union, `declaredUnionMembers` can tell it
+ * reaches no mark), and resolved the checker's full way only where that gives no answer. Each call
+ * is resolved once.
  */
 export class InjectableIndex {
   /** Every mark, in file order. */
@@ -143,6 +144,9 @@ export class InjectableIndex {
     if (receiver !== undefined) {
       const member = declaredMember(this.checker, receiver, nameNode.text);
       if (member !== undefined) return this.injectableOf(member);
+      // Declared with a union none of whose types' members is marked: narrowing cannot reach a mark.
+      const members = declaredUnionMembers(this.checker, receiver, nameNode.text);
+      if (members?.every((candidate) => this.injectableOf(candidate) === undefined) === true) return undefined;
     }
     let symbol = this.checker.getSymbolAtLocation(nameNode);
     if (symbol === undefined) return undefined;

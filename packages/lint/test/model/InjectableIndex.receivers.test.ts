@@ -137,6 +137,50 @@ describe('InjectableIndex', () => {
     });
   });
 
+  describe('when a receiver is declared with a union', () => {
+    it('should find no mark where none of its types has one, and narrow where one has', () => {
+      // Arrange
+      const built = program({
+        'store.ts': STORE,
+        'case.ts': `
+          import { Base, Other, Store } from './store.js';
+          class Plain { open(): number { return 3; } }
+          export function use(u: Other | Plain, v: Base | Other, w: Store | Plain | null, n: Other | number): void {
+            u.open();
+            for (const each of [u]) each.open();
+            v.open();
+            if (v instanceof Other) v.open();
+            w?.open();
+            if (w instanceof Plain) w.open();
+            if (typeof n !== 'number') n.open();
+          }
+        `,
+      });
+      const index = new InjectableIndex(built, built.getTypeChecker());
+      const file = built.getSourceFile(path.resolve(__dirname, 'virtual', 'case.ts'))!;
+      const calls: ts.CallExpression[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node)) calls.push(node);
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+
+      // Act
+      const resolved = calls.map((call) => [call.getText(file), index.resolveCall(call)?.name]);
+
+      // Assert: Base.open reaches Store.open, which overrides it
+      expect(resolved).to.deep.equal([
+        ['u.open()', undefined],
+        ['each.open()', undefined],
+        ['v.open()', 'Store.open'],
+        ['v.open()', undefined],
+        ['w?.open()', 'Store.open'],
+        ['w.open()', undefined],
+        ['n.open()', undefined],
+      ]);
+    });
+  });
+
   describe('when a receiver is declared with a base class or an interface', () => {
     it('should resolve the call to the mark of the method that implements it', () => {
       // Arrange
