@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { declaredReturnTypes } from '../../model/declaredReturnTypes';
 import { Component } from './Component';
 import { excludedWhen, type Subject } from './excludedWhen';
 import { narrowingPredicateOf } from './narrowingPredicateOf';
@@ -15,6 +16,9 @@ import { chainKey } from './Reference';
 
 function isNeverCall(expression: ts.Expression, checker: ts.TypeChecker): boolean {
   if (!ts.isCallExpression(expression)) return false;
+  // Declared to return something else (`push(...items: T[]): number`): no need to resolve the call.
+  const declared = declaredReturnTypes(expression, checker);
+  if (declared?.every((node) => !(checker.getTypeFromTypeNode(node).flags & (ts.TypeFlags.Never | ts.TypeFlags.Instantiable))) === true) return false;
   const signature = checker.getResolvedSignature(expression);
   return signature !== undefined && (checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0;
 }

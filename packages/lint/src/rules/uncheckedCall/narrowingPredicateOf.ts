@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { declaredReturnTypes } from '../../model/declaredReturnTypes';
 import { Component } from './Component';
 import type { FailureModel } from './FailureModel';
 import { shownComponents, typeShapeOf } from './typeShapeOf';
@@ -29,6 +30,12 @@ export function narrowingPredicateOf(call: ts.CallExpression, checker: ts.TypeCh
   const known = predicates.get(call);
   if (known !== undefined) return known ?? undefined;
   let found: NarrowingPredicate | null = null;
+  // Declared without a predicate (`push(...items: T[]): number`): none, without resolving the call.
+  const declared = declaredReturnTypes(call, checker);
+  if (declared?.every((node) => !ts.isTypePredicateNode(node)) === true) {
+    predicates.set(call, null);
+    return undefined;
+  }
   const signature = checker.getResolvedSignature(call);
   const predicate = signature === undefined ? undefined : checker.getTypePredicateOfSignature(signature);
   if (predicate !== undefined && (predicate.kind === ts.TypePredicateKind.Identifier || predicate.kind === ts.TypePredicateKind.AssertsIdentifier)) {
