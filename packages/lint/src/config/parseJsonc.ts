@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { LintError } from '../errors/LintError';
 
 /** TS5092, "The root value of a 'tsconfig.json' file must be an object": not the message for an .eilintrc.json. */

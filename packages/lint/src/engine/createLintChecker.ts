@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { declaredMember } from '../model/declaredMember';
 import type { InjectableIndex } from '../model/InjectableIndex';
 

@@ -1,34 +1,27 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import { getLibFiles, ts } from '@ts-morph/common';
 import { LintError } from '../errors/LintError';
 
 /**
  * Builds the program of a tsconfig.json the way `tsc` does, with `ts.createProgram` and no
  * language service or ts-morph wrappers around the files: a lint run reads the program once and
  * asks the checker little, so ts-morph's `Project` (which parses every file into its own cache
- * first and wraps it) would only add time and memory.
+ * first and wraps it) would only add time and memory. The compiler is the TypeScript ts-morph
+ * bundles, from ts-morph's own package `@ts-morph/common`; ts-morph itself is not loaded.
  *
- * The library files (lib.es2022.d.ts, lib.dom.d.ts…) come from the copy ts-morph keeps in memory:
- * the TypeScript that ts-morph bundles has none beside it on disk.
+ * The library files (lib.es2022.d.ts, lib.dom.d.ts…) come from the copy `@ts-morph/common` keeps in
+ * memory: the TypeScript it bundles has none beside it on disk.
  */
 
-interface TsMorphCommon {
-  getLibFiles(): readonly { readonly fileName: string; readonly text: string }[];
-}
-
 /** Where the library files seem to be; nothing is read from there on disk. */
-const LIB_DIR = path.join(path.dirname(require.resolve('ts-morph')), '__ts-morph-lib__').split(path.sep).join('/');
+const LIB_DIR = path.join(path.dirname(require.resolve('@ts-morph/common')), '__ts-morph-lib__').split(path.sep).join('/');
 
 let libTexts: ReadonlyMap<string, string> | undefined;
 
-/** The library files by path under `LIB_DIR`, read once from ts-morph's own dependency. */
+/** The library files by path under `LIB_DIR`, read once. */
 function libraryFiles(): ReadonlyMap<string, string> {
-  if (libTexts === undefined) {
-    const common = createRequire(require.resolve('ts-morph'))('@ts-morph/common') as TsMorphCommon;
-    libTexts = new Map(common.getLibFiles().map((file) => [`${LIB_DIR}/${file.fileName}`, file.text]));
-  }
+  libTexts ??= new Map(getLibFiles().map((file) => [`${LIB_DIR}/${file.fileName}`, file.text]));
   return libTexts;
 }
 

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { LintConfig } from '../config/LintConfig';
 import type { Finding, Severity } from '../finding/Finding';
 import { findingAt } from '../finding/findingAt';

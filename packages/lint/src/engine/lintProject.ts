@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { LintConfig } from '../config/LintConfig';
 import { resolveConfig } from '../config/resolveConfig';
 import { LintError } from '../errors/LintError';

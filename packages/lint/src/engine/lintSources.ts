@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
+import type { Project } from 'ts-morph';
 import type { LintConfig } from '../config/LintConfig';
 import { LintError } from '../errors/LintError';
 import { resolveConfig } from '../config/resolveConfig';
@@ -57,7 +58,9 @@ function projectFor(compilerOptions: ts.CompilerOptions): Project {
   const key = JSON.stringify(compilerOptions);
   let project = projects.get(key);
   if (project === undefined) {
-    project = new Project({ compilerOptions, skipAddingFilesFromTsConfig: true });
+    // Loaded here, not with the module: ei-lint's command line lints projects on disk without it.
+    const tsMorph = require('ts-morph') as typeof import('ts-morph');
+    project = new tsMorph.Project({ compilerOptions, skipAddingFilesFromTsConfig: true });
     projects.set(key, project);
   }
   return project;

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 
 /** The four error types, by the names `fail_function/injectable` prints. */
 export type ErrorTypeName = 'NULL' | 'ERRNO' | 'ERRNO_NULL' | 'TRUE';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { declaredMember, declaredUnionMembers } from './declaredMember';
 import { findInjectablesInFile, memberNameText } from './findInjectables';
 import type { Injectable } from './Injectable';

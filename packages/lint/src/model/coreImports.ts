@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 /** The module name the checker knows the core by. */
 export const CORE_MODULE = '@errinject/core';

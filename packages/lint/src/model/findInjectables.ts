@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { CORE_MODULE, coreExportOf, coreImports, type CoreImports } from './coreImports';
 import { ERROR_TYPE_BY_NUMBER, type ErrorTypeName, type Injectable, type MarkOptions } from './Injectable';
 import { skipOuterExpressions } from './skipOuterExpressions';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 /**
  * Looks through what does not change a value at run time: parentheses, `as`, `satisfies`, `!`

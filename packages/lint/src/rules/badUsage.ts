@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { classNameOf } from '../model/findInjectables';
 import type { Injectable } from '../model/Injectable';
 import { skipOuterExpressions } from '../model/skipOuterExpressions';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { createRule } from '../rule/Rule';
 import { markDisplayName } from './shared/markDisplayName';
 import { changesBeforeReturn } from './stateBeforeError/changesBeforeReturn';

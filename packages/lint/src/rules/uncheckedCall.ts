@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { createRule } from '../rule/Rule';
 import { CheckEnv } from './uncheckedCall/CheckEnv';
 import { describeFailure } from './uncheckedCall/describeFailure';

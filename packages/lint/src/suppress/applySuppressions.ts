@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { RuleSetting } from '../config/LintConfig';
 import { RULE_IDS, SUPPRESSION_RULE_ID, type Finding, type RuleId, type Severity } from '../finding/Finding';
 import { findingAt } from '../finding/findingAt';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { DirectivePart, SuppressionDirective } from './SuppressionDirective';
 
 /** Where a directive may start: a line comment whose text begins with `ei-lint-`. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { classNameOf } from '../../model/findInjectables';
 
 function memberText(name: ts.PropertyName | ts.BindingName | undefined): string {

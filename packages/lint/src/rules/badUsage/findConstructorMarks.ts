@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { CORE_MODULE, coreExportOf, coreImports } from '../../model/coreImports';
 
 const DECORATOR_NAME = 'AllowErrorInjection';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 /**
  * What is done with a method read as a value rather than called: the words a message uses.

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 
 /**
  * Tells whether a type is the core's `ErrPtr`, by its name (as an interface or an alias). The name

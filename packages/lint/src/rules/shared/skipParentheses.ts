@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 /**
  * Looks through parentheses only: unlike `skipOuterExpressions`, `as`, `!` and `satisfies` are

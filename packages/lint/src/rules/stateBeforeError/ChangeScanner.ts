@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { skipOuterExpressions } from '../../model/skipOuterExpressions';
 import type { LockMatcher } from './LockMatcher';
 import type { ChangeOperation, StateChange } from './StateChange';

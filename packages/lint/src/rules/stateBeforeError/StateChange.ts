@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 
 /**
  * How a change touched its target, so that a later statement can be recognised as undoing it:

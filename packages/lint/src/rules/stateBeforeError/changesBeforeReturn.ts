@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { ChangeScanner } from './ChangeScanner';
 import type { StateChange } from './StateChange';
 import { terminates } from './terminates';

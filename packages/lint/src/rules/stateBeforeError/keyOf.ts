@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 
 /**
  * The text of an expression without white space: the key that tells whether two expressions name

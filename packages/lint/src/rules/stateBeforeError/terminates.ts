@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 /**
  * Tells whether a statement never completes normally: it returns or throws on every path. Loops

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { CORE_MODULE } from '../../model/coreImports';
 
 function coreModuleSpecifier(file: ts.SourceFile): ts.Expression | undefined {

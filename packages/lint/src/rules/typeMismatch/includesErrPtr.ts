@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 
 /**
  * Tells whether a type is, or is a union that includes, the core's `ErrPtr`.

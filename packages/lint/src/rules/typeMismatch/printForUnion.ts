@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 function printMember(type: ts.Type, checker: ts.TypeChecker, at: ts.Node): string {
   const text = checker.typeToString(type, at);

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { coreImports, coreExportOf, type CoreImports } from '../../model/coreImports';
 import type { Injectable } from '../../model/Injectable';
 import { skipOuterExpressions } from '../../model/skipOuterExpressions';

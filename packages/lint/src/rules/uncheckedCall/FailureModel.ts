@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { ErrorTypeName, Injectable } from '../../model/Injectable';
 import { Component } from './Component';
 import { shownComponents, typeShapeOf } from './typeShapeOf';

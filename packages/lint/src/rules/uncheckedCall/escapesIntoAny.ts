@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 
 /**
  * Tells whether a type a result goes into is `any`: the failure escapes where the type system no

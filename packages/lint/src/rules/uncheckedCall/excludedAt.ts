@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { declaredReturnTypes } from '../../model/declaredReturnTypes';
 import { Component } from './Component';
 import { excludedWhen, type Subject } from './excludedWhen';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { skipParentheses } from '../shared/skipParentheses';
 import type { CheckEnv } from './CheckEnv';
 import { aliasedFacts } from './aliasedFacts';

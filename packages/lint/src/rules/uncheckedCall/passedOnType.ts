@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { Component } from './Component';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
