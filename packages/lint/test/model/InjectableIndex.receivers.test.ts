@@ -31,6 +31,20 @@ const STORE = `
   export const holder = { store, other: new Other() };
 `;
 
+/** Every call of `case.ts`, in source order, with the name of the mark it reaches. */
+function resolveEveryCall(files: Readonly<Record<string, string>>): [string, string | undefined][] {
+  const built = program(files);
+  const index = new InjectableIndex(built, built.getTypeChecker());
+  const file = built.getSourceFile(path.resolve(__dirname, 'virtual', 'case.ts'))!;
+  const calls: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) calls.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return calls.map((call) => [call.getText(file), index.resolveCall(call)?.name]);
+}
+
 describe('InjectableIndex', () => {
   describe('when receivers are declared with a class, an interface, a nullable or a generic type', () => {
     it('should resolve each call as the checker does', () => {
@@ -87,18 +101,9 @@ describe('InjectableIndex', () => {
           export { Client, Special };
         `,
       };
-      const built = program(files);
-      const index = new InjectableIndex(built, built.getTypeChecker());
-      const file = built.getSourceFile(path.resolve(__dirname, 'virtual', 'case.ts'))!;
-      const calls: ts.CallExpression[] = [];
-      const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node)) calls.push(node);
-        ts.forEachChild(node, visit);
-      };
-      visit(file);
 
       // Act
-      const resolved = calls.map((call) => [call.getText(file), index.resolveCall(call)?.name]);
+      const resolved = resolveEveryCall(files);
 
       // Assert
       expect(resolved).to.deep.equal([
@@ -140,7 +145,7 @@ describe('InjectableIndex', () => {
   describe('when a receiver is declared with a union', () => {
     it('should find no mark where none of its types has one, and narrow where one has', () => {
       // Arrange
-      const built = program({
+      const files = {
         'store.ts': STORE,
         'case.ts': `
           import { Base, Other, Store } from './store.js';
@@ -155,18 +160,10 @@ describe('InjectableIndex', () => {
             if (typeof n !== 'number') n.open();
           }
         `,
-      });
-      const index = new InjectableIndex(built, built.getTypeChecker());
-      const file = built.getSourceFile(path.resolve(__dirname, 'virtual', 'case.ts'))!;
-      const calls: ts.CallExpression[] = [];
-      const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node)) calls.push(node);
-        ts.forEachChild(node, visit);
       };
-      visit(file);
 
       // Act
-      const resolved = calls.map((call) => [call.getText(file), index.resolveCall(call)?.name]);
+      const resolved = resolveEveryCall(files);
 
       // Assert: Base.open reaches Store.open, which overrides it
       expect(resolved).to.deep.equal([

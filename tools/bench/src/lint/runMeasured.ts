@@ -29,16 +29,17 @@ const PRELOAD = join(__dirname, 'reportMaxRss.js');
  * @param script - the script's path
  * @param args - its arguments
  * @param cwd - its working directory
+ * @param env - variables to set for it, over the bench's own environment
  * @returns the measurements and what the child printed
  */
-export function runMeasured(script: string, args: readonly string[], cwd: string): MeasuredRun {
+export function runMeasured(script: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): MeasuredRun {
   const scratch = mkdtempSync(join(tmpdir(), 'ei-bench-rss-'));
   const rssFile = join(scratch, 'maxrss');
   try {
     const start = performance.now();
     const child = spawnSync(process.execPath, ['--require', PRELOAD, script, ...args], {
       cwd,
-      env: { ...process.env, EI_BENCH_MAX_RSS_FILE: rssFile, NO_COLOR: '1' },
+      env: { ...process.env, ...env, EI_BENCH_MAX_RSS_FILE: rssFile, NO_COLOR: '1' },
       encoding: 'utf8',
       maxBuffer: 1 << 28,
     });
