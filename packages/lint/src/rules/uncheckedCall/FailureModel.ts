@@ -81,7 +81,8 @@ export function failureModelOf(call: ts.CallExpression, injectable: Injectable, 
   const errPtrForm = injectable.options.errPtr === true || (shape.components & Component.errPtr) !== 0;
   const failure = failureOf(type, errPtrForm);
   const undefinedIsNull = (failure & Component.null) !== 0 && !(shape.components & Component.null) && shape.undefined;
-  const visible = shape.open ? 0 : failure & shownComponents(shape, undefinedIsNull);
+  // What the type names of the failure: `T | null` names null, a bare `T` nothing.
+  const visible = failure & shownComponents(shape, undefinedIsNull);
   const numeric = (failure & Component.errno) !== 0;
   return {
     injectable,

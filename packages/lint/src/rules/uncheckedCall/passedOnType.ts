@@ -2,7 +2,7 @@ import { ts } from '@ts-morph/common';
 import { Component } from './Component';
 import type { FailureModel } from './FailureModel';
 import { keepsFailure } from './keepsFailure';
-import { typeShapeOf } from './typeShapeOf';
+import { shownComponents, typeShapeOf } from './typeShapeOf';
 
 /** Whether a type node names one of the given type parameters anywhere inside it. */
 function mentions(node: ts.Node, names: ReadonlySet<string>): boolean {
@@ -34,7 +34,8 @@ function inferredFromArgument(call: ts.CallExpression | ts.NewExpression, index:
  * array literal, by the contextual type the checker gives it. Only a failure a type can tell apart
  * from a success counts (null, an ErrPtr): a `number` parameter takes a negative errno for a
  * number like any other. Places typed `any`, `unknown` or a type parameter the argument itself
- * instantiates say nothing and are left to the other positions.
+ * instantiates say nothing and are left to the other positions; a type parameter beside the
+ * failure (`T | null` in a generic class) keeps it.
  *
  * @param node - the value (a call's result, or a read of its variable), parentheses included
  * @param model - how the result fails
@@ -52,6 +53,9 @@ export function passedOnType(node: ts.Expression, model: FailureModel, checker: 
     return undefined;
   }
   const type = checker.getContextualType(node);
-  if (type === undefined || typeShapeOf(type).open || !keepsFailure(type, model)) return undefined;
-  return type;
+  if (type === undefined || !keepsFailure(type, model)) return undefined;
+  // A type parameter alone says nothing; beside the failure itself (`T | null` in a generic class,
+  // the `value` of its own `set`), the failure is named and kept.
+  const shape = typeShapeOf(type);
+  return shape.open && (shownComponents(shape, model.undefinedIsNull) & model.visible) !== model.visible ? undefined : type;
 }

@@ -27,7 +27,7 @@ const LIB = `
   export class Holder { constructor(readonly node: Node | null) {} }
 `;
 
-const { valid, invalid } = besideFiles({ 'lib.ts': LIB });
+const { valid, invalid, validCode, invalidCode } = besideFiles({ 'lib.ts': LIB });
 
 ruleTester('ei/unchecked-call', {
   valid: [
@@ -63,6 +63,20 @@ ruleTester('ei/unchecked-call', {
         }
       `,
     }),
+    validCode(
+      'passed, in a generic class, to a parameter typed T | null, and to a Map of T | null',
+      `
+        import { allowErrorInjection, EI_TYPE_NULL } from '@errinject/core';
+        export class Ring<T> {
+          private readonly slots: (T | null)[] = [];
+          private readonly cache = new Map<string, T | null>();
+          readonly get = allowErrorInjection(EI_TYPE_NULL, (index: number): T | null => this.slots[index] ?? null);
+          set(index: number, value: T | null): void { this.slots[index] = value; }
+          shift(from: number, to: number): void { this.set(to, this.get(from)); }
+          remember(key: string, index: number): void { this.cache.set(key, this.get(index)); }
+        }
+      `,
+    ),
     valid({
       name: 'passed to a parameter typed T | null',
       code: `
@@ -124,6 +138,23 @@ ruleTester('ei/unchecked-call', {
     }),
   ],
   invalid: [
+    invalidCode(
+      'passed, in a generic class, to a parameter typed T alone',
+      `
+        import { allowErrorInjection, EI_TYPE_NULL } from '@errinject/core';
+        export class Ring<T> {
+          private readonly slots: T[] = [];
+          readonly get = allowErrorInjection(EI_TYPE_NULL, (index: number): T | null => this.slots[index] ?? null);
+          put(index: number, value: T): void { this.slots[index] = value; }
+          shift(from: number, to: number): void { this.put(to, this.get(from)!); }
+          move(from: number, to: number): void { this.put(to, this.get(from) as T); }
+        }
+      `,
+      [
+        [6, 56],
+        [7, 55],
+      ],
+    ),
     invalid({
       name: 'passed to a parameter typed T',
       code: `
