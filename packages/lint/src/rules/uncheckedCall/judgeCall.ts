@@ -92,7 +92,9 @@ class Judge {
       if (!(possible & Component.ok)) continue;
       if ((possible & failure) === 0) full = true;
       if (componentCount(excluded & failure) > componentCount(partial)) partial = excluded & failure;
-      if (excluded & Component.null && !(failure & Component.null)) nullOnly = true;
+      // Null ruled out on its own (`pos == null`), not with every other non-number (`fd !== other`).
+      const incidental = (Component.errPtr | Component.true) & ~failure;
+      if (excluded & Component.null && !(failure & Component.null) && !(excluded & incidental)) nullOnly = true;
     }
     const binary = ts.isBinaryExpression(test);
     const picks = binary && this.model.failure === Component.errno && isErrnoEquality(test, subject);

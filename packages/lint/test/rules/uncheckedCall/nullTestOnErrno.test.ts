@@ -1,4 +1,5 @@
-import { besideFiles, ruleTester } from '../../support/ruleTester';
+import { expect } from 'chai';
+import { besideFiles, lintCase, ruleTester } from '../../support/ruleTester';
 
 /**
  * An ERRNO function's result tested only for null, which it never fails with (issue 11, pattern 8):
@@ -219,4 +220,35 @@ ruleTester('ei/unchecked-call', {
       errors: [{ line: 3, column: 15 }],
     }),
   ],
+});
+
+describe('ei/unchecked-call on an errno compared with another number', () => {
+  it('should not call the comparison a test for null', () => {
+    // Arrange: the other number rules out null, as it rules out every other non-number
+    const testCase = valid({
+      name: 'message',
+      code: `
+        import { doc } from './doc';
+        export function changes(values: readonly number[]): number {
+          let last = doc.pos(1);
+          let count = 0;
+          for (const current of values) {
+            if (current !== last) {
+              last = current;
+              count++;
+            }
+          }
+          return count;
+        }
+      `,
+    });
+
+    // Act
+    const [finding] = lintCase('ei/unchecked-call', testCase);
+
+    // Assert
+    expect(finding?.message).to.equal(
+      'the result of Doc.pos (ERRNO: fails with a negative errno) is checked in a way that does not tell its failure from success; compare it `< 0` (or return it)',
+    );
+  });
 });
