@@ -1,14 +1,11 @@
 import { ts } from '@ts-morph/common';
-import { declaredMember } from '../model/declaredMember';
+import { declaredSignature } from '../model/declaredSignature';
 import type { InjectableIndex } from '../model/InjectableIndex';
 
 /**
  * The type of a call of an error-injectable method, read from the method the call reaches rather
- * than by checking the call: when the call is not part of an optional chain, has no type
- * arguments, and its callee is a property access whose receiver's declared type
- * (`declaredMember`) gives the method, with a single call signature that is not generic, the
- * call's type is that signature's return type; the checker would give the same after checking the
- * receiver with flow analysis, which can cost tens of milliseconds a call.
+ * than by checking the call (`declaredSignature`): the checker would give the same after checking
+ * the receiver with flow analysis, which can cost tens of milliseconds a call.
  *
  * @param call - a call expression
  * @param checker - the type checker
@@ -16,16 +13,9 @@ import type { InjectableIndex } from '../model/InjectableIndex';
  * @returns the call's type, or `undefined` where the checker must answer
  */
 function quickTypeOfCall(call: ts.CallExpression, checker: ts.TypeChecker, injectables: InjectableIndex): ts.Type | undefined {
-  const callee = call.expression;
-  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name) || call.typeArguments !== undefined || ts.isOptionalChain(call)) return undefined;
-  const injectable = injectables.resolveCall(call);
-  if (injectable?.kind !== 'method') return undefined;
-  const member = declaredMember(checker, callee.expression, callee.name.text);
-  if (member === undefined) return undefined;
-  const signatures = checker.getTypeOfSymbol(member).getCallSignatures();
-  const signature = signatures.length === 1 ? signatures[0] : undefined;
-  if (signature === undefined || signature.getTypeParameters() !== undefined) return undefined;
-  return checker.getReturnTypeOfSignature(signature);
+  if (injectables.resolveCall(call)?.kind !== 'method') return undefined;
+  const signature = declaredSignature(call, checker);
+  return signature === undefined ? undefined : checker.getReturnTypeOfSignature(signature);
 }
 
 /**

@@ -1,24 +1,18 @@
 import { ts } from '@ts-morph/common';
-import { declaredMember } from '../../model/declaredMember';
+import { declaredSignature } from '../../model/declaredSignature';
 
 /**
  * The type of the parameter a callback is passed to, read from the method's declared signature
- * (`declaredMember`) when it has one, neither generic nor with a rest parameter: the checker's
- * contextual type would resolve the whole call first, every other argument with it.
+ * (`declaredSignature`) when it has no rest parameter: the checker's contextual type would resolve
+ * the whole call first, every other argument with it.
  *
  * @returns the parameter's type, or `undefined` where only the checker can tell
  */
 function declaredParameterType(fn: ts.ArrowFunction | ts.FunctionExpression, checker: ts.TypeChecker): ts.Type | undefined {
   const call = fn.parent;
-  if (!ts.isCallExpression(call) || call.typeArguments !== undefined || ts.isOptionalChain(call)) return undefined;
-  const index = call.arguments.indexOf(fn);
-  const callee = call.expression;
-  if (index < 0 || call.arguments.some(ts.isSpreadElement) || !ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
-  const member = declaredMember(checker, callee.expression, callee.name.text);
-  const signatures = member === undefined ? [] : checker.getTypeOfSymbol(member).getCallSignatures();
-  const signature = signatures.length === 1 ? signatures[0] : undefined;
-  if (signature === undefined || signature.getTypeParameters() !== undefined) return undefined;
-  const parameter = signature.getParameters()[index];
+  if (!ts.isCallExpression(call) || call.arguments.some(ts.isSpreadElement)) return undefined;
+  const signature = declaredSignature(call, checker);
+  const parameter = signature?.getParameters()[call.arguments.indexOf(fn)];
   const declaration = parameter?.valueDeclaration;
   if (parameter === undefined || declaration === undefined || !ts.isParameter(declaration) || declaration.dotDotDotToken !== undefined) return undefined;
   return checker.getTypeOfSymbol(parameter);
