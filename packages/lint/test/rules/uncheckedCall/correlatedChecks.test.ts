@@ -1,4 +1,4 @@
-import { ruleTester, type InvalidCase, type ValidCase } from '../../support/ruleTester';
+import { besideFiles, ruleTester, type InvalidCase } from '../../support/ruleTester';
 
 /**
  * Pattern 1 of issue 11: a result checked through another local derived from it. `t = r && e`,
@@ -28,12 +28,11 @@ const STORE = `
 
 const LEGACY = { experimentalDecorators: true };
 
-function valid(name: string, code: string): ValidCase {
-  return { name, code, files: { 'store.ts': STORE }, compilerOptions: LEGACY };
-}
+const { validCode: valid, invalidCode } = besideFiles({ 'store.ts': STORE }, LEGACY);
 
+/** A case with one finding, at the call on `line`, `column`. */
 function invalid(name: string, code: string, line: number, column: number): InvalidCase {
-  return { name, code, files: { 'store.ts': STORE }, compilerOptions: LEGACY, errors: [{ line, column }] };
+  return invalidCode(name, code, [[line, column]]);
 }
 
 ruleTester('ei/unchecked-call', {
