@@ -100,5 +100,9 @@ export const parchment: RealCorpus = {
     { id: 'pc-strict-null-shadow-formatAt', kind: 'equivalent rewrite', file: SHADOW, find: '    if (this.scroll.query(name, Scope.BLOT) != null && value) {', replace: '    if (this.scroll.query(name, Scope.BLOT) !== null && value) {', expect: [] },
     { id: 'pc-truthy-block-formatAt', kind: 'equivalent rewrite', file: BLOCK, find: '    if (this.scroll.query(name, Scope.BLOCK) != null) {\n      this.format(name, value);', replace: '    if (this.scroll.query(name, Scope.BLOCK)) {\n      this.format(name, value);', expect: [] },
     { id: 'pc-remove-check-block-formats', kind: 'check removed', file: BLOCK, find: '    const match = scroll.query(BlockBlot.blotName);\n    if (\n      match != null &&', replace: '    const match = scroll.query(BlockBlot.blotName);\n    if (\n      match !== undefined &&', expect: [{ rule: 'ei/unchecked-call', line: 29 }] },
+    { id: 'pc-asserted-and-checked-makeAttachedBlot', kind: 'equivalent rewrite', file: PARENT, find: '  const found = scroll.find(node);', replace: '  const found: Blot = scroll.find(node)!;', expect: [] },
+    { id: 'pc-boolean-inline-formatAt', kind: 'equivalent rewrite', file: INLINE, find: '      this.scroll.query(name, Scope.ATTRIBUTE)\n    ) {', replace: '      Boolean(this.scroll.query(name, Scope.ATTRIBUTE))\n    ) {', expect: [] },
+    { id: 'pc-nullish-parent-update-ref', kind: 'equivalent rewrite', file: PARENT, find: '          this.insertBefore(blot, refBlot || undefined);', replace: '          this.insertBefore(blot, refBlot ?? undefined);', expect: [] },
+    { id: 'pc-aliased-condition-scroll-update', kind: 'equivalent rewrite', file: SCROLL, find: '              mark(child, false);\n              if (child instanceof ParentBlot) {', replace: '              mark(child, false); const isParent = child instanceof ParentBlot;\n              if (isParent) {', expect: [] },
   ],
 };
