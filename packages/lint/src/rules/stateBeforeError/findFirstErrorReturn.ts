@@ -15,6 +15,8 @@ import { isErrPtrType } from '../shared/isErrPtrType';
  *   `if (-1 >= x)` or `if (isErr(x))`.
  * - ERRNO_NULL: either of the above, and `if (isErrOrNull(x)) return x`.
  * - TRUE: `true`.
+ * - NULL and ERRNO_NULL: any other value whose type where it is returned holds null
+ *   (`return this.next` with `next: Blot | null`, `return cache.get(k) ?? null`).
  * - Any type: `Promise.resolve(failure)`; a conditional `c ? a : b` with the failure on either
  *   side; a `const` whose initializer is the failure (`const EBUSY = -16; … return EBUSY`); an
  *   identifier returned in the then-branch of a test that mentions it, whose type the checker
@@ -86,8 +88,20 @@ function isFailure(value: ts.Expression, statement: ts.ReturnStatement | undefin
     const operand = skipOuterExpressions(expression.operand);
     return allowsErrno(type) && !(ts.isNumericLiteral(operand) && Number(operand.text) === 0);
   }
-  if (ts.isIdentifier(expression) && statement !== undefined) return isFailingIdentifier(expression, statement, type, checker);
-  return false;
+  if (ts.isIdentifier(expression) && statement !== undefined && isFailingIdentifier(expression, statement, type, checker)) return true;
+  return statement !== undefined && allowsNull(type) && mayBeNull(expression, checker);
+}
+
+/**
+ * Whether a returned value's type, where it is returned, holds null: a property, a lookup or a
+ * variable that may be null there (`return this.next`, `return map.get(k) ?? null`, `return cur`)
+ * is the failure whenever it is null, as a literal `null` is. Values of a type parameter or `any`
+ * say nothing and do not count.
+ */
+function mayBeNull(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+  if (ts.isLiteralExpression(expression) || ts.isObjectLiteralExpression(expression) || ts.isArrayLiteralExpression(expression) || expression.kind === ts.SyntaxKind.ThisKeyword) return false;
+  const valueType = checker.getTypeAtLocation(expression);
+  return valueType.isUnion() ? valueType.types.some((part) => (part.flags & ts.TypeFlags.Null) !== 0) : (valueType.flags & ts.TypeFlags.Null) !== 0;
 }
 
 /**
