@@ -1,11 +1,12 @@
 import { retryPendingBoot } from '../boot/pendingBoot';
-import { ErrInjectError, isErrInjectError, showValue } from '../errors/ErrInjectError';
+import { ErrInjectError, isErrInjectError, showPath, showValue } from '../errors/ErrInjectError';
 import type { ControlFile } from '../control/tree';
 import { state } from '../state/sharedState';
+import type { CapabilityKnob } from './CapabilityKnob';
 import type { FaultAttr } from './FaultAttr';
 import { refreshGate } from './refreshGate';
 import { createAttr } from './createAttr';
-import { createKnobDir, type GenericKnob } from './createKnobDir';
+import { createKnobDir, GENERIC_KNOBS, type GenericKnob } from './createKnobDir';
 import { deriveSeed } from './random';
 
 /**
@@ -95,19 +96,64 @@ function initText(key: keyof FaultAttrInit, value: unknown, name: string): strin
   return String(value);
 }
 
+/** A capability's own knob as a file: a write that throws anything else is refused with EINVAL. */
+function knobFile(knob: CapabilityKnob): ControlFile {
+  return {
+    kind: 'file',
+    read: () => knob.read(),
+    write: (value, path) => {
+      try {
+        knob.write(value, path);
+      } catch (error) {
+        if (isErrInjectError(error)) throw error;
+        throw new ErrInjectError('EINVAL', `debugfs ${showPath(path)}: cannot write ${showValue(value)} (EINVAL: ${error instanceof Error ? error.message : showValue(error)})`, {
+          cause: error,
+          path,
+          value,
+        });
+      }
+    },
+  };
+}
+
+/** Checks a capability's own knobs: names as for a capability, none a generic knob's, each readable and writable. */
+function knobFiles(name: string, knobs: unknown): Map<string, ControlFile> {
+  if (typeof knobs !== 'object' || knobs === null || Array.isArray(knobs)) {
+    throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `declareFaultAttr(${showValue(name)}): knobs must be an object of knobs by name, got ${showValue(knobs)}`);
+  }
+  const files = new Map<string, ControlFile>();
+  for (const [knobName, knob] of Object.entries(knobs as Record<string, unknown>)) {
+    if ((GENERIC_KNOBS as readonly string[]).includes(knobName) || knobName.length === 0 || knobName.length > NAME_MAX || /[\s/\0]/.test(knobName) || knobName === '.' || knobName === '..') {
+      throw new ErrInjectError(
+        'ERR_INVALID_ARG_VALUE',
+        `declareFaultAttr(${showValue(name)}): the knob name ${showValue(knobName)} is not accepted; a knob's name is 1 to ${NAME_MAX} characters without "/", whitespace or NUL, not "." or "..", and none of the generic knobs (${GENERIC_KNOBS.join(', ')})`,
+      );
+    }
+    const candidate = knob as Partial<CapabilityKnob> | null;
+    if (typeof candidate !== 'object' || candidate === null || typeof candidate.read !== 'function' || typeof candidate.write !== 'function') {
+      throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `declareFaultAttr(${showValue(name)}): knobs.${knobName} must be an object with read() and write(value, path), got ${showValue(knob)}`);
+    }
+    files.set(knobName, knobFile(candidate as CapabilityKnob));
+  }
+  return files;
+}
+
 /**
  * Declares a capability, the `DECLARE_FAULT_ATTR` of the kernel, and creates its debugfs directory
- * `<name>/` with every generic knob. A boot option or path assignment for it in `ERRINJECT` applies
- * now, over `init`, as a boot option overrides the static initialiser.
+ * `<name>/` with every generic knob, then the capability's own knobs. A boot option or path
+ * assignment for it in `ERRINJECT` applies now, over `init`, as a boot option overrides the static
+ * initialiser.
  *
  * @param name - the capability's name and directory
  * @param init - starting knob values; the kernel's defaults otherwise (probability 0, interval 1,
  * times 1, space 0, verbose 2, task-filter N, stacktrace-depth 32)
+ * @param knobs - the capability's own knobs by name (see {@link CapabilityKnob}), listed after the
+ * generic ones in this order
  * @returns the capability, to pass to `shouldFail`
- * @throws ErrInjectError EEXIST when the name is taken; ERR_INVALID_ARG_* for a bad name or init;
- * EINVAL / ERANGE for an init value its knob refuses (nothing is declared then)
+ * @throws ErrInjectError EEXIST when the name is taken; ERR_INVALID_ARG_* for a bad name, init or
+ * knobs; EINVAL / ERANGE for an init value its knob refuses (nothing is declared then)
  */
-export function declareFaultAttr(name: string, init: FaultAttrInit = {}): FaultAttr {
+export function declareFaultAttr(name: string, init: FaultAttrInit = {}, knobs: Readonly<Record<string, CapabilityKnob>> = {}): FaultAttr {
   validateName(name);
   if (state.attrs.has(name)) {
     throw new ErrInjectError('EEXIST', `declareFaultAttr: a capability named ${showValue(name)} already exists (debugfs ${name}/)`, {
@@ -117,8 +163,10 @@ export function declareFaultAttr(name: string, init: FaultAttrInit = {}): FaultA
   if (typeof init !== 'object' || init === null) {
     throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `declareFaultAttr(${showValue(name)}): init must be an object, got ${showValue(init)}`);
   }
+  const ownKnobs = knobFiles(name, knobs);
   const attr = createAttr(name, deriveSeed(state.baseSeed, name));
   const dir = createKnobDir(attr);
+  for (const [knobName, file] of ownKnobs) dir.entries.set(knobName, file);
   for (const [key, value] of Object.entries(init)) {
     if (value === undefined) continue;
     if (!Object.prototype.hasOwnProperty.call(INIT_KNOBS, key)) {
