@@ -10,7 +10,7 @@ import { dirname, join, posix } from 'node:path';
  */
 
 const repository = dirname(dirname(dirname(require.resolve('@errinject/core/package.json'))));
-const PACKAGES = ['core', 'lint', 'cli', 'mocha'] as const;
+const PACKAGES = ['core', 'lint', 'cli', 'mocha', 'node'] as const;
 
 interface PackEntry {
   readonly path: string;
