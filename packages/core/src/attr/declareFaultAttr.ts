@@ -48,11 +48,16 @@ const INIT_KNOBS: { readonly [K in keyof Required<FaultAttrInit>]: GenericKnob }
 const NAME_MAX = 255;
 const NAME_RULE = `1 to ${NAME_MAX} characters without "/", whitespace or NUL, and not ".", ".." or "self" (procfs's)`;
 
+/** The rule a capability's name and a knob's name share: a file name of debugfs. */
+function isAcceptedName(name: string): boolean {
+  return name.length > 0 && name.length <= NAME_MAX && !/[\s/\0]/.test(name) && name !== '.' && name !== '..';
+}
+
 function validateName(name: unknown): asserts name is string {
   if (typeof name !== 'string') {
     throw new ErrInjectError('ERR_INVALID_ARG_TYPE', `declareFaultAttr: the name must be a string, got ${showValue(name)}`);
   }
-  if (name.length === 0 || name.length > NAME_MAX || /[\s/\0]/.test(name) || name === '.' || name === '..' || name === 'self') {
+  if (!isAcceptedName(name) || name === 'self') {
     throw new ErrInjectError('ERR_INVALID_ARG_VALUE', `declareFaultAttr: the name ${showValue(name)} is not accepted; a name is ${NAME_RULE}`);
   }
 }
@@ -123,7 +128,7 @@ function knobFiles(name: string, knobs: unknown): Map<string, ControlFile> {
   }
   const files = new Map<string, ControlFile>();
   for (const [knobName, knob] of Object.entries(knobs as Record<string, unknown>)) {
-    if ((GENERIC_KNOBS as readonly string[]).includes(knobName) || knobName.length === 0 || knobName.length > NAME_MAX || /[\s/\0]/.test(knobName) || knobName === '.' || knobName === '..') {
+    if ((GENERIC_KNOBS as readonly string[]).includes(knobName) || !isAcceptedName(knobName)) {
       throw new ErrInjectError(
         'ERR_INVALID_ARG_VALUE',
         `declareFaultAttr(${showValue(name)}): the knob name ${showValue(knobName)} is not accepted; a knob's name is 1 to ${NAME_MAX} characters without "/", whitespace or NUL, not "." or "..", and none of the generic knobs (${GENERIC_KNOBS.join(', ')})`,

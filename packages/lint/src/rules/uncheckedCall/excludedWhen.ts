@@ -2,6 +2,7 @@ import { ts } from '@ts-morph/common';
 import { skipParentheses } from '../shared/skipParentheses';
 import type { CheckEnv } from './CheckEnv';
 import { aliasedFacts } from './aliasedFacts';
+import { exits } from './exits';
 import { Component } from './Component';
 import type { FailureModel } from './FailureModel';
 import { excludedByPredicate, narrowingPredicateOf } from './narrowingPredicateOf';
@@ -140,15 +141,6 @@ export function isErrnoEquality(node: ts.BinaryExpression, subject: Subject): bo
   return (neverEqualTo(other, loose, subject.model, subject.env.checker) & (Component.ok | Component.errno)) === Component.ok;
 }
 
-/** Whether a statement always leaves the block it is in: a `return` or `throw`, or a block that ends with one. */
-function leaves(statement: ts.Statement): boolean {
-  if (ts.isBlock(statement)) {
-    const last = statement.statements.at(-1);
-    return last !== undefined && leaves(last);
-  }
-  return ts.isReturnStatement(statement) || ts.isThrowStatement(statement);
-}
-
 /**
  * Tells whether a comparison is a guard that leaves on `false` (`if (r === false) return r;`,
  * `if (done || r == false) throw …`) of a value whose failure is null: the guard takes `false`
@@ -170,7 +162,7 @@ export function isFalseGuard(node: ts.BinaryExpression, subject: Subject): boole
     condition = condition.parent;
   }
   const statement = condition.parent;
-  return ts.isIfStatement(statement) && statement.expression === condition && leaves(statement.thenStatement);
+  return ts.isIfStatement(statement) && statement.expression === condition && exits(statement.thenStatement, subject.env.checker);
 }
 
 /** The comparisons that decide an `if` condition alone: itself, or an operand of `||`, through parentheses. */

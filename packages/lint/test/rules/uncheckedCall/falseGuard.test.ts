@@ -147,6 +147,20 @@ ruleTester('ei/unchecked-call', {
       errors: [{ line: 3, column: 7 }],
     }),
     invalid({
+      name: 'guarded on false with continue, in a loop',
+      code: `
+        import { add, remove } from './lib';
+        export function replaceAll(keys: readonly string[]): void {
+          for (const key of keys) {
+            const removed = remove(key);
+            if (removed === false) continue;
+            add(key);
+          }
+        }
+      `,
+      errors: [{ line: 4, column: 21 }],
+    }),
+    invalid({
       name: 'guarded on false inside an or',
       code: `
         import { add, remove } from './lib';
