@@ -3,8 +3,9 @@ import { currentTask } from '../task/currentTask';
 import { setFailNth } from '../task/setFailNth';
 import type { Task } from '../task/Task';
 import type { FaultAttr, FaultAttrImpl } from './FaultAttr';
+import type { FaultPoint } from './faultPoint';
 import { roll } from './random';
-import type { EntryPoint } from './captureCallerFrames';
+import { captureLimit, type EntryPoint } from './captureCallerFrames';
 import { stackFilterPasses } from './stackFilter';
 import { reportFault } from '../verbose/reportFault';
 import { pendingNotices } from '../report/pendingNotices';
@@ -135,7 +136,7 @@ function decideAt(attr: FaultAttrImpl, size: number, flags: number, entry: Entry
     const holder = siteHolder(mark);
     if (holder !== undefined) {
       const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = 1;
+      Error.stackTraceLimit = captureLimit(1, entry);
       Error.captureStackTrace(holder, entry);
       Error.stackTraceLimit = limit;
     }
@@ -167,6 +168,35 @@ export function shouldFail(attr: FaultAttr, size = 1): boolean {
  */
 export function shouldFailEx(attr: FaultAttr, size: number, flags: number): boolean {
   return (attr as unknown as FaultAttrImpl).gate !== 0 && decideAt(attr as unknown as FaultAttrImpl, size, flags, shouldFailEx) >= FAILED;
+}
+
+/**
+ * {@link shouldFailEx} at a fault point: for a capability that intercepts functions the program calls
+ * (see {@link FaultPoint}). The same decision, whose stack filter, verbose stack and fault report
+ * look at the program's frames below the interceptor, and whose reports name the call by the point's
+ * name.
+ *
+ * @param attr - the capability
+ * @param point - where the call is, from `faultPoint`
+ * @param size - the call's size, for `space` (bytes, for a capability of I/O)
+ * @param flags - {@link FAULT_NOWARN} or 0
+ * @returns true when the interceptor must fail this call
+ */
+export function shouldFailAt(attr: FaultAttr, point: FaultPoint, size = 1, flags = 0): boolean {
+  return (attr as unknown as FaultAttrImpl).gate !== 0 && decideAt(attr as unknown as FaultAttrImpl, size, flags, point.entry, point.name) >= FAILED;
+}
+
+/**
+ * Whether any call of a capability can fail now: its probability is not 0 or a task's fail-nth is
+ * armed, and the production switch is off. When it says no, `shouldFail` would say no to every call
+ * without counting it, so an interceptor may skip the work of preparing the call's decision (its
+ * size, its own filters, the kernel's `cache-filter` and the like). One field's read.
+ *
+ * @param attr - the capability
+ * @returns false when no call of it can fail
+ */
+export function faultArmed(attr: FaultAttr): boolean {
+  return (attr as unknown as FaultAttrImpl).gate !== 0;
 }
 
 /**

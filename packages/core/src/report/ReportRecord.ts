@@ -10,7 +10,7 @@ export interface FaultReportRecord {
   readonly pid: number;
   /** The capability (`fail_function`, or a capability of `declareFaultAttr`). */
   readonly capability: string;
-  /** For `fail_function`: the error-injectable function that failed; `null` for other capabilities. */
+  /** For `fail_function`: the error-injectable function that failed; for a fault at a fault point (`shouldFailAt`), the point's name (`fs.open`); `null` otherwise. */
   readonly function: string | null;
   /**
    * The caller's call site, `/abs/file.js:12:5`: the first frame outside errinject and outside the

@@ -1,4 +1,4 @@
-import type { EntryPoint } from '../attr/captureCallerFrames';
+import { captureLimit, type EntryPoint } from '../attr/captureCallerFrames';
 import { readCallSite } from './readCallSite';
 
 /**
@@ -12,10 +12,10 @@ export function captureCallSite(entry: EntryPoint): NodeJS.CallSite | undefined 
   const holder: { stack?: unknown } = {};
   const limit = Error.stackTraceLimit;
   try {
-    Error.stackTraceLimit = 1;
+    Error.stackTraceLimit = captureLimit(1, entry);
     Error.captureStackTrace(holder, entry);
   } finally {
     Error.stackTraceLimit = limit;
   }
-  return readCallSite(holder);
+  return readCallSite(holder, entry);
 }

@@ -28,7 +28,7 @@ export type SiteReceiver = (site: NodeJS.CallSite | undefined) => void;
 export interface FaultNotice {
   /** The capability's name. */
   readonly capability: string;
-  /** For `fail_function`: the error-injectable function that failed; otherwise `undefined`. */
+  /** For `fail_function`: the error-injectable function that failed; a fault point's name; otherwise `undefined`. */
   readonly function: string | undefined;
   /** True when the task's fail-nth countdown caused the fault. */
   readonly failNth: boolean;

@@ -25,6 +25,7 @@ export function siteHolder(mark: number): { stack?: unknown } | undefined {
  */
 export function settleFaultSites(mark: number, holder: { stack?: unknown } | undefined): void {
   const notices = pendingNotices.splice(mark);
-  (notices[0] as PendingNotice).settle(holder === undefined ? undefined : readCallSite(holder));
+  const first = notices[0] as PendingNotice;
+  first.settle(holder === undefined ? undefined : readCallSite(holder, first.entry));
   for (let i = 1; i < notices.length; i++) (notices[i] as PendingNotice).settle(undefined);
 }

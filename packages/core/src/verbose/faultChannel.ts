@@ -21,7 +21,7 @@ export interface FaultEvent {
   readonly space: number;
   /** `times` before this fault's decrement. */
   readonly times: number;
-  /** For `fail_function` faults: the name of the error-injectable function that failed; otherwise `undefined`. */
+  /** For `fail_function` faults: the name of the error-injectable function that failed; for a fault at a fault point (`shouldFailAt`), the point's name; otherwise `undefined`. */
   readonly function: string | undefined;
 }
 

@@ -75,7 +75,7 @@ export interface FaultSite {
   readonly timesBefore: number;
   /** The errinject function the caller called, where the caller's stack starts. */
   readonly entry: EntryPoint;
-  /** For `fail_function`: the error-injectable function that failed. */
+  /** For `fail_function`: the error-injectable function that failed; for a fault point, its name. */
   readonly function: string | undefined;
 }
 
