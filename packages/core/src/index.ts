@@ -17,6 +17,9 @@ import * as createKnobDirModule from './attr/createKnobDir';
 import * as capabilityKnobModule from './attr/CapabilityKnob';
 import * as shouldFailModule from './attr/shouldFail';
 import * as faultPointModule from './attr/faultPoint';
+import * as globModule from './attr/Glob';
+import * as ownIoModule from './state/ownIo';
+import * as injectionOffModule from './boot/injectionOff';
 import * as faultChannelModule from './verbose/faultChannel';
 import * as setVerboseSinkModule from './verbose/setVerboseSink';
 import * as runTaskModule from './task/runTask';
@@ -84,6 +87,9 @@ export import faultArmed = shouldFailModule.faultArmed;
 export import faultPoint = faultPointModule.faultPoint;
 export type { FaultPoint, FaultPointOptions } from './attr/faultPoint';
 export type { EntryPoint } from './attr/captureCallerFrames';
+export import Glob = globModule.Glob;
+export import asOwnIo = ownIoModule.asOwnIo;
+export import isOwnIo = ownIoModule.isOwnIo;
 export import FAULT_NOWARN = shouldFailModule.FAULT_NOWARN;
 export type { FaultDecision } from './attr/shouldFail';
 export import FAULT_CHANNEL = faultChannelModule.FAULT_CHANNEL;
@@ -102,6 +108,7 @@ export type { ControlTree } from './control/ControlTree';
 
 // boot configuration
 export import applyBootConfig = applyBootConfigModule.applyBootConfig;
+export import injectionOff = injectionOffModule.injectionOff;
 export import pendingBootEntries = pendingBootModule.pendingBootEntries;
 export import parseBootConfig = parseBootConfigModule.parseBootConfig;
 export type { BootReporter } from './boot/pendingBoot';

@@ -98,7 +98,7 @@ function charBit(code: number): [number, number] {
   return bit < 32 ? [1 << bit, 0] : [0, 1 << (bit - 32)];
 }
 
-/** A compiled stack pattern; see the file comment for how it matches. */
+/** A compiled pattern of the stack filter (see the file comment for how it matches), public for a capability's own filters of the same kind (`@errinject/node`'s `path-filter`). */
 export class Glob {
   /** The pattern, in the form {@link normalizeGlob} gives it. */
   readonly pattern: string;

@@ -1,5 +1,6 @@
 import { chmodSync, readdirSync, unlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { asOwnIo } from '../state/ownIo';
 import { join } from 'node:path';
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
 import { ControlConnections } from './ControlConnections';
@@ -162,8 +163,9 @@ export function startControlServer(options: ControlServerOptions = {}): Promise<
     maxConnections: positiveInteger(options, 'maxConnections', MAX_CONNECTIONS, 2 ** 16),
     maxBufferedBytes: positiveInteger(options, 'maxBufferedBytes', MAX_BUFFERED_BYTES, Number.MAX_SAFE_INTEGER),
   });
-  const dir = controlSocketDir();
-  removeStaleSockets(dir);
+  // errinject's own I/O: no capability of I/O counts or fails it.
+  const dir = asOwnIo(controlSocketDir);
+  asOwnIo(() => removeStaleSockets(dir));
   const path = join(dir, `${process.pid}.sock`);
   if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES) {
     // Node.js would bind a truncated path without a word.
@@ -176,7 +178,7 @@ export function startControlServer(options: ControlServerOptions = {}): Promise<
   const server = createServer((socket) => connections.accept(socket));
   const removeSocket = (): void => {
     try {
-      unlinkSync(path);
+      asOwnIo(() => unlinkSync(path));
     } catch {
       // Gone already.
     }
@@ -191,7 +193,7 @@ export function startControlServer(options: ControlServerOptions = {}): Promise<
       server.unref();
       try {
         // The directory is 0700 already; the socket itself is 0600 as well.
-        chmodSync(path, 0o600);
+        asOwnIo(() => chmodSync(path, 0o600));
       } catch (error) {
         process.off('exit', removeSocket);
         server.close();

@@ -1,5 +1,6 @@
 import * as diagnosticsChannel from 'node:diagnostics_channel';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { asOwnIo } from '../state/ownIo';
 import { isAbsolute } from 'node:path';
 import { MARK_NOTICE_CHANNEL, type MarkNotice } from './markNoticeChannel';
 import { FAULT_NOTICE_CHANNEL, type FaultNotice } from './faultNoticeChannel';
@@ -52,8 +53,11 @@ export function openFaultReport(path: string): FaultReport {
   const write = (record: ReportRecord): boolean => {
     if (broken) return false;
     try {
-      fd ??= openSync(path, 'a');
-      writeSync(fd, `${JSON.stringify(record)}\n`);
+      const line = `${JSON.stringify(record)}\n`;
+      asOwnIo(() => {
+        fd ??= openSync(path, 'a');
+        writeSync(fd, line);
+      });
       return true;
     } catch (error) {
       broken = true;
@@ -109,7 +113,7 @@ export function openFaultReport(path: string): FaultReport {
       process.off('uncaughtExceptionMonitor', onCrash);
       diagnosticsChannel.unsubscribe(MARK_NOTICE_CHANNEL, onMark);
       process.off('exit', onExit);
-      if (fd !== undefined) closeSync(fd);
+      if (fd !== undefined) asOwnIo(() => closeSync(fd as number));
       fd = undefined;
       broken = true;
     },

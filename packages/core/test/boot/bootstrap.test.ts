@@ -175,7 +175,9 @@ describe('bootstrap', function () {
          out.failures = failures;
          out.armedTask = codeOf(() => core.runTask(() => core.shouldFail(attr), { failNth: 1 }));
          out.plainTask = core.runTask(() => core.shouldFail(attr));
-         out.reads = [core.debugfs.read('fail_function/probability'), core.procfs.read('self/fail-nth')];`,
+         out.reads = [core.debugfs.read('fail_function/probability'), core.procfs.read('self/fail-nth')];
+         out.off = core.injectionOff();
+         out.armed = core.faultArmed(attr);`,
       );
 
       // Assert
@@ -190,17 +192,21 @@ describe('bootstrap', function () {
       expect(out['armedTask']).to.equal('EPERM');
       expect(out['plainTask']).to.equal(false);
       expect(out['reads']).to.deep.equal(['0\n', '0\n']);
+      expect(out['off']).to.equal(true);
+      expect(out['armed']).to.equal(false);
     });
 
     it('should apply off first, wherever it stands, so that no other entry applies', () => {
       // Act
       const { out, stderr } = runChild(
         { ERRINJECT: 'fail_function/probability=100;off fail_function/times=-1' },
-        `out.reads = [core.debugfs.read('fail_function/probability'), core.debugfs.read('fail_function/times')];`,
+        `out.reads = [core.debugfs.read('fail_function/probability'), core.debugfs.read('fail_function/times')];
+         out.off = core.injectionOff();`,
       );
 
       // Assert
       expect(out['reads']).to.deep.equal(['0\n', '1\n']);
+      expect(out['off']).to.equal(true);
       expect(stderr).to.include('EPERM');
     });
   });
