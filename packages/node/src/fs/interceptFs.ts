@@ -1,0 +1,254 @@
+import fs = require('node:fs');
+import { syncBuiltinESMExports } from 'node:module';
+import { faultArmed, faultPoint, type FaultPoint } from '@errinject/core';
+import { callContext } from '../intercept/callContext';
+import { type AnyFunction, replaceFunction } from '../intercept/replaceFunction';
+import { decideFsFailure, type FsFailure } from './decideFsFailure';
+import type { FailFs } from './failFs';
+import { DIR_CALLS, FILE_HANDLE_CALLS, FS_CALLS, type FsCall, PROMISES_NAMES, REALPATH_NATIVE } from './FS_CALLS';
+import { forgetFd, rememberFd, rememberHandle, shownPath } from './fsTargets';
+import { originalFs } from './originalFs';
+
+/**
+ * How a form of a function reports a failure: to its callback, by throwing, by rejecting, or as
+ * `Dir.read` and `Dir.close` do, to the callback when given one and by rejecting otherwise.
+ */
+type FsForm = 'callback' | 'sync' | 'promise' | 'either';
+
+/** An interceptor being made: what it stands for. */
+interface FsInterception {
+  readonly failFs: FailFs;
+  readonly name: string;
+  readonly call: FsCall;
+  readonly form: FsForm;
+  /** The function's name in `fs` (`writeFile`), for what it does besides failing. */
+  readonly base: string;
+}
+
+/** Where a call's data arguments begin: after the path, the path and destination, or the descriptor. */
+function firstDataArgument(call: FsCall): number {
+  if (call.target === 'this') return 0;
+  return call.target === 'path-dest' ? 2 : 1;
+}
+
+/** A callback error has no frames, as Node's errors from libuv have none: only its first line. */
+function asAsyncError(error: Error): Error {
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
+}
+
+/**
+ * What a failing `writeFile` or `appendFile` to a path did before its write failed: it opened the
+ * file, creating it, and `writeFile` truncated it, as on a full disk. When that open fails for real,
+ * the call fails with that error instead.
+ */
+function openBeforeFailedWrite(interception: FsInterception, args: ArrayLike<unknown>, failure: FsFailure): Error {
+  if (failure.stage.op !== 'write' || (interception.base !== 'writeFile' && interception.base !== 'appendFile') || failure.path === undefined) return failure.error;
+  const options = args[2];
+  const given = typeof options === 'object' && options !== null ? (options as { flag?: unknown; mode?: unknown }) : {};
+  const flag = typeof given.flag === 'string' || typeof given.flag === 'number' ? given.flag : interception.base === 'writeFile' ? 'w' : 'a';
+  const mode = typeof given.mode === 'number' ? given.mode : 0o666;
+  try {
+    originalFs.closeSync(originalFs.openSync(failure.path, flag, mode));
+  } catch (error) {
+    return error as Error;
+  }
+  return failure.error;
+}
+
+/** Keeps the paths descriptors and handles were opened with, for `path-filter`, while it has patterns. */
+function tracked(interception: FsInterception, args: ArrayLike<unknown>, result: unknown): unknown {
+  const { base, form, failFs } = interception;
+  if (failFs.pathFilter.empty) return result;
+  if (base === 'close') forgetFd(args[0]);
+  else if (base === 'open' && form === 'sync') rememberFd(result, shownPath(args[0]));
+  else if (base === 'open' && form === 'promise') {
+    return (result as Promise<unknown>).then((handle) => {
+      rememberHandle(handle, shownPath(args[0]));
+      return handle;
+    });
+  }
+  return result;
+}
+
+/** The callback of an `fs.open` whose descriptor `path-filter` will want. */
+function trackedCallback(interception: FsInterception, args: unknown[]): void {
+  if (interception.base !== 'open' || interception.failFs.pathFilter.empty) return;
+  const callback = args[args.length - 1] as AnyFunction;
+  const shown = shownPath(args[0]);
+  args[args.length - 1] = function opened(this: unknown, error: unknown, fd: unknown): unknown {
+    if (error === null) rememberFd(fd, shown);
+    return Reflect.apply(callback, this, [error, fd]);
+  };
+}
+
+/**
+ * Makes the interceptor of one form of one function. While `fail_fs` cannot fail anything it calls
+ * Node's function at once; otherwise, unless the call is part of another intercepted call or of
+ * loading a module, it asks {@link decideFsFailure}, and fails the call the way this form fails.
+ */
+function makeInterceptor(interception: FsInterception, original: AnyFunction): AnyFunction {
+  const { failFs, call, form } = interception;
+  const attr = failFs.attr;
+  const first = firstDataArgument(call);
+  let point: FaultPoint;
+  const interceptor = function (this: unknown): unknown {
+    // eslint-disable-next-line prefer-rest-params -- arguments keeps the fast path allocation-free
+    const args = arguments;
+    if (!faultArmed(attr)) return Reflect.apply(original, this, args);
+    if (callContext.nested !== 0 || callContext.loading !== 0) return Reflect.apply(original, this, args);
+    const last = args[args.length - 1];
+    const callbackForm = form === 'callback' || (form === 'either' && typeof last === 'function');
+    // A callback form without a callback is Node's to refuse.
+    if (form === 'callback' && typeof last !== 'function') return Reflect.apply(original, this, args);
+    const failure = decideFsFailure(failFs, call, point, args, first, this);
+    if (failure !== undefined) {
+      const error = openBeforeFailedWrite(interception, args, failure);
+      const exists = interception.base === 'exists';
+      if (callbackForm) {
+        setImmediate(last as AnyFunction, exists ? false : asAsyncError(error));
+        return undefined;
+      }
+      if (form === 'sync') {
+        if (exists) return false;
+        Error.captureStackTrace(error, interceptor);
+        throw error;
+      }
+      return Promise.reject(asAsyncError(error));
+    }
+    const copy = Array.prototype.slice.call(args) as unknown[];
+    if (callbackForm) trackedCallback(interception, copy);
+    callContext.nested++;
+    try {
+      return tracked(interception, copy, Reflect.apply(original, this, copy));
+    } finally {
+      callContext.nested--;
+    }
+  };
+  point = faultPoint(interception.name, interceptor, { skipNodeFrames: true });
+  return interceptor;
+}
+
+function interceptOn(owner: object, key: string, interception: FsInterception): void {
+  replaceFunction(owner, key, (original) => makeInterceptor(interception, original));
+}
+
+/** The prototypes of `FileHandle` and `Dir` once their methods are intercepted. */
+interface SeenPrototypes {
+  fileHandle: object | undefined;
+  dir: object | undefined;
+}
+
+/** Intercepts the methods of `FileHandle` or `Dir`, once, at the first object of the kind. */
+function interceptPrototypeOnce(failFs: FailFs, seen: SeenPrototypes, object: unknown, kind: 'FileHandle' | 'Dir'): void {
+  if (typeof object !== 'object' || object === null) return;
+  const prototype = Object.getPrototypeOf(object) as object;
+  if (kind === 'FileHandle') {
+    if (seen.fileHandle !== undefined) return;
+    seen.fileHandle = prototype;
+    for (const [name, call] of Object.entries(FILE_HANDLE_CALLS)) interceptOn(prototype, name, { failFs, name: `FileHandle.${name}`, call, form: 'promise', base: name });
+    return;
+  }
+  if (seen.dir !== undefined) return;
+  seen.dir = prototype;
+  for (const [name, call] of Object.entries(DIR_CALLS)) {
+    interceptOn(prototype, name, { failFs, name: `Dir.${name}`, call, form: 'either', base: name });
+    interceptOn(prototype, `${name}Sync`, { failFs, name: `Dir.${name}Sync`, call, form: 'sync', base: name });
+  }
+}
+
+/**
+ * Marks a stream's operations: the `fs.open`, `fs.read`, `fs.write` or `fs.close` a stream's
+ * `_construct`, `_read`, `_write` or `_destroy` makes count as calls though Node's code makes them.
+ */
+function markStreamOperations(prototype: object): void {
+  for (const key of ['_construct', '_read', '_write', '_writev', '_final', '_destroy']) {
+    replaceFunction(prototype, key, (original) =>
+      function streamOperation(this: unknown): unknown {
+        callContext.streamOp++;
+        const nested = callContext.nested;
+        callContext.nested = 0;
+        try {
+          // eslint-disable-next-line prefer-rest-params
+          return Reflect.apply(original, this, arguments);
+        } finally {
+          callContext.streamOp--;
+          callContext.nested = nested;
+        }
+      },
+    );
+  }
+}
+
+/**
+ * Puts `fail_fs`'s interceptors in place: every function of `fs` in its callback and `Sync` forms,
+ * `realpath.native`, `fs.promises`, the methods of `FileHandle` and `Dir` (at the first of each),
+ * and the operations of `ReadStream` and `WriteStream`; then updates the named exports ES modules
+ * see (`syncBuiltinESMExports`).
+ *
+ * @param failFs - the capability
+ */
+export function interceptFs(failFs: FailFs): void {
+  const seen: SeenPrototypes = { fileHandle: undefined, dir: undefined };
+  const promises = fs.promises as unknown as Record<string, unknown>;
+  const fsExports = fs as unknown as Record<string, AnyFunction & { native?: AnyFunction }>;
+  for (const [base, call] of Object.entries(FS_CALLS) as Array<[string, FsCall]>) {
+    interceptOn(fs, base, { failFs, name: `fs.${base}`, call, form: 'callback', base });
+    interceptOn(fs, `${base}Sync`, { failFs, name: `fs.${base}Sync`, call, form: 'sync', base });
+  }
+  for (const name of ['realpath', 'realpathSync'] as const) {
+    const native = fsExports[name];
+    if (native !== undefined) interceptOn(native, 'native', { failFs, name: `fs.${name}.native`, call: REALPATH_NATIVE, form: name === 'realpath' ? 'callback' : 'sync', base: 'realpath' });
+  }
+  for (const name of PROMISES_NAMES) {
+    const call = name === 'realpath' ? REALPATH_NATIVE : FS_CALLS[name];
+    interceptOn(promises, name, { failFs, name: `fs.promises.${name}`, call, form: 'promise', base: name });
+  }
+  // FileHandle and Dir are not exported: their prototypes are reached through the first of each.
+  replaceFunction(promises, 'open', (open) =>
+    function (this: unknown): unknown {
+      // eslint-disable-next-line prefer-rest-params
+      const opened = Reflect.apply(open, this, arguments) as Promise<object>;
+      if (seen.fileHandle !== undefined) return opened;
+      return opened.then((handle) => {
+        interceptPrototypeOnce(failFs, seen, handle, 'FileHandle');
+        return handle;
+      });
+    },
+  );
+  const seeDir = (dir: unknown): void => interceptPrototypeOnce(failFs, seen, dir, 'Dir');
+  replaceFunction(fs, 'opendirSync', (opendirSync) =>
+    function (this: unknown): unknown {
+      // eslint-disable-next-line prefer-rest-params
+      const dir = Reflect.apply(opendirSync, this, arguments);
+      seeDir(dir);
+      return dir;
+    },
+  );
+  replaceFunction(fs, 'opendir', (opendir) =>
+    function (this: unknown, ...args: unknown[]): unknown {
+      const callback = args[args.length - 1];
+      if (typeof callback === 'function' && seen.dir === undefined) {
+        args[args.length - 1] = function (this: unknown, error: unknown, dir: unknown): unknown {
+          seeDir(dir);
+          return Reflect.apply(callback as AnyFunction, this, [error, dir]);
+        };
+      }
+      return Reflect.apply(opendir, this, args);
+    },
+  );
+  replaceFunction(promises, 'opendir', (opendir) =>
+    function (this: unknown): unknown {
+      // eslint-disable-next-line prefer-rest-params
+      const opened = Reflect.apply(opendir, this, arguments) as Promise<unknown>;
+      if (seen.dir !== undefined) return opened;
+      return opened.then((dir) => {
+        seeDir(dir);
+        return dir;
+      });
+    },
+  );
+  markStreamOperations(fs.ReadStream.prototype);
+  markStreamOperations(fs.WriteStream.prototype);
+  syncBuiltinESMExports();
+}

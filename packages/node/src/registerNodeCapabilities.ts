@@ -1,0 +1,55 @@
+import { getFaultAttr, injectionOff } from '@errinject/core';
+import { guardModuleLoading } from './intercept/guardModuleLoading';
+import { declareFailFs, FAIL_FS } from './fs/failFs';
+import { interceptFs } from './fs/interceptFs';
+
+/** The environment variable that names the capabilities to load (all of them when unset or empty). */
+export const NODE_CAPABILITIES_ENV = 'ERRINJECT_NODE';
+
+/** The capabilities of this package, by name, with what loads each. */
+const CAPABILITIES: Readonly<Record<string, () => void>> = {
+  [FAIL_FS]: () => interceptFs(declareFailFs()),
+};
+
+/** Every capability this package has. */
+export const NODE_CAPABILITIES: readonly string[] = Object.keys(CAPABILITIES);
+
+/**
+ * The capabilities `ERRINJECT_NODE` asks for (separated by commas or spaces; all when it is unset
+ * or empty). An unknown name is reported on stderr and skipped.
+ *
+ * @param text - the variable's value
+ * @returns the names to load, in this package's order
+ */
+export function chosenCapabilities(text: string | undefined): string[] {
+  const names = (text ?? '').split(/[\s,]+/).filter((name) => name !== '');
+  if (names.length === 0) return [...NODE_CAPABILITIES];
+  for (const name of names) {
+    if (!NODE_CAPABILITIES.includes(name)) process.stderr.write(`errinject: ${NODE_CAPABILITIES_ENV} names ${JSON.stringify(name)}, which is not a capability of @errinject/node (${NODE_CAPABILITIES.join(', ')}); skipped\n`);
+  }
+  return NODE_CAPABILITIES.filter((name) => names.includes(name));
+}
+
+/**
+ * Loads the capabilities `ERRINJECT_NODE` names into this process, once: each is declared (its
+ * debugfs directory, with its knobs) and its interceptors put in place. Under `ERRINJECT=off` nothing
+ * is declared or changed. A capability already declared (the package loaded twice) is left alone.
+ *
+ * @returns the names of the capabilities loaded now
+ */
+export function registerNodeCapabilities(): string[] {
+  if (injectionOff()) return [];
+  guardModuleLoading();
+  // Standard output and error on a file write through a SyncWriteStream, whose module keeps the
+  // fs.writeSync it found when it loaded: made now, they keep Node's own, and console.log (and the
+  // verbose records of faults) are never file system calls of the program's.
+  void process.stdout;
+  void process.stderr;
+  const loaded: string[] = [];
+  for (const name of chosenCapabilities(process.env[NODE_CAPABILITIES_ENV])) {
+    if (getFaultAttr(name) !== undefined) continue;
+    (CAPABILITIES[name] as () => void)();
+    loaded.push(name);
+  }
+  return loaded;
+}
