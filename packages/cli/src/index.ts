@@ -25,7 +25,7 @@ export type { RunNoticeInput } from './failcmd/runNotice';
 // sweeps
 export { sweepCommand } from './sweep/sweepCommand';
 export type { CommandSweepOptions, SweepProgress } from './sweep/sweepCommand';
-export type { CrashRecord, FaultRecord, CommandSweepReport, CommandSweepRun } from './sweep/CommandSweepReport';
+export type { CheckResult, CrashRecord, FaultRecord, CommandSweepReport, CommandSweepRun } from './sweep/CommandSweepReport';
 export { parseFaultReport } from './sweep/parseFaultReport';
 export type { FaultReport } from './sweep/parseFaultReport';
 export { formatSweepTable, showSite } from './sweep/formatSweepTable';
@@ -33,7 +33,13 @@ export type { TableOptions } from './sweep/formatSweepTable';
 export { noFaultReason } from './sweep/noFaultReason';
 export type { NoFaultInput } from './sweep/noFaultReason';
 export { createSweepProgress } from './sweep/createSweepProgress';
-export type { SweepProgressDisplay } from './sweep/createSweepProgress';
+export type { SweepProgressDisplay, SweepProgressOptions } from './sweep/createSweepProgress';
+
+// checks of the state a run left
+export { runCheck, CHECK_SHELL } from './check/runCheck';
+export type { CheckRequest } from './check/runCheck';
+export { checkEnvironment } from './check/checkEnvironment';
+export { checkMessage } from './check/checkMessage';
 
 // ei-ctl
 export { ControlClient, DEFAULT_TIMEOUT_MS, unreachableCode } from './ctl/ControlClient';

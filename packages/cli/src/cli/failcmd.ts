@@ -1,4 +1,7 @@
 import { useColor } from '@errinject/core/color';
+import { checkEnvironment } from '../check/checkEnvironment';
+import { checkMessage } from '../check/checkMessage';
+import { runCheck } from '../check/runCheck';
 import { CliError, isCliError } from '../errors/CliError';
 import { armedByUser } from '../failcmd/armedByUser';
 import { checkFailcmdOptions } from '../failcmd/checkFailcmdOptions';
@@ -10,6 +13,7 @@ import { FAILCMD_USAGE } from '../failcmd/failcmdUsage';
 import { parseFailcmdArgs } from '../failcmd/parseFailcmdArgs';
 import { runCommand } from '../failcmd/runCommand';
 import { runNotice } from '../failcmd/runNotice';
+import type { CheckResult } from '../sweep/CommandSweepReport';
 import { createSweepProgress } from '../sweep/createSweepProgress';
 import { formatSweepTable } from '../sweep/formatSweepTable';
 import { sweepCommand } from '../sweep/sweepCommand';
@@ -26,8 +30,18 @@ export type FailcmdExit = number | NodeJS.Signals;
  */
 const SWEEP_STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGHUP'];
 
-async function sweep(options: FailcmdOptions, command: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<FailcmdExit> {
-  const progress = createSweepProgress(io.stderr);
+/** What stops work that runs out of the terminal's process group: a sweep's runs, a check. */
+interface StopSignals {
+  /** Aborted when one of the signals arrives. */
+  readonly signal: AbortSignal;
+  /** The first signal that arrived, if any. */
+  readonly stoppedBy: () => NodeJS.Signals | undefined;
+  /** Removes the handlers. */
+  readonly remove: () => void;
+}
+
+/** Handles {@link SWEEP_STOP_SIGNALS} until removed: the first one aborts the signal returned. */
+function onStopSignals(): StopSignals {
   const controller = new AbortController();
   let stoppedBy: NodeJS.Signals | undefined;
   const handlers = SWEEP_STOP_SIGNALS.map((signal) => {
@@ -38,6 +52,18 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
     process.on(signal, handler);
     return [signal, handler] as const;
   });
+  return {
+    signal: controller.signal,
+    stoppedBy: () => stoppedBy,
+    remove: () => {
+      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    },
+  };
+}
+
+async function sweep(options: FailcmdOptions, command: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<FailcmdExit> {
+  const progress = createSweepProgress(io.stderr, { check: options.check !== undefined });
+  const stop = onStopSignals();
   let report;
   try {
     report = await sweepCommand({
@@ -51,18 +77,39 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
       jobs: options.jobs,
       max: options.max,
       timeoutMs: options.timeoutMs,
+      check: options.check,
       onProgress: progress.update,
-      signal: controller.signal,
+      signal: stop.signal,
     });
   } catch (error) {
+    const stoppedBy = stop.stoppedBy();
     if (stoppedBy !== undefined) return stoppedBy;
     throw error;
   } finally {
     progress.stop();
-    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    stop.remove();
   }
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSweepTable(report, { color: useColor(io.stdout, env, options.color) }));
-  return report.crashed > 0 || report.timedOut > 0 ? 1 : 0;
+  return report.crashed > 0 || report.timedOut > 0 || report.badState > 0 ? 1 : 0;
+}
+
+/**
+ * A plain run's `--check`, after the command: out of the terminal's process group, so that SIGINT,
+ * SIGQUIT, SIGTERM and SIGHUP end it (and failcmd, with that signal) as they stop a sweep.
+ *
+ * @returns what the check said, or the signal that stopped it
+ */
+async function checkAfterRun(check: string, env: NodeJS.ProcessEnv): Promise<{ readonly result: CheckResult } | { readonly stoppedBy: NodeJS.Signals }> {
+  const stop = onStopSignals();
+  try {
+    return { result: await runCheck({ command: check, env: checkEnvironment(env), signal: stop.signal }) };
+  } catch (error) {
+    const stoppedBy = stop.stoppedBy();
+    if (stoppedBy !== undefined) return { stoppedBy };
+    throw error;
+  } finally {
+    stop.remove();
+  }
 }
 
 /** A plain run: the command with its report, and a word on stderr when no fault could be injected. */
@@ -73,7 +120,15 @@ async function run(options: FailcmdOptions, command: readonly string[], env: Nod
     const status = await runCommand(command, childEnvironment(env, failcmdEntries(options, armed), { seed: options.seed, control: options.control, report: report?.path }));
     const notice = report === undefined ? undefined : runNotice({ capability: options.capability, armedByConfig: new Set([...armed, ...options.inject.map((spec) => spec.name)]), report: report.read() });
     if (notice !== undefined) io.stderr.write(`failcmd: ${notice}\n`);
-    return status.signal ?? status.code;
+    const commandExit = status.signal ?? status.code;
+    if (options.check === undefined) return commandExit;
+    const checked = await checkAfterRun(options.check, env);
+    if ('stoppedBy' in checked) return checked.stoppedBy;
+    if (checked.result.ok) return commandExit;
+    io.stderr.write(`failcmd: the command left a bad state: --check ${JSON.stringify(options.check)} ended with ${checkMessage(checked.result)}\n`);
+    // A bad state never hides the command's own failure (its code, its signal): failcmd exits 0 only
+    // when the command did and the state is good.
+    return commandExit === 0 ? 1 : commandExit;
   } finally {
     report?.close();
   }

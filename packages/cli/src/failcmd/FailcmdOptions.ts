@@ -39,6 +39,11 @@ export interface FailcmdOptions {
   readonly seed: string | undefined;
   /** `--control`: `ERRINJECT_CONTROL=1`, so that ei-ctl can reach the processes. */
   readonly control: boolean;
+  /**
+   * `--check COMMAND`: a shell command run after the command (after each run of a sweep), whose exit
+   * status judges the state it left: 0 good, anything else bad.
+   */
+  readonly check: string | undefined;
   /** `--sweep`: one run per fault point. */
   readonly sweep: boolean;
   /** `--json`: the sweep's report as JSON. */

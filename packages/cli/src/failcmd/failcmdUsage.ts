@@ -26,6 +26,13 @@ Options (values that begin with "-" are values: -t -1):
       --nth N             the N-th fault-injection call of each process fails (fail-nth)
       --seed N            seed of the probability rolls (ERRINJECT_SEED)
       --control           let ei-ctl reach the command's processes (ERRINJECT_CONTROL=1)
+      --check COMMAND     after the command (after each run of a sweep), run the shell command
+                          COMMAND (/bin/sh -c) in the same directory, with your environment
+                          but no ERRINJECT variable (no faults): if it does not exit 0, the
+                          command left a bad state (data lost to a fault: a file written in
+                          place and cut short). The command must set up the state it needs
+                          itself, since each run starts from what the one before it left:
+                          sh -c 'cp seed.json state.json && node app.js'
       --color, --no-color  colour the sweep's table, or not, whatever the environment says
                           (otherwise: on a terminal, unless NO_COLOR, NODE_DISABLE_COLORS or
                           TERM=dumb; FORCE_COLOR=1/2/3 forces it, FORCE_COLOR=0 turns it off)
@@ -38,12 +45,16 @@ Sweeps:
                           --inject), until a run injects no fault; report per n the function
                           that failed, its call site, the exit status and any crash
       --json              the report as JSON
-  -j, --jobs N            runs at once (default 1)
+  -j, --jobs N            runs at once (default 1; 1 with --check: runs at once would share
+                          the state files the check judges)
       --max N             stop after N runs
       --timeout SECONDS   kill a run (its whole process group) still going after SECONDS,
-                          and report it as timed out
+                          and report it as timed out; a --check still going then is killed
+                          and the run reported as left in a bad state
 
 Exit status: the command's own; 128+n when a signal n ended it (failcmd ends itself with the
-same signal). 2 for a bad option or value (nothing runs), 126 when the command cannot be
-executed, 127 when it is not found. A sweep exits 1 when any run crashed or timed out, else 0.
+same signal); with --check, 1 when the command exited 0 but left a bad state. 2 for a bad
+option or value (nothing runs), 126 when the command cannot be executed, 127 when it (or the
+shell of --check) is not found. A sweep exits 1 when any run crashed, timed out or left a bad
+state, else 0.
 `;

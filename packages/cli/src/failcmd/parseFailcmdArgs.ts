@@ -25,6 +25,7 @@ export const FAILCMD_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   nth: { takesValue: true },
   seed: { takesValue: true },
   control: { takesValue: false },
+  check: { takesValue: true },
   sweep: { takesValue: false },
   json: { takesValue: false },
   jobs: { short: 'j', takesValue: true },
@@ -151,7 +152,8 @@ export const MAX_JOBS = 256;
  * @param env - the environment, for `FAILCMD_TYPE` (default `fail_function`)
  * @returns the options and the command
  * @throws CliError `ERR_USAGE` for an unknown option, a missing value or options that do not go
- *   together; `ERR_INVALID_ARG_VALUE` for a bad `-j`, `--max` or `--timeout`
+ *   together (`--check` with `-j` over 1 among them); `ERR_INVALID_ARG_VALUE` for a bad `-j`, `--max`
+ *   or `--timeout`, or an empty `--check`
  */
 export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): FailcmdArgs {
   const { options, command } = normalize(argv);
@@ -175,6 +177,20 @@ export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   } else if (values['nth'] !== undefined) {
     throw usageError('options --nth and --sweep do not go together: a sweep sets fail-nth itself, to 1, 2, 3...');
   }
+  const jobs = positive('jobs', one('jobs'), MAX_JOBS, 'the number of runs at once') ?? 1;
+  const check = one('check');
+  if (check !== undefined && check.trim() === '') {
+    throw new CliError('ERR_INVALID_ARG_VALUE', `--check ${JSON.stringify(check)} is not accepted: expected a shell command that exits 0 when the state the command left is good`);
+  }
+  if (check !== undefined && jobs > 1) {
+    // Refused rather than made one at a time behind the user's back: runs at once share the files
+    // of the working directory, so a check could judge the state another run is writing, and -j
+    // would promise a speed the sweep cannot have.
+    throw usageError(
+      `options --check and -j/--jobs ${jobs} do not go together: runs at once would share the state files of the working directory, ` +
+        'so a check could judge another run\'s state; a sweep with --check makes its runs one at a time',
+    );
+  }
   const capability = env['FAILCMD_TYPE'] === undefined || env['FAILCMD_TYPE'] === '' ? 'fail_function' : env['FAILCMD_TYPE'];
   return {
     options: {
@@ -192,9 +208,10 @@ export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv
       nth: one('nth'),
       seed: one('seed'),
       control: flag('control'),
+      check,
       sweep,
       json: flag('json'),
-      jobs: positive('jobs', one('jobs'), MAX_JOBS, 'the number of runs at once') ?? 1,
+      jobs,
       max: positive('max', one('max'), 0xffffffff, 'the most runs'),
       timeoutMs: seconds('timeout', one('timeout')),
       color: colorFlag === undefined ? undefined : colorFlag === '--color',

@@ -25,6 +25,25 @@ export interface CrashRecord {
   readonly stack: string;
 }
 
+/**
+ * What `--check COMMAND` said of the state a run left: the check is a shell command run after the
+ * run, in the same directory and the user's environment without failcmd's variables (no faults).
+ */
+export interface CheckResult {
+  /** The check's exit code, or `null` when a signal ended it. */
+  readonly exitCode: number | null;
+  /** The signal that ended the check, or `null`. */
+  readonly signal: NodeJS.Signals | null;
+  /** True when the check was still going after `--timeout` and was killed (`signal` is then `SIGKILL`). */
+  readonly timedOut: boolean;
+  /** True when the check exited 0: the run left a good state. Anything else is a bad state. */
+  readonly ok: boolean;
+  /** The end of the check's stdout and stderr, in the order they came. */
+  readonly output: string;
+  /** How long the check took, in milliseconds. */
+  readonly durationMs: number;
+}
+
 /** One run of the command. */
 export interface CommandSweepRun {
   /** The run's fail-nth: 1, 2, 3... */
@@ -58,6 +77,10 @@ export interface CommandSweepRun {
   readonly durationMs: number;
   /** The end of the command's stderr (its stdout is not kept). */
   readonly stderr: string;
+  /** What `--check` said of the state the run left; `null` without `--check`. */
+  readonly check: CheckResult | null;
+  /** True when the run left a bad state: `--check` was given and did not exit 0. */
+  readonly badState: boolean;
 }
 
 /** A whole sweep. */
@@ -80,6 +103,10 @@ export interface CommandSweepReport {
   readonly crashed: number;
   /** How many runs timed out. */
   readonly timedOut: number;
+  /** The `--check` command that judged the state each run left, or `null`. */
+  readonly check: string | null;
+  /** How many runs left a bad state (their `--check` did not exit 0); 0 without `--check`. */
+  readonly badState: number;
   /**
    * True when the last run injected no fault and did not time out: every fault point was reached.
    * False when `--max` stopped the sweep, or when its last run timed out before any fault (more fault

@@ -1,5 +1,6 @@
 import { relativeSite } from '@errinject/core';
 import picocolors from 'picocolors';
+import { checkMessage } from '../check/checkMessage';
 import type { CommandSweepReport, CommandSweepRun } from './CommandSweepReport';
 
 /** How the table is drawn. */
@@ -42,10 +43,17 @@ function crashText(run: CommandSweepRun): string {
   return text.length > CRASH_WIDTH ? `${text.slice(0, CRASH_WIDTH - 3)}...` : text;
 }
 
+function stateText(run: CommandSweepRun): string {
+  if (run.check === null) return '';
+  const text = run.check.ok ? 'ok' : `bad: ${checkMessage(run.check)}`;
+  return text.length > CRASH_WIDTH ? `${text.slice(0, CRASH_WIDTH - 3)}...` : text;
+}
+
 /**
  * Draws a sweep's report as the seed's fail-nth loop prints its runs, one line per n, as a table:
  * n, whether a fault was injected (Y/N), the function that failed and its call site, the exit status,
- * and the crash, if any; a line on the functions armed before it and a summary after it, with the
+ * and the crash, if any, and with `--check` the state the run left (`ok`, or `bad:` with how the check
+ * ended and its last line); a line on the functions armed (and the check) before it and a summary after it, with the
  * armed functions that never failed when the sweep is complete, or why it is not (`--max`, or a last
  * run that timed out before any fault), and why it found no fault point when it found none.
  *
@@ -59,16 +67,18 @@ export function formatSweepTable(report: CommandSweepReport, options: TableOptio
   const lines: string[] = [];
   const armed = report.capability !== 'fail_function' ? `every call of every capability (FAILCMD_TYPE=${report.capability})` : report.functions.length === 0 ? 'no function (none is marked error-injectable)' : report.functions.join(', ');
   lines.push(`${c.bold('armed:')} ${armed}`);
+  const checked = report.check !== null;
+  if (checked) lines.push(`${c.bold('check:')} ${report.check}`);
   // Loaded when a table is drawn, not for --json: failcmd's start-up is a sweep's fixed cost.
   const Table = require('cli-table3') as typeof import('cli-table3');
   const table = new Table({
-    head: ['n', 'fault', 'function', 'call site', 'exit', 'crash'],
+    head: ['n', 'fault', 'function', 'call site', 'exit', 'crash', ...(checked ? ['state'] : [])],
     chars: {
       top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
       left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
     },
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
-    colAligns: ['right', 'left', 'left', 'left', 'right', 'left'],
+    colAligns: ['right', 'left', 'left', 'left', 'right', 'left', 'left'],
   });
   for (const run of report.runs) {
     const crash = crashText(run);
@@ -79,14 +89,20 @@ export function formatSweepTable(report: CommandSweepReport, options: TableOptio
       run.site === null ? '' : showSite(run.site, cwd),
       exitText(run),
       crash === '' ? '' : c.red(crash),
+      ...(checked ? [run.badState ? c.red(stateText(run)) : c.green(stateText(run))] : []),
     ]);
   }
   for (const line of table.toString().split('\n')) lines.push(line.trimEnd());
   const crashed = report.crashed === 0 ? '0 crashed' : c.red(c.bold(`${report.crashed} crashed`));
   const timedOut = report.timedOut === 0 ? '' : `, ${c.red(c.bold(`${report.timedOut} timed out`))}`;
+  const badState = !checked ? '' : report.badState === 0 ? ', 0 left a bad state' : `, ${c.red(c.bold(`${report.badState} left a bad state`))}`;
   const runs = report.runs.length;
-  lines.push(`${report.faultPoints} fault point${report.faultPoints === 1 ? '' : 's'} in ${runs} run${runs === 1 ? '' : 's'}, ${crashed}${timedOut}`);
+  lines.push(`${report.faultPoints} fault point${report.faultPoints === 1 ? '' : 's'} in ${runs} run${runs === 1 ? '' : 's'}, ${crashed}${timedOut}${badState}`);
   const lastRun = report.runs.at(-1);
+  if (lastRun !== undefined && !lastRun.injected && lastRun.badState) {
+    // With no fault, the command should leave a good state: the check, or the command's set-up of its state, is wrong.
+    lines.push(c.yellow(`run ${lastRun.n} injected no fault and still left a bad state: is the check right, and does the command set up the state it needs (see --check in failcmd --help)?`));
+  }
   if (lastRun !== undefined && !lastRun.injected && lastRun.timedOut) {
     lines.push(c.yellow(`stopped at run ${lastRun.n}: it timed out (--timeout) before any fault, so more fault points may follow`));
   } else if (!report.complete) {

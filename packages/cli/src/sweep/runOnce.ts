@@ -170,6 +170,9 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
         loaded: coreLoaded,
         durationMs,
         stderr,
+        // The sweep runs the check, when there is one, after the run.
+        check: null,
+        badState: false,
       };
       resolve({ run, marked });
     });

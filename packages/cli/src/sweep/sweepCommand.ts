@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { checkEnvironment } from '../check/checkEnvironment';
+import { runCheck } from '../check/runCheck';
+import { CliError } from '../errors/CliError';
 import { armedByUser } from '../failcmd/armedByUser';
 import { childEnvironment } from '../failcmd/childEnvironment';
 import { injectEntries } from '../failcmd/failcmdEntries';
@@ -19,6 +22,8 @@ export interface SweepProgress {
   readonly faults: number;
   /** Finished runs that crashed. */
   readonly crashes: number;
+  /** Finished runs that left a bad state (their check did not exit 0). */
+  readonly badStates: number;
   /** The bound on runs, or `undefined` when the sweep runs until a run injects nothing. */
   readonly max: number | undefined;
 }
@@ -43,8 +48,14 @@ export interface CommandSweepOptions {
   readonly jobs?: number;
   /** The most runs (default: until a run injects nothing). */
   readonly max?: number | undefined;
-  /** Milliseconds a run may take before it is killed and reported as timed out (default: no limit). */
+  /** Milliseconds a run may take before it is killed and reported as timed out (default: no limit); a check's too. */
   readonly timeoutMs?: number | undefined;
+  /**
+   * A shell command run after each run (`/bin/sh -c`), in the same directory, with `env` without
+   * errinject's variables: a run after which it does not exit 0 left a bad state. Runs then go one at
+   * a time (`jobs` must be 1).
+   */
+  readonly check?: string | undefined;
   /** Called whenever a run starts or ends. */
   readonly onProgress?: (progress: SweepProgress) => void;
   /** Stops the sweep: the runs in progress are killed and `sweepCommand` rejects with an AbortError. */
@@ -67,18 +78,32 @@ function abortError(): Error {
  * each is marked (`fail_function/inject=*`), so that no run is needed to find them first and a function
  * marked only on an error path is swept too; the report lists the functions the processes marked.
  *
+ * With a check, each run is followed by the check, which judges the state the run left: a run
+ * after which it does not exit 0 left a bad state (data lost to a fault: a file written in place
+ * and cut short). The check sees the files of the working directory, which every run shares, so the
+ * runs must go one at a time.
+ *
  * @param options - the sweep
  * @returns the report
- * @throws CliError when the command cannot be started; an AbortError when `options.signal` stopped it
+ * @throws CliError when the command or the check cannot be started; `ERR_USAGE` for a check with
+ *   `jobs` over 1; an AbortError when `options.signal` stopped it
  */
 export async function sweepCommand(options: CommandSweepOptions): Promise<CommandSweepReport> {
   const capability = options.capability ?? 'fail_function';
   const jobs = Math.max(1, options.jobs ?? 1);
+  const check = options.check;
+  if (check !== undefined && jobs > 1) {
+    // Runs at once would share the state files of the working directory: a check could judge what
+    // another run is writing, or the state of a run that started after its own. failcmd refuses this
+    // before it calls the sweep; a library caller is held to it here.
+    throw new CliError('ERR_USAGE', `a sweep with a check makes its runs one at a time, but jobs is ${jobs}`);
+  }
+  const checkEnv = checkEnvironment(options.env);
   const max = options.max;
   const entries = options.entries ?? [];
   const extras = { seed: options.seed, control: options.control === true };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-'));
-  const progress = { started: 0, finished: 0, faults: 0, crashes: 0, max };
+  const progress = { started: 0, finished: 0, faults: 0, crashes: 0, badStates: 0, max };
   const tell = (): void => options.onProgress?.({ ...progress });
   try {
     const specs: readonly InjectSpec[] = options.inject ?? [];
@@ -121,9 +146,14 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
           });
           run = outcome.run;
           markedIn.set(n, outcome.marked);
+          if (check !== undefined) {
+            // After the run has ended whole (its process group is gone), before the next one starts.
+            const result = await runCheck({ command: check, env: checkEnv, timeoutMs: options.timeoutMs, signal: controller.signal });
+            run = { ...run, check: result, badState: !result.ok };
+          }
         } catch (error) {
           if (controller.signal.aborted) continue;
-          // The command cannot be started: stop every worker.
+          // The command or the check cannot be started: stop every worker.
           stop();
           throw error;
         } finally {
@@ -134,6 +164,7 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
         progress.finished++;
         if (run.injected) progress.faults++;
         if (run.crashed) progress.crashes++;
+        if (run.badState) progress.badStates++;
         if (!run.injected) {
           // Every fault point before n was reached: the runs after it are not wanted. A run that timed
           // out before any fault ends the sweep too (the runs after it would most likely time out as
@@ -166,6 +197,8 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
       faultPoints: runs.filter((run) => run.injected).length,
       crashed: runs.filter((run) => run.crashed).length,
       timedOut: runs.filter((run) => run.timedOut).length,
+      check: check ?? null,
+      badState: runs.filter((run) => run.badState).length,
       complete,
       noFaultReason: complete ? noFaultReason({ capability, named: everyFunction ? [] : named, marked, runs }) : null,
     };

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/failcmd';
 import { captureIo } from '../support/captureIo';
-import { cleanEnv, fixture } from '../support/fixtures';
+import { cleanEnv, fixture, stateCommand } from '../support/fixtures';
 
 describe('failcmd main', () => {
   describe('when asked for help', () => {
@@ -17,7 +17,7 @@ describe('failcmd main', () => {
 
       // Assert
       expect(exit).to.equal(0);
-      for (const option of ['--probability', '--interval', '--times', '--space', '--verbose', '--task-filter', '--stacktrace-depth', '--require-stack', '--reject-stack', '--inject', '--nth', '--sweep', '--seed', '--control', '--json', '--jobs', '--max', '--timeout', 'FAILCMD_TYPE']) {
+      for (const option of ['--probability', '--interval', '--times', '--space', '--verbose', '--task-filter', '--stacktrace-depth', '--require-stack', '--reject-stack', '--inject', '--nth', '--sweep', '--seed', '--control', '--json', '--jobs', '--max', '--timeout', '--check', 'FAILCMD_TYPE']) {
         expect(io.stdout.text()).to.contain(option);
       }
     });
@@ -39,7 +39,7 @@ describe('failcmd main', () => {
   });
 
   describe('when the command line or a value is refused', () => {
-    for (const argv of [[], ['-p'], ['--bogus', 'true'], ['-p', 'x', 'true'], ['--inject', 'f=7', 'true'], ['--sweep', '-j', '0', 'true']]) {
+    for (const argv of [[], ['-p'], ['--bogus', 'true'], ['-p', 'x', 'true'], ['--inject', 'f=7', 'true'], ['--sweep', '-j', '0', 'true'], ['--sweep', '-j', '2', '--check', 'true', 'true'], ['--check', '', 'true']]) {
       it(`should print why on stderr and exit 2 for ${JSON.stringify(argv)}`, async () => {
         // Arrange
         const io = captureIo();
@@ -127,6 +127,58 @@ describe('failcmd main', () => {
     });
   });
 
+  describe('when a plain run has a check', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-main-state-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('should say the command left a bad state, with the check\'s message, and keep the command\'s own failure', async () => {
+      // Arrange: the first write fails, and the state file is left empty
+      const { command, check } = stateCommand('inplace', dir);
+      const io = captureIo();
+
+      // Act
+      const exit = await main(['--check', check, '--inject', 'writeChunk', '-p', '100', '-v', '0', '--', ...command], cleanEnv(), io);
+
+      // Assert
+      expect(exit).to.equal(1);
+      expect(io.stderr.text()).to.contain(`failcmd: the command left a bad state: --check ${JSON.stringify(check)} ended with exit 1: SyntaxError: Unexpected end of JSON input\n`);
+    });
+
+    it('should exit 1 for a bad state when the command exited 0', async () => {
+      // Arrange
+      const state = path.join(dir, 'state.json');
+      const io = captureIo();
+
+      // Act
+      const exit = await main(['--check', `test -s ${JSON.stringify(state)}`, '--', '/bin/sh', '-c', 'touch "$0"', state], cleanEnv(), io);
+
+      // Assert
+      expect(exit).to.equal(1);
+      expect(io.stderr.text()).to.contain('failcmd: the command left a bad state: --check');
+      expect(io.stderr.text()).to.contain('ended with exit 1\n');
+    });
+
+    it('should pass the command\'s status through when the state is good', async () => {
+      // Arrange
+      const { command, check } = stateCommand('atomic', dir);
+      const faulted = captureIo();
+      const clean = captureIo();
+
+      // Act
+      const exits = [
+        await main(['--check', check, '--inject', 'writeChunk', '-p', '100', '-v', '0', '--', ...command], cleanEnv(), faulted),
+        await main(['--check', check, '--inject', 'writeChunk', '-p', '0', '--', ...command], cleanEnv(), clean),
+      ];
+
+      // Assert
+      expect(exits).to.deep.equal([1, 0]);
+      expect([faulted.stderr.text(), clean.stderr.text()]).to.deep.equal(['', '']);
+    });
+  });
+
   describe('when the command cannot be run', () => {
     it('should exit 127 for a program not found and 126 for one not executable', async () => {
       // Arrange
@@ -188,6 +240,66 @@ describe('failcmd main', () => {
         expect(process.listenerCount(signal)).to.equal(before);
       });
     }
+
+    describe('with a check', () => {
+      let dir: string;
+      beforeEach(() => {
+        dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-main-state-'));
+      });
+      afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+      it('should mark the runs that left a bad state, count them, and exit 1', async () => {
+        // Arrange
+        const { command, check } = stateCommand('inplace', dir);
+        const io = captureIo();
+
+        // Act
+        const exit = await main(['--sweep', '--check', check, '--', ...command], cleanEnv(), io);
+
+        // Assert
+        expect(exit).to.equal(1);
+        const lines = io.stdout.text().split('\n');
+        expect(lines[1]).to.equal(`check: ${check}`);
+        expect(lines.filter((line) => / bad: exit 1: SyntaxError: /.test(line)).map((line) => line.trim().split(/ +/).slice(0, 2))).to.deep.equal([
+          ['2', 'Y'],
+          ['3', 'Y'],
+        ]);
+        expect(io.stdout.text()).to.contain('3 fault points in 4 runs, 0 crashed, 2 left a bad state\n');
+      });
+
+      it('should give each run\'s check and the count in the JSON report', async () => {
+        // Arrange
+        const { command, check } = stateCommand('inplace', dir);
+        const io = captureIo();
+
+        // Act
+        const exit = await main(['--sweep', '--json', '--check', check, '--', ...command], cleanEnv(), io);
+
+        // Assert
+        expect(exit).to.equal(1);
+        const report = JSON.parse(io.stdout.text()) as { check: string; badState: number; runs: Array<{ n: number; badState: boolean; check: { exitCode: number; ok: boolean } }> };
+        expect(report).to.include({ check, badState: 2 });
+        expect(report.runs.map((run) => [run.n, run.badState, run.check.exitCode, run.check.ok])).to.deep.equal([
+          [1, false, 0, true],
+          [2, true, 1, false],
+          [3, true, 1, false],
+          [4, false, 0, true],
+        ]);
+      });
+
+      it('should exit 0 when every run left a good state', async () => {
+        // Arrange
+        const { command, check } = stateCommand('atomic', dir);
+        const io = captureIo();
+
+        // Act
+        const exit = await main(['--sweep', '--check', check, '--', ...command], cleanEnv(), io);
+
+        // Assert
+        expect(exit).to.equal(0);
+        expect(io.stdout.text()).to.contain('3 fault points in 4 runs, 0 crashed, 0 left a bad state\n');
+      });
+    });
 
     it('should print the report as JSON with --json, and exit 0 when nothing crashed', async () => {
       // Arrange

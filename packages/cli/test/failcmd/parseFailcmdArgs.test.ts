@@ -152,6 +152,32 @@ describe('parseFailcmdArgs', () => {
     });
   });
 
+  describe('when --check is given', () => {
+    it('should take the shell command whole, for a sweep and for a plain run', () => {
+      expect(parseFailcmdArgs(['--sweep', '--check', 'node -e "JSON.parse(1)"', 'cmd']).options.check).to.equal('node -e "JSON.parse(1)"');
+      expect(parseFailcmdArgs(['--check=test -s state.json', 'cmd']).options).to.include({ check: 'test -s state.json', sweep: false });
+      expect(parseFailcmdArgs(['--sweep', '-j', '1', '--check', '-x', 'cmd']).options.check).to.equal('-x');
+      expect(parseFailcmdArgs(['cmd']).options.check).to.equal(undefined);
+    });
+
+    it('should refuse it with -j over 1 with ERR_USAGE, saying why', () => {
+      // Act
+      const error = usageError(['--sweep', '-j', '4', '--check', 'true', 'cmd']);
+
+      // Assert
+      expect(error.code).to.equal('ERR_USAGE');
+      expect(error.message).to.contain('options --check and -j/--jobs 4 do not go together: runs at once would share the state files of the working directory');
+    });
+
+    it('should refuse an empty command with ERR_INVALID_ARG_VALUE', () => {
+      for (const value of ['', ' ']) {
+        const error = usageError(['--check', value, 'cmd']);
+        expect(error.code).to.equal('ERR_INVALID_ARG_VALUE');
+        expect(error.message).to.contain(`--check ${JSON.stringify(value)} is not accepted: expected a shell command`);
+      }
+    });
+  });
+
   describe('when --timeout is given', () => {
     it('should take seconds, whole or not, as milliseconds', () => {
       expect(parseFailcmdArgs(['--sweep', '--timeout', '5', 'cmd']).options.timeoutMs).to.equal(5000);

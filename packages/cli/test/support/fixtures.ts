@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -18,4 +19,34 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     if (!(name in extra)) delete env[name];
   }
   return env;
+}
+
+/** The state fixture as a command to sweep with `--check`, and its check. */
+export interface StateCommand {
+  /** The command: it sets its state up (a seed copied over the state file), then runs `state MODE FILE`. */
+  readonly command: string[];
+  /** A shell command that exits 0 only when the state file holds whole JSON. */
+  readonly check: string;
+  /** The state file. */
+  readonly state: string;
+}
+
+/**
+ * The state fixture in the shape failcmd's help asks of a command swept with `--check`: it sets its
+ * state up first, so that no run starts from what the run before it left.
+ *
+ * @param mode - `inplace` or `atomic` (see test/fixtures/state.ts)
+ * @param dir - a directory of the test's own, for the seed and the state
+ * @returns the command and its check
+ */
+export function stateCommand(mode: 'inplace' | 'atomic', dir: string): StateCommand {
+  const seed = path.join(dir, 'seed.json');
+  const state = path.join(dir, 'state.json');
+  writeFileSync(seed, '{"items":[0]}');
+  const [node, script] = fixture('state') as [string, string];
+  return {
+    command: ['/bin/sh', '-c', 'cp "$0" "$1" && exec "$2" "$3" "$4" "$1"', seed, state, node, script, mode],
+    check: `${JSON.stringify(process.execPath)} -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' ${JSON.stringify(state)}`,
+    state,
+  };
 }

@@ -5,13 +5,13 @@ import type { CommandSweepReport, CommandSweepRun } from '../../src/sweep/Comman
 function run(n: number, fields: Partial<CommandSweepRun> = {}): CommandSweepRun {
   return {
     n, injected: true, function: 'Store.open', capability: 'fail_function', site: `/work/app/src/db.js:${n}:5`, faults: [],
-    exitCode: 0, signal: null, crashed: false, timedOut: false, crashes: [], loaded: true, durationMs: 10, stderr: '', ...fields,
+    exitCode: 0, signal: null, crashed: false, timedOut: false, crashes: [], loaded: true, durationMs: 10, stderr: '', check: null, badState: false, ...fields,
   };
 }
 
 function report(fields: Partial<CommandSweepReport> = {}): CommandSweepReport {
   const runs = fields.runs ?? [run(1), run(2, { function: 'Cache.get', exitCode: 1, crashed: true, crashes: [{ event: 'crash', pid: 1, origin: 'uncaughtException', message: "Cannot read properties of null (reading 'size')\nmore", stack: '' }] }), run(3, { injected: false, function: null, capability: null, site: null })];
-  return { command: ['node', 'app.js'], capability: 'fail_function', functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, timedOut: 0, complete: true, noFaultReason: null, ...fields };
+  return { command: ['node', 'app.js'], capability: 'fail_function', functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, timedOut: 0, check: null, badState: 0, complete: true, noFaultReason: null, ...fields };
 }
 
 describe('formatSweepTable', () => {
@@ -125,6 +125,67 @@ describe('formatSweepTable', () => {
 
       // Assert
       expect(lines.slice(-3)).to.deep.equal(['0 fault points in 1 run, 0 crashed', 'no fault point: the command called none of the armed functions', '']);
+    });
+  });
+});
+
+describe('formatSweepTable with --check', () => {
+  const TRUNCATED = { exitCode: 1, signal: null, timedOut: false, ok: false, output: 'undefined:1\n\nSyntaxError: Unexpected end of JSON input\n    at JSON.parse (<anonymous>)\n\nNode.js v20.19.0\n', durationMs: 40 } as const;
+  const GOOD = { exitCode: 0, signal: null, timedOut: false, ok: true, output: '', durationMs: 40 } as const;
+
+  describe('when runs left a bad state', () => {
+    it('should name the check, mark each run\'s state with the check\'s message, and count the bad ones', () => {
+      // Arrange
+      const runs = [
+        run(1, { check: GOOD }),
+        run(2, { function: 'Store.write', exitCode: 1, check: TRUNCATED, badState: true }),
+        run(3, { injected: false, function: null, capability: null, site: null, check: GOOD }),
+      ];
+
+      // Act
+      const lines = formatSweepTable(report({ runs, functions: ['Store.open', 'Store.write'], crashed: 0, check: 'node check.js', badState: 1 }), { cwd: '/work/app' }).split('\n');
+
+      // Assert
+      expect(lines[0]).to.equal('armed: Store.open, Store.write');
+      expect(lines[1]).to.equal('check: node check.js');
+      expect(lines[2]).to.match(/^n +fault +function +call site +exit +crash +state$/);
+      expect(lines[3]).to.match(/^1 +Y +Store\.open +src\/db\.js:1:5 +0 +ok$/);
+      expect(lines[4]).to.match(/^2 +Y +Store\.write +src\/db\.js:2:5 +1 +bad: exit 1: SyntaxError: Unexpected end of JSON input$/);
+      expect(lines[5]).to.match(/^3 +N +0 +ok$/);
+      expect(lines[6]).to.equal('2 fault points in 3 runs, 0 crashed, 1 left a bad state');
+      expect(lines[7]).to.equal('');
+    });
+  });
+
+  describe('when no run left a bad state', () => {
+    it('should still say the check ran, with 0 left a bad state', () => {
+      const runs = [run(1, { check: GOOD }), run(2, { injected: false, function: null, capability: null, site: null, check: GOOD })];
+      const text = formatSweepTable(report({ runs, crashed: 0, faultPoints: 1, check: 'true', badState: 0 }));
+      expect(text).to.contain('1 fault point in 2 runs, 0 crashed, 0 left a bad state\n');
+    });
+  });
+
+  describe('when the run without a fault left a bad state too', () => {
+    it('should ask whether the check is right and the command sets its state up', () => {
+      // Arrange
+      const runs = [run(1, { check: TRUNCATED, badState: true }), run(2, { injected: false, function: null, capability: null, site: null, check: TRUNCATED, badState: true })];
+
+      // Act
+      const text = formatSweepTable(report({ runs, crashed: 0, faultPoints: 1, check: 'false', badState: 2 }));
+
+      // Assert
+      expect(text).to.contain('1 fault point in 2 runs, 0 crashed, 2 left a bad state\n');
+      expect(text).to.contain('run 2 injected no fault and still left a bad state: is the check right, and does the command set up the state it needs');
+    });
+  });
+
+  describe('when colours are on', () => {
+    it('should colour the states and keep the columns aligned', () => {
+      const runs = [run(1, { check: GOOD }), run(2, { check: TRUNCATED, badState: true })];
+      const text = formatSweepTable(report({ runs, crashed: 0, check: 'c', badState: 1, complete: false }), { color: true });
+      // eslint-disable-next-line no-control-regex
+      expect(text.replace(/\u001b\[[0-9;]*m/g, '')).to.equal(formatSweepTable(report({ runs, crashed: 0, check: 'c', badState: 1, complete: false })));
+      expect(text).to.contain('\u001b[31mbad: exit 1');
     });
   });
 });

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliError } from '../../src/errors/CliError';
 import { sweepCommand, type SweepProgress } from '../../src/sweep/sweepCommand';
-import { cleanEnv, fixture } from '../support/fixtures';
+import { cleanEnv, fixture, stateCommand } from '../support/fixtures';
 import { processState } from '../support/processState';
 
 function tempDirs(): string[] {
@@ -218,9 +218,9 @@ describe('sweepCommand', () => {
       await sweepCommand({ command: fixture('points', 'crash'), env: cleanEnv(), onProgress: (progress) => seen.push(progress) });
 
       // Assert
-      expect(seen[0]).to.deep.equal({ started: 0, finished: 0, faults: 0, crashes: 0, max: undefined });
-      expect(seen[1]).to.deep.equal({ started: 1, finished: 0, faults: 0, crashes: 0, max: undefined });
-      expect(seen[seen.length - 1]).to.deep.equal({ started: 4, finished: 4, faults: 3, crashes: 1, max: undefined });
+      expect(seen[0]).to.deep.equal({ started: 0, finished: 0, faults: 0, crashes: 0, badStates: 0, max: undefined });
+      expect(seen[1]).to.deep.equal({ started: 1, finished: 0, faults: 0, crashes: 0, badStates: 0, max: undefined });
+      expect(seen[seen.length - 1]).to.deep.equal({ started: 4, finished: 4, faults: 3, crashes: 1, badStates: 0, max: undefined });
     });
   });
 
@@ -248,6 +248,87 @@ describe('sweepCommand', () => {
       // Assert
       expect(errors.map((error) => (error as Error).name)).to.deep.equal(['AbortError', 'AbortError', 'AbortError']);
       expect(tempDirs().filter((d) => !before.includes(d))).to.deep.equal([]);
+    });
+  });
+
+  describe('when a check judges the state each run left', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-state-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('should report exactly the runs that leave a state written in place cut short', async () => {
+      // Arrange
+      const { command, check } = stateCommand('inplace', dir);
+      const seen: SweepProgress[] = [];
+
+      // Act
+      const report = await sweepCommand({ command, env: cleanEnv(), entries: ['fail_function/verbose=0'], check, onProgress: (progress) => seen.push(progress) });
+
+      // Assert: compute fails before the file is touched (n = 1); a failed first write leaves it
+      // empty (n = 2), a failed second write leaves half of it (n = 3)
+      expect(report.runs.map((run) => [run.n, run.function, run.exitCode, run.badState, run.check?.exitCode])).to.deep.equal([
+        [1, 'compute', 1, false, 0],
+        [2, 'writeChunk', 1, true, 1],
+        [3, 'writeChunk', 1, true, 1],
+        [4, null, 0, false, 0],
+      ]);
+      expect(report.runs[1]?.check?.output).to.contain('SyntaxError');
+      expect(report).to.include({ faultPoints: 3, crashed: 0, timedOut: 0, badState: 2, check, complete: true });
+      expect(seen.at(-1)).to.deep.equal({ started: 4, finished: 4, faults: 3, crashes: 0, badStates: 2, max: undefined });
+    });
+
+    it('should report no bad state for a state written atomically (a temporary file renamed over it)', async () => {
+      // Arrange
+      const { command, check, state } = stateCommand('atomic', dir);
+
+      // Act
+      const report = await sweepCommand({ command, env: cleanEnv(), entries: ['fail_function/verbose=0'], check });
+
+      // Assert
+      expect(report.runs.map((run) => [run.n, run.function, run.exitCode, run.badState])).to.deep.equal([
+        [1, 'compute', 1, false],
+        [2, 'writeChunk', 1, false],
+        [3, 'writeChunk', 1, false],
+        [4, null, 0, false],
+      ]);
+      expect(report.runs.every((run) => run.check?.ok === true)).to.equal(true);
+      expect(report).to.include({ faultPoints: 3, badState: 0 });
+      expect(JSON.parse(readFileSync(state, 'utf8'))).to.deep.equal({ items: [1, 2, 3, 4, 5, 6, 7, 8] });
+    });
+
+    it('should run the check without errinject\'s variables, the user\'s ERRINJECT included', async () => {
+      // Act
+      const report = await sweepCommand({
+        command: fixture('points', 'handled'),
+        env: cleanEnv({ ERRINJECT: 'fail_function/verbose=0' }),
+        check: 'env | grep ^ERRINJECT; test $? = 1',
+        max: 2,
+      });
+
+      // Assert
+      expect(report.runs.map((run) => [run.badState, run.check?.output])).to.deep.equal([
+        [false, ''],
+        [false, ''],
+      ]);
+    });
+
+    it('should give no check and no bad state without one', async () => {
+      const report = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), max: 1 });
+      expect(report).to.include({ check: null, badState: 0 });
+      expect(report.runs.map((run) => [run.check, run.badState])).to.deep.equal([[null, false]]);
+    });
+
+    it('should refuse runs at once with ERR_USAGE, since they would share the state', async () => {
+      // Act
+      const error = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), check: 'true', jobs: 2 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+
+      // Assert
+      expect((error as CliError).code).to.equal('ERR_USAGE');
     });
   });
 
