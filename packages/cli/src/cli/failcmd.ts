@@ -69,7 +69,7 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
     report = await sweepCommand({
       command,
       env,
-      capability: options.capability,
+      capabilities: options.capabilities,
       entries: sweepEntries(options),
       inject: options.inject,
       seed: options.seed,
@@ -118,7 +118,7 @@ async function run(options: FailcmdOptions, command: readonly string[], env: Nod
   const report = createRunReport(env);
   try {
     const status = await runCommand(command, childEnvironment(env, failcmdEntries(options, armed), { seed: options.seed, control: options.control, report: report?.path }));
-    const notice = report === undefined ? undefined : runNotice({ capability: options.capability, armedByConfig: new Set([...armed, ...options.inject.map((spec) => spec.name)]), report: report.read() });
+    const notice = report === undefined ? undefined : runNotice({ capabilities: options.capabilities, armedByConfig: new Set([...armed, ...options.inject.map((spec) => spec.name)]), report: report.read() });
     if (notice !== undefined) io.stderr.write(`failcmd: ${notice}\n`);
     const commandExit = status.signal ?? status.code;
     if (options.check === undefined) return commandExit;

@@ -11,8 +11,13 @@ export interface InjectSpec {
  * them again with the same rules, so what was checked is what applies.
  */
 export interface FailcmdOptions {
-  /** `FAILCMD_TYPE`: the capability whose knobs the options set (default `fail_function`). */
-  readonly capability: string;
+  /**
+   * The capabilities whose knobs the options set, each once, in the order given: the `--type CAP`
+   * flags, or else `FAILCMD_TYPE` (names separated by commas or spaces), or else `fail_function`.
+   */
+  readonly capabilities: readonly string[];
+  /** Where {@link FailcmdOptions.capabilities} came from, for messages: `--type` flags, or `FAILCMD_TYPE` (its default too). */
+  readonly capabilitiesFrom: '--type' | 'FAILCMD_TYPE';
   /** `-p/--probability`; `undefined` when not given (1 for a plain run, 0 for a sweep). */
   readonly probability: string | undefined;
   /** `-i/--interval`, written only when given. */

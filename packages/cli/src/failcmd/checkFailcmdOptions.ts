@@ -42,10 +42,13 @@ function checkKnob(option: string, path: string, value: string | undefined): voi
   }
 }
 
-/** The capability FAILCMD_TYPE names, declared in this process when it is not one of the core's. */
-function checkCapability(name: string): void {
-  if (/[\s;=]/.test(name)) {
-    throw invalid(`FAILCMD_TYPE ${JSON.stringify(name)} is not accepted: a capability name has no whitespace, ";" or "="`);
+/**
+ * A capability `--type` or `FAILCMD_TYPE` names, declared in this process when it is not one of the
+ * core's. A comma is refused too: FAILCMD_TYPE separates its names with commas.
+ */
+function checkCapability(name: string, from: string): void {
+  if (/[\s;=,]/.test(name)) {
+    throw invalid(`${from} ${JSON.stringify(name)} is not accepted: a capability name has no whitespace, ",", ";" or "=" (give --type once per capability)`);
   }
   const { declareFaultAttr, getFaultAttr, isErrInjectError } = loadCore();
   if (getFaultAttr(name) !== undefined) return;
@@ -53,7 +56,7 @@ function checkCapability(name: string): void {
     declareFaultAttr(name, { verbose: 0 });
   } catch (error) {
     if (!isErrInjectError(error)) throw error;
-    throw invalid(`FAILCMD_TYPE: ${error.message}`, error);
+    throw invalid(`${from}: ${error.message}`, error);
   }
 }
 
@@ -172,26 +175,35 @@ function checkUserConfig(text: string): void {
  *
  * @param options - the parsed options
  * @param env - the environment the command would get (its `ERRINJECT` is checked)
+ * Knob values are checked against every capability listed, as each gets them.
+ *
  * @throws CliError `ERR_INVALID_ARG_VALUE` naming the option, the value and what is accepted;
- *   `ERR_USAGE` for `--inject` with a capability other than fail_function, or a function named twice
+ *   `ERR_USAGE` for `--inject` without fail_function among the capabilities, or a function named twice
  */
 export function checkFailcmdOptions(options: FailcmdOptions, env: NodeJS.ProcessEnv = {}): void {
   checkUserConfig(env['ERRINJECT'] ?? '');
-  if (options.capability !== 'fail_function') checkCapability(options.capability);
-  const dir = options.capability;
-  checkKnob('-p/--probability', `${dir}/probability`, options.probability);
-  checkKnob('-i/--interval', `${dir}/interval`, options.interval);
-  checkKnob('-t/--times', `${dir}/times`, options.times);
-  checkKnob('-s/--space', `${dir}/space`, options.space);
-  checkKnob('-v/--verbose', `${dir}/verbose`, options.verbose);
-  checkKnob('--task-filter', `${dir}/task-filter`, options.taskFilter);
-  checkKnob('--stacktrace-depth', `${dir}/stacktrace-depth`, options.stacktraceDepth);
-  checkKnob('--require-stack', `${dir}/require-stack`, options.requireStack);
-  checkKnob('--reject-stack', `${dir}/reject-stack`, options.rejectStack);
-  checkKnob('--seed', `${dir}/seed`, options.seed);
+  for (const dir of options.capabilities) {
+    if (dir !== 'fail_function') checkCapability(dir, options.capabilitiesFrom);
+    checkKnob('-p/--probability', `${dir}/probability`, options.probability);
+    checkKnob('-i/--interval', `${dir}/interval`, options.interval);
+    checkKnob('-t/--times', `${dir}/times`, options.times);
+    checkKnob('-s/--space', `${dir}/space`, options.space);
+    checkKnob('-v/--verbose', `${dir}/verbose`, options.verbose);
+    checkKnob('--task-filter', `${dir}/task-filter`, options.taskFilter);
+    checkKnob('--stacktrace-depth', `${dir}/stacktrace-depth`, options.stacktraceDepth);
+    checkKnob('--require-stack', `${dir}/require-stack`, options.requireStack);
+    checkKnob('--reject-stack', `${dir}/reject-stack`, options.rejectStack);
+    checkKnob('--seed', `${dir}/seed`, options.seed);
+  }
   checkNth(options.nth);
-  if (options.inject.length > 0 && options.capability !== 'fail_function') {
-    throw new CliError('ERR_USAGE', `--inject arms functions of fail_function, but FAILCMD_TYPE is ${JSON.stringify(options.capability)}; unset FAILCMD_TYPE to use --inject`);
+  if (options.inject.length > 0 && !options.capabilities.includes('fail_function')) {
+    const listed = options.capabilities.join(', ');
+    throw new CliError(
+      'ERR_USAGE',
+      options.capabilitiesFrom === '--type'
+        ? `--inject arms functions of fail_function, but --type lists only ${listed}; add --type fail_function to use --inject`
+        : `--inject arms functions of fail_function, but FAILCMD_TYPE is ${JSON.stringify(options.capabilities.join(' '))}; add fail_function to it, or unset it, to use --inject`,
+    );
   }
   const seen = new Set<string>();
   for (const spec of options.inject) {

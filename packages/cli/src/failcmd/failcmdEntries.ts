@@ -1,7 +1,11 @@
 import type { FailcmdOptions, InjectSpec } from './FailcmdOptions';
 
+/** The knob entries of every capability listed, one capability after another, in the order listed. */
 function knobEntries(options: FailcmdOptions, defaults: { probability?: string; times?: string; taskFilter?: string; verbose?: string }): string[] {
-  const dir = options.capability;
+  return options.capabilities.flatMap((dir) => capabilityKnobEntries(dir, options, defaults));
+}
+
+function capabilityKnobEntries(dir: string, options: FailcmdOptions, defaults: { probability?: string; times?: string; taskFilter?: string; verbose?: string }): string[] {
   const entries: string[] = [];
   const knob = (name: string, value: string | undefined): void => {
     if (value !== undefined) entries.push(`${dir}/${name}=${value}`);
@@ -39,8 +43,8 @@ export function injectEntries(specs: readonly InjectSpec[], armed: ReadonlySet<s
 
 /**
  * The `ERRINJECT` entries of a plain run, what failcmd.sh writes to debugfs
- * (`tools/testing/fault-injection/failcmd.sh`): the knobs given, task-filter Y, probability 1 and
- * times 1 unless given, the functions named with `--inject`, fail-nth when `--nth` is given, and
+ * (`tools/testing/fault-injection/failcmd.sh`): for every capability listed, the knobs given,
+ * task-filter Y, probability 1 and times 1 unless given; the functions named with `--inject`, fail-nth when `--nth` is given, and
  * make-it-fail 1 in the root task of every process of the tree (as the kernel's child sets its own
  * before it execs the command, and every descendant inherits it).
  *
@@ -58,7 +62,7 @@ export function failcmdEntries(options: FailcmdOptions, armed: ReadonlySet<strin
 }
 
 /**
- * The `ERRINJECT` entries every run of a sweep shares: the knobs given, with probability 0 and
+ * The `ERRINJECT` entries every run of a sweep shares: for every capability listed, the knobs given, with probability 0 and
  * verbose 0 unless given, so that the faults come from fail-nth alone and the command's stderr is not
  * filled with fault records; make-it-fail 1 as in a plain run. The functions and fail-nth are added
  * per run.

@@ -7,9 +7,13 @@ ERRINJECT of yours), so it reaches every process and worker thread the command s
 else. The command's exit status and signals pass through. When no fault could be injected (the
 command never loaded @errinject/core, or nothing was armed), failcmd says so on stderr.
 
-FAILCMD_TYPE picks the capability whose knobs the options set (default: fail_function).
+--type CAP (repeatable) picks the capabilities whose knobs the options set: each knob option
+applies to every one listed. Without --type, FAILCMD_TYPE does (names separated by commas or
+spaces: FAILCMD_TYPE=fail_fs,fail_net); the default is fail_function.
 
 Options (values that begin with "-" are values: -t -1):
+      --type CAP          a capability the options below configure; repeatable, and
+                          overrides FAILCMD_TYPE (default: FAILCMD_TYPE, else fail_function)
   -p, --probability N     percent of eligible calls that fail (default 1; 0 in a sweep)
   -i, --interval N        only every N-th eligible call may fail
   -t, --times N           failures allowed, -1 for no limit (default 1)
@@ -22,7 +26,8 @@ Options (values that begin with "-" are values: -t -1):
       --reject-stack PATTERNS   never fail calls with a matching frame
       --inject NAME[=RETVAL]  arm the error-injectable function NAME, returning RETVAL when it
                           fails (-12, -ENOMEM, 0xfffffffffffffff4); repeatable; '*' arms
-                          every function, as each is marked
+                          every function, as each is marked; needs fail_function among the
+                          capabilities
       --nth N             the N-th fault-injection call of each process fails (fail-nth)
       --seed N            seed of the probability rolls (ERRINJECT_SEED)
       --control           let ei-ctl reach the command's processes (ERRINJECT_CONTROL=1)

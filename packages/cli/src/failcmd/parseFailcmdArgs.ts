@@ -21,6 +21,7 @@ export const FAILCMD_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'stacktrace-depth': { takesValue: true },
   'require-stack': { takesValue: true },
   'reject-stack': { takesValue: true },
+  type: { takesValue: true },
   inject: { takesValue: true },
   nth: { takesValue: true },
   seed: { takesValue: true },
@@ -140,6 +141,36 @@ function parseInject(value: string): InjectSpec {
   return eq < 0 ? { name: value, retval: undefined } : { name: value.slice(0, eq), retval: value.slice(eq + 1) };
 }
 
+/** What separates the capabilities of `FAILCMD_TYPE`. */
+const TYPE_SEPARATORS = /[\s,]+/;
+
+/**
+ * The capabilities: the `--type` flags when any is given (they override `FAILCMD_TYPE` entirely), else
+ * `FAILCMD_TYPE` split at commas and spaces, else `fail_function`. A capability named twice is
+ * refused: its entries would be written twice.
+ */
+function parseCapabilities(flags: readonly string[] | undefined, env: NodeJS.ProcessEnv): { capabilities: string[]; from: '--type' | 'FAILCMD_TYPE' } {
+  let capabilities: string[];
+  const from = flags === undefined ? 'FAILCMD_TYPE' : '--type';
+  if (flags !== undefined) {
+    for (const flag of flags) {
+      if (flag === '') throw new CliError('ERR_INVALID_ARG_VALUE', '--type "" is not accepted: expected a capability name (fail_function, fail_fs...)');
+    }
+    capabilities = [...flags];
+  } else {
+    capabilities = (env['FAILCMD_TYPE'] ?? '').split(TYPE_SEPARATORS).filter((name) => name !== '');
+    if (capabilities.length === 0) capabilities = ['fail_function'];
+  }
+  const seen = new Set<string>();
+  for (const name of capabilities) {
+    if (seen.has(name)) {
+      throw usageError(from === '--type' ? `--type ${name} is given twice; name each capability once` : `FAILCMD_TYPE names ${name} twice; name each capability once`);
+    }
+    seen.add(name);
+  }
+  return { capabilities, from };
+}
+
 /** The most runs of a sweep at once. */
 export const MAX_JOBS = 256;
 
@@ -149,11 +180,11 @@ export const MAX_JOBS = 256;
  * parsers.
  *
  * @param argv - the arguments after `failcmd`
- * @param env - the environment, for `FAILCMD_TYPE` (default `fail_function`)
+ * @param env - the environment, for `FAILCMD_TYPE` (default `fail_function`), which `--type` overrides
  * @returns the options and the command
  * @throws CliError `ERR_USAGE` for an unknown option, a missing value or options that do not go
  *   together (`--check` with `-j` over 1 among them); `ERR_INVALID_ARG_VALUE` for a bad `-j`, `--max`
- *   or `--timeout`, or an empty `--check`
+ *   or `--timeout`, an empty `--check` or `--type`; `ERR_USAGE` for a capability named twice
  */
 export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): FailcmdArgs {
   const { options, command } = normalize(argv);
@@ -191,10 +222,11 @@ export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv
         'so a check could judge another run\'s state; a sweep with --check makes its runs one at a time',
     );
   }
-  const capability = env['FAILCMD_TYPE'] === undefined || env['FAILCMD_TYPE'] === '' ? 'fail_function' : env['FAILCMD_TYPE'];
+  const { capabilities, from } = parseCapabilities(values['type'] as string[] | undefined, env);
   return {
     options: {
-      capability,
+      capabilities,
+      capabilitiesFrom: from,
       probability: one('probability'),
       interval: one('interval'),
       times: one('times'),

@@ -3,8 +3,8 @@ import { listNames } from './listNames';
 
 /** What a plain run was given, for {@link runNotice}. */
 export interface RunNoticeInput {
-  /** The capability (FAILCMD_TYPE). */
-  readonly capability: string;
+  /** The capabilities (`--type`, FAILCMD_TYPE). */
+  readonly capabilities: readonly string[];
   /** The functions the run's configuration arms: `--inject` names and those of the user's `ERRINJECT`, `*` included. */
   readonly armedByConfig: ReadonlySet<string>;
   /** What the command's processes reported. */
@@ -16,17 +16,17 @@ export interface RunNoticeInput {
  * the command never loaded the core; or, for `fail_function`, nothing was armed (no `--inject`, none in
  * the user's `ERRINJECT`, and nothing armed by the program itself as it exited), or every function
  * was to be armed and the command marked none. Nothing when a fault was injected, when functions were
- * armed and merely not called (or not failed: probability, times, filters), or for another capability,
- * which arms nothing by design (its core says on its stderr when it was never declared).
+ * armed and merely not called (or not failed: probability, times, filters), or without fail_function
+ * among the capabilities (the others arm nothing by design) (its core says on its stderr when it was never declared).
  *
  * @param input - the run's configuration and report
  * @returns the notice, without `failcmd: ` and newline; `undefined` when there is nothing to say
  */
 export function runNotice(input: RunNoticeInput): string | undefined {
-  const { capability, armedByConfig, report } = input;
+  const { capabilities, armedByConfig, report } = input;
   if (report.faults.length > 0) return undefined;
   if (!report.coreLoaded) return 'no fault was injected: the command never loaded @errinject/core (is it a Node.js program that imports it?)';
-  if (capability !== 'fail_function') return undefined;
+  if (!capabilities.includes('fail_function')) return undefined;
   if (armedByConfig.has('*')) {
     return report.marked.length === 0 ? "no fault was injected: --inject '*' arms every function the command marks error-injectable, and it marked none" : undefined;
   }

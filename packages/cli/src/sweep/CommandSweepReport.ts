@@ -87,8 +87,8 @@ export interface CommandSweepRun {
 export interface CommandSweepReport {
   /** The command and its arguments. */
   readonly command: readonly string[];
-  /** The capability of the sweep (FAILCMD_TYPE). */
-  readonly capability: string;
+  /** The capabilities of the sweep (`--type`, FAILCMD_TYPE), in the order given. */
+  readonly capabilities: readonly string[];
   /**
    * The functions armed: those named with `--inject`, in that order; otherwise (or with `--inject '*'`) every function the
    * command's processes marked error-injectable in any run (each process lists them in the report file as it marks them), in

@@ -43,6 +43,18 @@ function crashText(run: CommandSweepRun): string {
   return text.length > CRASH_WIDTH ? `${text.slice(0, CRASH_WIDTH - 3)}...` : text;
 }
 
+/**
+ * What the runs armed: the functions, for fail_function alone; with other capabilities, every call of
+ * every capability (fail-nth counts them all), naming the capabilities listed.
+ */
+function armedText(report: CommandSweepReport): string {
+  const functions = report.functions.length === 0 ? 'no function (none is marked error-injectable)' : report.functions.join(', ');
+  const { capabilities } = report;
+  if (capabilities.length === 1 && capabilities[0] === 'fail_function') return functions;
+  const every = `every call of every capability (${capabilities.join(', ')})`;
+  return capabilities.includes('fail_function') ? `${functions}; ${every}` : every;
+}
+
 function stateText(run: CommandSweepRun): string {
   if (run.check === null) return '';
   const text = run.check.ok ? 'ok' : `bad: ${checkMessage(run.check)}`;
@@ -65,8 +77,7 @@ export function formatSweepTable(report: CommandSweepReport, options: TableOptio
   const c = picocolors.createColors(options.color === true);
   const cwd = options.cwd ?? process.cwd();
   const lines: string[] = [];
-  const armed = report.capability !== 'fail_function' ? `every call of every capability (FAILCMD_TYPE=${report.capability})` : report.functions.length === 0 ? 'no function (none is marked error-injectable)' : report.functions.join(', ');
-  lines.push(`${c.bold('armed:')} ${armed}`);
+  lines.push(`${c.bold('armed:')} ${armedText(report)}`);
   const checked = report.check !== null;
   if (checked) lines.push(`${c.bold('check:')} ${report.check}`);
   // Loaded when a table is drawn, not for --json: failcmd's start-up is a sweep's fixed cost.
@@ -109,7 +120,7 @@ export function formatSweepTable(report: CommandSweepReport, options: TableOptio
     lines.push(c.yellow(`stopped after ${runs} runs (--max): every run injected a fault, so more fault points may follow`));
   }
   if (report.noFaultReason !== null) lines.push(c.yellow(`no fault point: ${report.noFaultReason}`));
-  if (report.complete && report.capability === 'fail_function' && report.noFaultReason === null) {
+  if (report.complete && report.capabilities.includes('fail_function') && report.noFaultReason === null) {
     // Run k fails the k-th call of an armed function in a run without faults; a function no run
     // failed is called only after a fault (on an error path), or never.
     const failed = new Set(report.runs.flatMap((run) => [run.function, ...run.faults.map((fault) => fault.function)]));

@@ -3,8 +3,8 @@ import type { CommandSweepRun } from './CommandSweepReport';
 
 /** What {@link noFaultReason} looks at. */
 export interface NoFaultInput {
-  /** The capability of the sweep (FAILCMD_TYPE). */
-  readonly capability: string;
+  /** The capabilities of the sweep (`--type`, FAILCMD_TYPE). */
+  readonly capabilities: readonly string[];
   /** The functions named with `--inject` (`*` excluded); empty when every function is armed. */
   readonly named: readonly string[];
   /** The functions the kept runs' processes marked, in the order first seen. */
@@ -22,13 +22,17 @@ export interface NoFaultInput {
  *   none was kept
  */
 export function noFaultReason(input: NoFaultInput): string | null {
-  const { capability, named, marked, runs } = input;
+  const { capabilities, named, marked, runs } = input;
   if (runs.length === 0 || runs.some((run) => run.injected)) return null;
   if (!runs.some((run) => run.loaded)) return 'the command never loaded @errinject/core (is it a Node.js program that imports it?)';
-  if (capability !== 'fail_function') return `nothing in the command called shouldFail (on ${capability}, or on any capability)`;
-  if (marked.length === 0) return 'the command marked no function error-injectable (@AllowErrorInjection, allowErrorInjection)';
-  if (named.length > 0 && !named.some((name) => marked.includes(name))) {
-    return `the command marked none of the functions named with --inject (it marked ${listNames(marked)})`;
-  }
-  return 'the command called none of the armed functions';
+  const others = capabilities.filter((name) => name !== 'fail_function');
+  const noCall = `nothing in the command called shouldFail (on ${others.join(', ')}, or on any capability)`;
+  if (others.length === capabilities.length) return noCall;
+  const functions =
+    marked.length === 0
+      ? 'the command marked no function error-injectable (@AllowErrorInjection, allowErrorInjection)'
+      : named.length > 0 && !named.some((name) => marked.includes(name))
+        ? `the command marked none of the functions named with --inject (it marked ${listNames(marked)})`
+        : 'the command called none of the armed functions';
+  return others.length === 0 ? functions : `${functions}, and ${noCall}`;
 }

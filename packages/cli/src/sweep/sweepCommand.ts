@@ -34,8 +34,8 @@ export interface CommandSweepOptions {
   readonly command: readonly string[];
   /** The user's environment; its `ERRINJECT` comes first in every run's. */
   readonly env: NodeJS.ProcessEnv;
-  /** The capability (FAILCMD_TYPE); functions are armed only for `fail_function`. */
-  readonly capability?: string;
+  /** The capabilities (`--type`, FAILCMD_TYPE; default `fail_function`); functions are armed only when `fail_function` is among them. */
+  readonly capabilities?: readonly string[];
   /** `ERRINJECT` entries every run shares (the knobs: see `sweepEntries`). */
   readonly entries?: readonly string[];
   /** The functions to arm; none (or `*` among them) to arm every function the command marks error-injectable (`fail_function/inject=*`). */
@@ -89,7 +89,8 @@ function abortError(): Error {
  *   `jobs` over 1; an AbortError when `options.signal` stopped it
  */
 export async function sweepCommand(options: CommandSweepOptions): Promise<CommandSweepReport> {
-  const capability = options.capability ?? 'fail_function';
+  const capabilities = options.capabilities ?? ['fail_function'];
+  const functionsArmed = capabilities.includes('fail_function');
   const jobs = Math.max(1, options.jobs ?? 1);
   const check = options.check;
   if (check !== undefined && jobs > 1) {
@@ -111,7 +112,7 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
     // Every function unless names are given; `--inject '*'` among them says every function too.
     const everyFunction = specs.length === 0 || specs.some((spec) => spec.name === '*');
     const armEntries =
-      capability !== 'fail_function' ? [] : injectEntries(specs.length > 0 ? specs : [{ name: '*', retval: undefined }], armedAlready);
+      !functionsArmed ? [] : injectEntries(specs.length > 0 ? specs : [{ name: '*', retval: undefined }], armedAlready);
     const markedIn = new Map<number, readonly string[]>();
     tell();
 
@@ -190,9 +191,9 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
     const named = specs.map((spec) => spec.name).filter((name) => name !== '*');
     return {
       command: [...options.command],
-      capability,
+      capabilities: [...capabilities],
       // Every function: those the kept runs' processes marked, in the order first seen.
-      functions: capability !== 'fail_function' ? [] : everyFunction ? marked : specs.map((spec) => spec.name),
+      functions: !functionsArmed ? [] : everyFunction ? marked : specs.map((spec) => spec.name),
       runs,
       faultPoints: runs.filter((run) => run.injected).length,
       crashed: runs.filter((run) => run.crashed).length,
@@ -200,7 +201,7 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
       check: check ?? null,
       badState: runs.filter((run) => run.badState).length,
       complete,
-      noFaultReason: complete ? noFaultReason({ capability, named: everyFunction ? [] : named, marked, runs }) : null,
+      noFaultReason: complete ? noFaultReason({ capabilities, named: everyFunction ? [] : named, marked, runs }) : null,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

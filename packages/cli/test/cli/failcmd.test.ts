@@ -17,7 +17,7 @@ describe('failcmd main', () => {
 
       // Assert
       expect(exit).to.equal(0);
-      for (const option of ['--probability', '--interval', '--times', '--space', '--verbose', '--task-filter', '--stacktrace-depth', '--require-stack', '--reject-stack', '--inject', '--nth', '--sweep', '--seed', '--control', '--json', '--jobs', '--max', '--timeout', '--check', 'FAILCMD_TYPE']) {
+      for (const option of ['--probability', '--interval', '--times', '--space', '--verbose', '--task-filter', '--stacktrace-depth', '--require-stack', '--reject-stack', '--inject', '--nth', '--sweep', '--seed', '--control', '--json', '--jobs', '--max', '--timeout', '--check', '--type', 'FAILCMD_TYPE']) {
         expect(io.stdout.text()).to.contain(option);
       }
     });
@@ -39,7 +39,7 @@ describe('failcmd main', () => {
   });
 
   describe('when the command line or a value is refused', () => {
-    for (const argv of [[], ['-p'], ['--bogus', 'true'], ['-p', 'x', 'true'], ['--inject', 'f=7', 'true'], ['--sweep', '-j', '0', 'true'], ['--sweep', '-j', '2', '--check', 'true', 'true'], ['--check', '', 'true']]) {
+    for (const argv of [[], ['-p'], ['--bogus', 'true'], ['-p', 'x', 'true'], ['--inject', 'f=7', 'true'], ['--sweep', '-j', '0', 'true'], ['--sweep', '-j', '2', '--check', 'true', 'true'], ['--check', '', 'true'], ['--type', 'fail_cli_e2e_other', '--inject', 'f', 'true']]) {
       it(`should print why on stderr and exit 2 for ${JSON.stringify(argv)}`, async () => {
         // Arrange
         const io = captureIo();
@@ -299,6 +299,23 @@ describe('failcmd main', () => {
         expect(exit).to.equal(0);
         expect(io.stdout.text()).to.contain('3 fault points in 4 runs, 0 crashed, 0 left a bad state\n');
       });
+    });
+
+    it('should name every capability --type lists, and arm the functions when fail_function is among them', async () => {
+      // Arrange
+      const io = captureIo();
+
+      // Act
+      const exit = await main(['--sweep', '--json', '--type', 'fail_cli_e2e_other', '--type', 'fail_function', ...fixture('points', 'handled')], cleanEnv({ FAILCMD_TYPE: 'fail_ignored' }), io);
+      const table = captureIo();
+      await main(['--sweep', '--type', 'fail_cli_e2e_other', '--type', 'fail_function', ...fixture('points', 'handled')], cleanEnv(), table);
+
+      // Assert
+      expect(exit).to.equal(0);
+      const report = JSON.parse(io.stdout.text()) as { capabilities: string[]; functions: string[]; runs: Array<{ function: string | null }> };
+      expect(report.capabilities).to.deep.equal(['fail_cli_e2e_other', 'fail_function']);
+      expect(report.runs.map((run) => run.function)).to.deep.equal(['open', 'alloc', 'open', null]);
+      expect(table.stdout.text().split('\n')[0]).to.equal('armed: open, alloc; every call of every capability (fail_cli_e2e_other, fail_function)');
     });
 
     it('should print the report as JSON with --json, and exit 0 when nothing crashed', async () => {

@@ -138,6 +138,29 @@ describe('checkFailcmdOptions', () => {
     });
   });
 
+  describe('when several capabilities are listed', () => {
+    it('should check the knob values against every one of them', () => {
+      expect(() => check(['--type', 'fail_cli_test_a', '--type', 'fail_cli_test_b', '-p', '50', '-t', '-1'])).to.not.throw();
+      expect(() => check(['-p', '50'], { FAILCMD_TYPE: 'fail_cli_test_a,fail_function' })).to.not.throw();
+      expect(refusal(['--type', 'fail_cli_test_a', '--type', 'fail_cli_test_b', '-p', 'x']).message).to.contain('fail_cli_test_a/probability');
+    });
+
+    it('should name --type, not FAILCMD_TYPE, in a refusal of a name the flag gave', () => {
+      expect(refusal(['--type', 'a=b']).message).to.contain('--type "a=b" is not accepted');
+      expect(refusal(['--type', 'a,b']).message).to.contain('--type "a,b" is not accepted: a capability name has no whitespace, ",", ";" or "=" (give --type once per capability)');
+      expect(refusal(['--type', 'a/b']).message).to.contain('--type: declareFaultAttr');
+    });
+
+    it('should take --inject when fail_function is among them, and refuse it otherwise, saying what to add', () => {
+      expect(() => check(['--type', 'fail_cli_test_a', '--type', 'fail_function', '--inject', 'f'])).to.not.throw();
+      expect(() => check(['--inject', 'f'], { FAILCMD_TYPE: 'fail_cli_test_a fail_function' })).to.not.throw();
+      const flagged = refusal(['--type', 'fail_cli_test_a', '--inject', 'f']);
+      expect(flagged.code).to.equal('ERR_USAGE');
+      expect(flagged.message).to.contain('--type lists only fail_cli_test_a; add --type fail_function');
+      expect(refusal(['--inject', 'f'], { FAILCMD_TYPE: 'fail_cli_test_a,fail_cli_test_b' }).message).to.contain('FAILCMD_TYPE is "fail_cli_test_a fail_cli_test_b"; add fail_function to it');
+    });
+  });
+
   describe('when the user has an ERRINJECT of their own', () => {
     it('should accept a well-formed one', () => {
       expect(() => check([], { ERRINJECT: 'fail_function/verbose=0; fail_x=1,100,0,-1' })).to.not.throw();

@@ -63,6 +63,44 @@ describe('failcmdEntries', () => {
   });
 });
 
+describe('failcmdEntries with several capabilities', () => {
+  describe('when --type is given more than once', () => {
+    it('should write every knob to every capability, one after another, and make-it-fail once', () => {
+      // Arrange
+      const { options } = parseFailcmdArgs(['--type', 'fail_fs', '--type', 'fail_net', '-p', '100', '-t', '-1', '--reject-stack', 'b', 'cmd']);
+
+      // Act
+      const entries = failcmdEntries(options);
+
+      // Assert
+      expect(entries).to.deep.equal([
+        'fail_fs/reject-stack=b', 'fail_fs/task-filter=Y', 'fail_fs/probability=100', 'fail_fs/times=-1',
+        'fail_net/reject-stack=b', 'fail_net/task-filter=Y', 'fail_net/probability=100', 'fail_net/times=-1',
+        'self/make-it-fail=1',
+      ]);
+      expect(parseBootConfig(entries.join(' ')).problems).to.deep.equal([]);
+    });
+  });
+
+  describe('when FAILCMD_TYPE lists fail_function among others', () => {
+    it('should arm the --inject functions once, after every capability\'s knobs', () => {
+      const { options } = parseFailcmdArgs(['--inject', 'open', 'cmd'], { FAILCMD_TYPE: 'fail_function,fail_fs' });
+      expect(failcmdEntries(options)).to.deep.equal([
+        'fail_function/task-filter=Y', 'fail_function/probability=1', 'fail_function/times=1',
+        'fail_fs/task-filter=Y', 'fail_fs/probability=1', 'fail_fs/times=1',
+        'fail_function/inject=open', 'self/make-it-fail=1',
+      ]);
+    });
+  });
+
+  describe('when a sweep lists several', () => {
+    it('should silence probability and verbose of each', () => {
+      const { options } = parseFailcmdArgs(['--sweep', '--type', 'fail_fs', '--type', 'fail_function', 'cmd']);
+      expect(sweepEntries(options)).to.deep.equal(['fail_fs/verbose=0', 'fail_fs/probability=0', 'fail_function/verbose=0', 'fail_function/probability=0', 'self/make-it-fail=1']);
+    });
+  });
+});
+
 describe('sweepEntries', () => {
   describe('when no option is given', () => {
     it('should silence probability and verbose, so that only fail-nth injects, and leave times and task-filter alone', () => {

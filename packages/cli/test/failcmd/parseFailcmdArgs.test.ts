@@ -22,7 +22,8 @@ describe('parseFailcmdArgs', () => {
       expect(command).to.deep.equal(['node', 'app.js', '-p', '5']);
       expect(options.probability).to.equal(undefined);
       expect(options.times).to.equal(undefined);
-      expect(options.capability).to.equal('fail_function');
+      expect(options.capabilities).to.deep.equal(['fail_function']);
+      expect(options.capabilitiesFrom).to.equal('FAILCMD_TYPE');
       expect(options.inject).to.deep.equal([]);
       expect(options.jobs).to.equal(1);
       expect(options.max).to.equal(undefined);
@@ -103,8 +104,46 @@ describe('parseFailcmdArgs', () => {
 
   describe('when FAILCMD_TYPE is set', () => {
     it('should pick that capability, and fail_function when it is empty', () => {
-      expect(parseFailcmdArgs(['cmd'], { FAILCMD_TYPE: 'fail_alloc' }).options.capability).to.equal('fail_alloc');
-      expect(parseFailcmdArgs(['cmd'], { FAILCMD_TYPE: '' }).options.capability).to.equal('fail_function');
+      expect(parseFailcmdArgs(['cmd'], { FAILCMD_TYPE: 'fail_alloc' }).options.capabilities).to.deep.equal(['fail_alloc']);
+      expect(parseFailcmdArgs(['cmd'], { FAILCMD_TYPE: '' }).options.capabilities).to.deep.equal(['fail_function']);
+      expect(parseFailcmdArgs(['cmd'], { FAILCMD_TYPE: ' , ' }).options.capabilities).to.deep.equal(['fail_function']);
+    });
+
+    it('should take several, separated by commas or spaces, in order', () => {
+      expect(parseFailcmdArgs(['cmd'], { FAILCMD_TYPE: 'fail_fs,fail_net fail_function , fail_spawn' }).options.capabilities).to.deep.equal(['fail_fs', 'fail_net', 'fail_function', 'fail_spawn']);
+    });
+
+    it('should refuse a capability named twice with ERR_USAGE', () => {
+      let error: unknown;
+      try {
+        parseFailcmdArgs(['cmd'], { FAILCMD_TYPE: 'fail_fs fail_fs' });
+      } catch (e) {
+        error = e;
+      }
+      expect((error as CliError).code).to.equal('ERR_USAGE');
+      expect((error as CliError).message).to.contain('FAILCMD_TYPE names fail_fs twice');
+    });
+  });
+
+  describe('when --type is given', () => {
+    it('should collect every --type, in order', () => {
+      // Act
+      const { options } = parseFailcmdArgs(['--type', 'fail_fs', '--type=fail_function', 'cmd']);
+
+      // Assert
+      expect(options.capabilities).to.deep.equal(['fail_fs', 'fail_function']);
+      expect(options.capabilitiesFrom).to.equal('--type');
+    });
+
+    it('should override FAILCMD_TYPE entirely', () => {
+      expect(parseFailcmdArgs(['--type', 'fail_net', 'cmd'], { FAILCMD_TYPE: 'fail_fs,fail_function' }).options.capabilities).to.deep.equal(['fail_net']);
+    });
+
+    it('should refuse an empty one with ERR_INVALID_ARG_VALUE, and one given twice with ERR_USAGE', () => {
+      expect(usageError(['--type', '', 'cmd']).code).to.equal('ERR_INVALID_ARG_VALUE');
+      const twice = usageError(['--type', 'fail_fs', '--type', 'fail_fs', 'cmd']);
+      expect(twice.code).to.equal('ERR_USAGE');
+      expect(twice.message).to.contain('--type fail_fs is given twice');
     });
   });
 

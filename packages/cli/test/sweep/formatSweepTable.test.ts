@@ -11,7 +11,7 @@ function run(n: number, fields: Partial<CommandSweepRun> = {}): CommandSweepRun 
 
 function report(fields: Partial<CommandSweepReport> = {}): CommandSweepReport {
   const runs = fields.runs ?? [run(1), run(2, { function: 'Cache.get', exitCode: 1, crashed: true, crashes: [{ event: 'crash', pid: 1, origin: 'uncaughtException', message: "Cannot read properties of null (reading 'size')\nmore", stack: '' }] }), run(3, { injected: false, function: null, capability: null, site: null })];
-  return { command: ['node', 'app.js'], capability: 'fail_function', functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, timedOut: 0, check: null, badState: 0, complete: true, noFaultReason: null, ...fields };
+  return { command: ['node', 'app.js'], capabilities: ['fail_function'], functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, timedOut: 0, check: null, badState: 0, complete: true, noFaultReason: null, ...fields };
 }
 
 describe('formatSweepTable', () => {
@@ -110,8 +110,23 @@ describe('formatSweepTable', () => {
   describe('when nothing or another capability was armed', () => {
     it('should say what the runs armed', () => {
       expect(formatSweepTable(report({ functions: [], runs: [run(1, { injected: false })], faultPoints: 0, crashed: 0 }))).to.match(/^armed: no function \(none is marked error-injectable\)\n/);
-      expect(formatSweepTable(report({ capability: 'fail_alloc', functions: [], runs: [run(1, { function: null, capability: 'fail_alloc' })] }))).to.contain('armed: every call of every capability (FAILCMD_TYPE=fail_alloc)');
-      expect(formatSweepTable(report({ capability: 'fail_alloc', runs: [run(1, { function: null, capability: 'fail_alloc', site: null })] }))).to.match(/1 +Y +fail_alloc +0/);
+      expect(formatSweepTable(report({ capabilities: ['fail_alloc'], functions: [], runs: [run(1, { function: null, capability: 'fail_alloc' })] }))).to.contain('armed: every call of every capability (fail_alloc)\n');
+      expect(formatSweepTable(report({ capabilities: ['fail_alloc'], runs: [run(1, { function: null, capability: 'fail_alloc', site: null })] }))).to.match(/1 +Y +fail_alloc +0/);
+    });
+  });
+
+  describe('when several capabilities were listed', () => {
+    it('should name them all, after the functions when fail_function is among them', () => {
+      expect(formatSweepTable(report({ capabilities: ['fail_alloc', 'fail_fs'], functions: [] }))).to.match(/^armed: every call of every capability \(fail_alloc, fail_fs\)\n/);
+      expect(formatSweepTable(report({ capabilities: ['fail_function', 'fail_fs'] }))).to.match(/^armed: Store\.open, Cache\.get; every call of every capability \(fail_function, fail_fs\)\n/);
+      expect(formatSweepTable(report({ capabilities: ['fail_fs', 'fail_function'], functions: [] }))).to.match(
+        /^armed: no function \(none is marked error-injectable\); every call of every capability \(fail_fs, fail_function\)\n/,
+      );
+    });
+
+    it('should name the armed functions that never failed when fail_function is among them', () => {
+      const runs = [run(1), run(2, { injected: false, function: null, capability: null, site: null })];
+      expect(formatSweepTable(report({ capabilities: ['fail_fs', 'fail_function'], runs, crashed: 0, faultPoints: 1 }))).to.contain('never failed (called only on error paths, or not at all): Cache.get');
     });
   });
 

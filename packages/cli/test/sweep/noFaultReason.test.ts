@@ -12,15 +12,15 @@ function run(fields: Partial<CommandSweepRun> = {}): CommandSweepRun {
 describe('noFaultReason', () => {
   describe('when a run injected a fault, or there is no run', () => {
     it('should give null', () => {
-      expect(noFaultReason({ capability: 'fail_function', named: [], marked: ['open'], runs: [run({ injected: true }), run({ n: 2 })] })).to.equal(null);
-      expect(noFaultReason({ capability: 'fail_function', named: [], marked: [], runs: [] })).to.equal(null);
+      expect(noFaultReason({ capabilities: ['fail_function'], named: [], marked: ['open'], runs: [run({ injected: true }), run({ n: 2 })] })).to.equal(null);
+      expect(noFaultReason({ capabilities: ['fail_function'], named: [], marked: [], runs: [] })).to.equal(null);
     });
   });
 
   describe('when no process of the command loaded the core', () => {
     it('should say so, whatever the capability', () => {
       for (const capability of ['fail_function', 'fail_alloc']) {
-        expect(noFaultReason({ capability, named: [], marked: [], runs: [run({ loaded: false })] })).to.equal(
+        expect(noFaultReason({ capabilities: [capability], named: [], marked: [], runs: [run({ loaded: false })] })).to.equal(
           'the command never loaded @errinject/core (is it a Node.js program that imports it?)',
         );
       }
@@ -29,15 +29,19 @@ describe('noFaultReason', () => {
 
   describe('when the core loaded and nothing could fail', () => {
     it('should say what was missing: a shouldFail call, a marked function, a named one, or a call', () => {
-      expect(noFaultReason({ capability: 'fail_alloc', named: [], marked: [], runs: [run()] })).to.equal('nothing in the command called shouldFail (on fail_alloc, or on any capability)');
-      expect(noFaultReason({ capability: 'fail_function', named: [], marked: [], runs: [run()] })).to.equal(
+      expect(noFaultReason({ capabilities: ['fail_alloc'], named: [], marked: [], runs: [run()] })).to.equal('nothing in the command called shouldFail (on fail_alloc, or on any capability)');
+      expect(noFaultReason({ capabilities: ['fail_function'], named: [], marked: [], runs: [run()] })).to.equal(
         'the command marked no function error-injectable (@AllowErrorInjection, allowErrorInjection)',
       );
-      expect(noFaultReason({ capability: 'fail_function', named: ['Store.opn'], marked: ['Store.open', 'a', 'b', 'c', 'd', 'e', 'f'], runs: [run()] })).to.equal(
+      expect(noFaultReason({ capabilities: ['fail_function'], named: ['Store.opn'], marked: ['Store.open', 'a', 'b', 'c', 'd', 'e', 'f'], runs: [run()] })).to.equal(
         'the command marked none of the functions named with --inject (it marked Store.open, a, b, c, d and 2 more)',
       );
-      expect(noFaultReason({ capability: 'fail_function', named: ['Store.open'], marked: ['Store.open'], runs: [run()] })).to.equal('the command called none of the armed functions');
-      expect(noFaultReason({ capability: 'fail_function', named: [], marked: ['Store.open'], runs: [run()] })).to.equal('the command called none of the armed functions');
+      expect(noFaultReason({ capabilities: ['fail_function'], named: ['Store.open'], marked: ['Store.open'], runs: [run()] })).to.equal('the command called none of the armed functions');
+      expect(noFaultReason({ capabilities: ['fail_function'], named: [], marked: ['Store.open'], runs: [run()] })).to.equal('the command called none of the armed functions');
+      expect(noFaultReason({ capabilities: ['fail_alloc', 'fail_fs'], named: [], marked: [], runs: [run()] })).to.equal('nothing in the command called shouldFail (on fail_alloc, fail_fs, or on any capability)');
+      expect(noFaultReason({ capabilities: ['fail_fs', 'fail_function'], named: [], marked: ['Store.open'], runs: [run()] })).to.equal(
+        'the command called none of the armed functions, and nothing in the command called shouldFail (on fail_fs, or on any capability)',
+      );
     });
   });
 });

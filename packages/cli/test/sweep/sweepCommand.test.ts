@@ -27,7 +27,8 @@ describe('sweepCommand', () => {
       ]);
       expect(report.runs[1]?.site).to.match(/fixtures\/points\.(js|ts):\d+:\d+$/);
       expect(report.runs[0]?.site).to.not.equal(report.runs[2]?.site);
-      expect(report).to.include({ faultPoints: 3, crashed: 0, complete: true, capability: 'fail_function', noFaultReason: null });
+      expect(report).to.include({ faultPoints: 3, crashed: 0, complete: true, noFaultReason: null });
+      expect(report.capabilities).to.deep.equal(['fail_function']);
     });
   });
 
@@ -161,10 +162,27 @@ describe('sweepCommand', () => {
 
   describe('when the capability is not fail_function', () => {
     it('should arm no function, and count the calls of every capability', async () => {
-      const report = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), capability: 'fail_other' });
+      const report = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), capabilities: ['fail_other'] });
       expect(report.functions).to.deep.equal([]);
       expect(report.runs.map((run) => [run.injected, run.loaded])).to.deep.equal([[false, true]]);
       expect(report.noFaultReason).to.equal('nothing in the command called shouldFail (on fail_other, or on any capability)');
+    });
+  });
+
+  describe('when fail_function and another capability are listed', () => {
+    it('should arm the functions, count the calls of every capability, and list both', async () => {
+      // Act
+      const report = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), capabilities: ['fail_other', 'fail_function'], entries: ['fail_function/verbose=0'] });
+
+      // Assert
+      expect(report.capabilities).to.deep.equal(['fail_other', 'fail_function']);
+      expect(report.functions).to.deep.equal(['open', 'alloc']);
+      expect(report.runs.map((run) => [run.n, run.function])).to.deep.equal([
+        [1, 'open'],
+        [2, 'alloc'],
+        [3, 'open'],
+        [4, null],
+      ]);
     });
   });
 
