@@ -117,7 +117,7 @@ async function run(options: FailcmdOptions, command: readonly string[], env: Nod
   const armed = armedByUser(env);
   const report = createRunReport(env);
   try {
-    const status = await runCommand(command, childEnvironment(env, failcmdEntries(options, armed), { seed: options.seed, control: options.control, report: report?.path }));
+    const status = await runCommand(command, childEnvironment(env, failcmdEntries(options, armed), { seed: options.seed, control: options.control, report: report?.path, capabilities: options.capabilities }));
     const notice = report === undefined ? undefined : runNotice({ capabilities: options.capabilities, armedByConfig: new Set([...armed, ...options.inject.map((spec) => spec.name)]), report: report.read() });
     if (notice !== undefined) io.stderr.write(`failcmd: ${notice}\n`);
     const commandExit = status.signal ?? status.code;

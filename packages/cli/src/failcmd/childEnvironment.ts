@@ -1,3 +1,5 @@
+import { nodeCapabilities, nodeEnvironment } from './nodeEnvironment';
+
 /** What failcmd adds to the command's environment besides `ERRINJECT`. */
 export interface ChildExtras {
   /** `ERRINJECT_SEED`. */
@@ -6,6 +8,8 @@ export interface ChildExtras {
   readonly control?: boolean | undefined;
   /** `ERRINJECT_REPORT`: the fault report file. */
   readonly report?: string | undefined;
+  /** The capabilities asked for: those of `@errinject/node` load it into the command's Node processes. */
+  readonly capabilities?: readonly string[] | undefined;
 }
 
 /**
@@ -22,5 +26,5 @@ export function childEnvironment(env: NodeJS.ProcessEnv, entries: readonly strin
   if (extras.seed !== undefined) child['ERRINJECT_SEED'] = extras.seed;
   if (extras.control === true) child['ERRINJECT_CONTROL'] = '1';
   if (extras.report !== undefined) child['ERRINJECT_REPORT'] = extras.report;
-  return child;
+  return { ...child, ...nodeEnvironment(env, nodeCapabilities(extras.capabilities ?? [])) };
 }

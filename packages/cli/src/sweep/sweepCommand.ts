@@ -102,7 +102,7 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
   const checkEnv = checkEnvironment(options.env);
   const max = options.max;
   const entries = options.entries ?? [];
-  const extras = { seed: options.seed, control: options.control === true };
+  const extras = { seed: options.seed, control: options.control === true, capabilities };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-'));
   const progress = { started: 0, finished: 0, faults: 0, crashes: 0, badStates: 0, max };
   const tell = (): void => options.onProgress?.({ ...progress });

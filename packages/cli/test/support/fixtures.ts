@@ -39,11 +39,11 @@ export interface StateCommand {
  * @param dir - a directory of the test's own, for the seed and the state
  * @returns the command and its check
  */
-export function stateCommand(mode: 'inplace' | 'atomic', dir: string): StateCommand {
+export function stateCommand(mode: 'inplace' | 'atomic', dir: string, name: 'state' | 'saveFile' = 'state'): StateCommand {
   const seed = path.join(dir, 'seed.json');
   const state = path.join(dir, 'state.json');
-  writeFileSync(seed, '{"items":[0]}');
-  const [node, script] = fixture('state') as [string, string];
+  writeFileSync(seed, name === 'state' ? '{"items":[0]}' : '{"count":1}');
+  const [node, script] = fixture(name) as [string, string];
   return {
     command: ['/bin/sh', '-c', 'cp "$0" "$1" && exec "$2" "$3" "$4" "$1"', seed, state, node, script, mode],
     check: `${JSON.stringify(process.execPath)} -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' ${JSON.stringify(state)}`,

@@ -316,6 +316,45 @@ describe('sweepCommand', () => {
       expect(JSON.parse(readFileSync(state, 'utf8'))).to.deep.equal({ items: [1, 2, 3, 4, 5, 6, 7, 8] });
     });
 
+    it('should find, with fail_fs, the file system call that leaves a state written in place cut short, in a program that knows nothing of errinject', async () => {
+      // Arrange
+      const { command, check } = stateCommand('inplace', dir, 'saveFile');
+
+      // Act
+      const report = await sweepCommand({ command, env: cleanEnv(), capabilities: ['fail_fs'], entries: ['fail_fs/verbose=0'], check });
+
+      // Assert: a failed read leaves the state alone (n = 1); writeFileSync truncates the file and
+      // then fails to write it, as on a full disk (n = 2)
+      expect(report.runs.map((run) => [run.n, run.function, run.exitCode, run.badState])).to.deep.equal([
+        [1, 'fs.readFileSync', 1, false],
+        [2, 'fs.writeFileSync', 1, true],
+        [3, null, 0, false],
+      ]);
+      expect(report.runs[1]?.crashes.map((crash) => crash.message)).to.deep.equal(['ENOSPC: no space left on device, write']);
+      expect(report).to.include({ faultPoints: 2, badState: 1, complete: true });
+    });
+
+    it('should find no bad state, with fail_fs, in a program that saves atomically', async () => {
+      // Arrange
+      const { command, check, state } = stateCommand('atomic', dir, 'saveFile');
+
+      // Act
+      const report = await sweepCommand({ command, env: cleanEnv(), capabilities: ['fail_fs'], entries: ['fail_fs/verbose=0'], check });
+
+      // Assert: read, open, write, fsync, close, rename, each once; the sh and cp of the command are not Node
+      expect(report.runs.map((run) => [run.n, run.function, run.badState])).to.deep.equal([
+        [1, 'fs.readFileSync', false],
+        [2, 'fs.openSync', false],
+        [3, 'fs.writeSync', false],
+        [4, 'fs.fsyncSync', false],
+        [5, 'fs.closeSync', false],
+        [6, 'fs.renameSync', false],
+        [7, null, false],
+      ]);
+      expect(report).to.include({ faultPoints: 6, badState: 0 });
+      expect(JSON.parse(readFileSync(state, 'utf8'))).to.deep.equal({ count: 2 });
+    });
+
     it('should run the check without errinject\'s variables, the user\'s ERRINJECT included', async () => {
       // Act
       const report = await sweepCommand({
