@@ -2,6 +2,8 @@ import { getFaultAttr, injectionOff } from '@errinject/core';
 import { guardModuleLoading } from './intercept/guardModuleLoading';
 import { declareFailFs, FAIL_FS } from './fs/failFs';
 import { interceptFs } from './fs/interceptFs';
+import { declareFailSpawn, FAIL_SPAWN } from './spawn/failSpawn';
+import { interceptSpawn } from './spawn/interceptSpawn';
 
 /** The environment variable that names the capabilities to load (all of them when unset or empty). */
 export const NODE_CAPABILITIES_ENV = 'ERRINJECT_NODE';
@@ -9,6 +11,7 @@ export const NODE_CAPABILITIES_ENV = 'ERRINJECT_NODE';
 /** The capabilities of this package, by name, with what loads each. */
 const CAPABILITIES: Readonly<Record<string, () => void>> = {
   [FAIL_FS]: () => interceptFs(declareFailFs()),
+  [FAIL_SPAWN]: () => interceptSpawn(declareFailSpawn()),
 };
 
 /** Every capability this package has. */
