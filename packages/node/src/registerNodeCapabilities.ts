@@ -2,6 +2,8 @@ import { getFaultAttr, injectionOff } from '@errinject/core';
 import { guardModuleLoading } from './intercept/guardModuleLoading';
 import { declareFailFs, FAIL_FS } from './fs/failFs';
 import { interceptFs } from './fs/interceptFs';
+import { declareFailNet, FAIL_NET } from './net/failNet';
+import { interceptNet } from './net/interceptNet';
 import { declareFailSpawn, FAIL_SPAWN } from './spawn/failSpawn';
 import { interceptSpawn } from './spawn/interceptSpawn';
 
@@ -11,6 +13,7 @@ export const NODE_CAPABILITIES_ENV = 'ERRINJECT_NODE';
 /** The capabilities of this package, by name, with what loads each. */
 const CAPABILITIES: Readonly<Record<string, () => void>> = {
   [FAIL_FS]: () => interceptFs(declareFailFs()),
+  [FAIL_NET]: () => interceptNet(declareFailNet()),
   [FAIL_SPAWN]: () => interceptSpawn(declareFailSpawn()),
 };
 

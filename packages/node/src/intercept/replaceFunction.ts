@@ -1,6 +1,6 @@
 /** A function of Node's, as the interceptors see it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function's shape
-export type AnyFunction = (this: unknown, ...args: any[]) => unknown;
+export type AnyFunction = (this: never, ...args: any[]) => unknown;
 
 /**
  * Makes an interceptor look like the function it stands in for: the same `name` and `length`, and
