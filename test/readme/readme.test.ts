@@ -34,7 +34,7 @@ function examplesOf(markdown: string): Example[] {
 }
 
 const root = dirname(dirname(require.resolve('@errinject/core/package.json')));
-const readmes = ['core/README.md'].map((file) => join(root, file));
+const readmes = ['core/README.md', 'node/README.md'].map((file) => join(root, file));
 // Inside the repository, so that the examples resolve the packages by name.
 const scratch = join(__dirname, 'readme-examples');
 
