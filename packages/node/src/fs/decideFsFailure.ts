@@ -60,6 +60,19 @@ function pathAllowed(failFs: FailFs, target: CallTarget): boolean {
 }
 
 /**
+ * The errno a stage fails with when the knob is empty: its own, or the first of its system call's
+ * row; but a recursive `mkdir` never fails with EEXIST (it takes an existing directory for done),
+ * so it fails as a directory that may not be made.
+ */
+function defaultErrno(stage: FsStage, args: ArrayLike<unknown>): string {
+  if (stage.op === 'mkdir') {
+    const options = args[1];
+    if (typeof options === 'object' && options !== null && (options as { recursive?: unknown }).recursive === true) return 'EACCES';
+  }
+  return stage.errno ?? (FS_ERRNOS[stage.op][0] as string);
+}
+
+/**
  * Decides a call of `node:fs` while `fail_fs` is armed: `fail_fs`'s own filters first, which drop a
  * call uncounted as the kernel's `cache-filter` does (errinject's own I/O, a call Node's code makes
  * on its own, an operation `ops` leaves out, a path `path-filter` leaves out), then the core's
@@ -84,7 +97,7 @@ export function decideFsFailure(failFs: FailFs, call: FsCall, point: FaultPoint,
   // The costliest filter last: it looks at the stack.
   if (callContext.streamOp === 0 && !calledByProgram(point.entry)) return undefined;
   if (!shouldFailAt(failFs.attr, point, callSize(call.size, args, first, target.file))) return undefined;
-  const code = errno ?? stage.errno ?? (FS_ERRNOS[stage.op][0] as string);
+  const code = errno ?? defaultErrno(stage, args);
   const error = fsError(code, {
     syscall: stage.op,
     path: stage.paths === 'none' ? undefined : target.path,
