@@ -192,26 +192,17 @@ export function interceptFs(failFs: FailFs): void {
   const seen: SeenPrototypes = { fileHandle: undefined, dir: undefined };
   const promises = fs.promises as unknown as Record<string, unknown>;
   const fsExports = fs as unknown as Record<string, AnyFunction & { native?: AnyFunction }>;
-  for (const [base, call] of Object.entries(FS_CALLS) as Array<[string, FsCall]>) {
-    interceptOn(fs, base, { failFs, name: `fs.${base}`, call, form: 'callback', base });
-    interceptOn(fs, `${base}Sync`, { failFs, name: `fs.${base}Sync`, call, form: 'sync', base });
-  }
-  for (const name of ['realpath', 'realpathSync'] as const) {
-    const native = fsExports[name];
-    if (native !== undefined) interceptOn(native, 'native', { failFs, name: `fs.${name}.native`, call: REALPATH_NATIVE, form: name === 'realpath' ? 'callback' : 'sync', base: 'realpath' });
-  }
-  for (const name of PROMISES_NAMES) {
-    const call = name === 'realpath' ? REALPATH_NATIVE : FS_CALLS[name];
-    interceptOn(promises, name, { failFs, name: `fs.promises.${name}`, call, form: 'promise', base: name });
-  }
   // FileHandle and Dir are not exported: their prototypes are reached through the first of each.
+  // These stand right above Node's functions, under the interceptors, so that the program's frame
+  // is the one below each interceptor.
   replaceFunction(promises, 'open', (open) =>
     function (this: unknown): unknown {
       // eslint-disable-next-line prefer-rest-params
       const opened = Reflect.apply(open, this, arguments) as Promise<object>;
-      if (seen.fileHandle !== undefined) return opened;
       return opened.then((handle) => {
         interceptPrototypeOnce(failFs, seen, handle, 'FileHandle');
+        // close is a field of each handle, not a method of the prototype.
+        interceptOn(handle, 'close', { failFs, name: 'FileHandle.close', call: FILE_HANDLE_CALLS.close, form: 'promise', base: 'close' });
         return handle;
       });
     },
@@ -248,6 +239,18 @@ export function interceptFs(failFs: FailFs): void {
       });
     },
   );
+  for (const [base, call] of Object.entries(FS_CALLS) as Array<[string, FsCall]>) {
+    interceptOn(fs, base, { failFs, name: `fs.${base}`, call, form: 'callback', base });
+    interceptOn(fs, `${base}Sync`, { failFs, name: `fs.${base}Sync`, call, form: 'sync', base });
+  }
+  for (const name of ['realpath', 'realpathSync'] as const) {
+    const native = fsExports[name];
+    if (native !== undefined) interceptOn(native, 'native', { failFs, name: `fs.${name}.native`, call: REALPATH_NATIVE, form: name === 'realpath' ? 'callback' : 'sync', base: 'realpath' });
+  }
+  for (const name of PROMISES_NAMES) {
+    const call = name === 'realpath' ? REALPATH_NATIVE : FS_CALLS[name];
+    interceptOn(promises, name, { failFs, name: `fs.promises.${name}`, call, form: 'promise', base: name });
+  }
   markStreamOperations(fs.ReadStream.prototype);
   markStreamOperations(fs.WriteStream.prototype);
   syncBuiltinESMExports();
