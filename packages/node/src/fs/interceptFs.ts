@@ -4,6 +4,7 @@ import { faultArmed, faultPoint, type FaultPoint } from '@errinject/core';
 import { callContext } from '../intercept/callContext';
 import { type AnyFunction, replaceFunction } from '../intercept/replaceFunction';
 import { decideFsFailure, type FsFailure } from './decideFsFailure';
+import { interceptDirEntries } from './interceptDirEntries';
 import type { FailFs } from './failFs';
 import { DIR_CALLS, FILE_HANDLE_CALLS, FS_CALLS, type FsCall, PROMISES_NAMES, REALPATH_NATIVE } from './FS_CALLS';
 import { forgetFd, rememberFd, rememberHandle, shownPath } from './fsTargets';
@@ -151,6 +152,7 @@ function interceptPrototypeOnce(failFs: FailFs, seen: SeenPrototypes, object: un
   }
   if (seen.dir !== undefined) return;
   seen.dir = prototype;
+  interceptDirEntries(failFs, prototype);
   for (const [name, call] of Object.entries(DIR_CALLS)) {
     interceptOn(prototype, name, { failFs, name: `Dir.${name}`, call, form: 'either', base: name });
     interceptOn(prototype, `${name}Sync`, { failFs, name: `Dir.${name}Sync`, call, form: 'sync', base: name });
