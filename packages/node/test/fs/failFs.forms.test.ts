@@ -1,0 +1,316 @@
+import { expect } from 'chai';
+import { runScriptOut } from '../support/runScript';
+
+/** An error's shape as the helpers' `shape` gives it. */
+function errorShape(code: string, errno: number, message: string, fields: readonly [string, unknown][]): unknown {
+  return { class: 'Error', message, fields: [['errno', errno], ['code', code], ...fields], isError: true };
+}
+
+const ENOENT_OPEN = errorShape('ENOENT', -2, "ENOENT: no such file or directory, open '$DIR/file.txt'", [
+  ['syscall', 'open'],
+  ['path', '$DIR/file.txt'],
+]);
+
+/** The same shape for the real failure of the missing file: only the path differs. */
+const ENOENT_OPEN_MISSING = errorShape('ENOENT', -2, "ENOENT: no such file or directory, open '$DIR/missing'", [
+  ['syscall', 'open'],
+  ['path', '$DIR/missing'],
+]);
+
+describe('fail_fs', () => {
+  describe('when a Sync call fails', () => {
+    it('should throw the error a real failure throws, from the program frame', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, left, thrown, done } = require('./helpers.js');
+const fs = require('node:fs');
+const file = __dirname + '/file.txt';
+fs.writeFileSync(file, 'hello');
+const real = thrown(() => fs.openSync(__dirname + '/missing'));
+nth(1);
+let stack;
+const injected = thrown(() => { try { return fs.openSync(file); } catch (e) { stack = e.stack.split('\\n').slice(0, 2); throw e; } });
+done({ real, injected, stack, left: left(), content: fs.readFileSync(file, 'utf8') });
+`,
+      });
+
+      // Assert
+      expect(out.real).to.deep.equal(ENOENT_OPEN_MISSING);
+      expect(out.injected).to.deep.equal(ENOENT_OPEN);
+      // The stack starts at the program's call, as a real error's first frame past node:fs is the program's.
+      expect(out.stack).to.deep.equal(["Error: ENOENT: no such file or directory, open '$DIR/file.txt'", '    at $DIR/main.js:8:49']);
+      expect(out.left).to.equal(0);
+      expect(out.content).to.equal('hello');
+    });
+  });
+
+  describe('when a callback call fails', () => {
+    it('should call back after the call returned, with the error a real failure gives (no frames, as libuv errors have none)', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, shape, done } = require('./helpers.js');
+const fs = require('node:fs');
+const file = __dirname + '/file.txt';
+fs.writeFileSync(file, 'hello');
+const events = [];
+fs.open(__dirname + '/missing', (realError) => {
+  nth(1);
+  let returned = false;
+  const result = fs.open(file, 'r', (error, fd) => {
+    events.push({ returned, fd: fd === undefined ? 'undefined' : fd, error: shape(error), stack: error.stack, realStack: realError.stack, real: shape(realError) });
+    done(events);
+  });
+  returned = true;
+  events.push({ result: result === undefined ? 'undefined' : result });
+});
+`,
+      });
+
+      // Assert
+      expect(out).to.deep.equal([
+        { result: 'undefined' },
+        {
+          returned: true,
+          fd: 'undefined',
+          error: ENOENT_OPEN,
+          stack: "Error: ENOENT: no such file or directory, open '$DIR/file.txt'",
+          realStack: "Error: ENOENT: no such file or directory, open '$DIR/missing'",
+          real: ENOENT_OPEN_MISSING,
+        },
+      ]);
+    });
+
+    it('should give the error of a call with a dest in the real format: rename with its path and dest', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, knob, thrown, done } = require('./helpers.js');
+const fs = require('node:fs');
+const file = __dirname + '/file.txt';
+fs.writeFileSync(file, 'hello');
+const real = thrown(() => fs.renameSync(__dirname + '/missing', __dirname + '/to'));
+knob('errno', 'ENOENT');
+nth(1);
+const injected = thrown(() => fs.renameSync(file, __dirname + '/to'));
+knob('errno', '');
+nth(1);
+const byDefault = thrown(() => fs.renameSync(file, __dirname + '/to'));
+done({ real, injected, byDefault, stillThere: fs.existsSync(file) });
+`,
+      });
+
+      // Assert
+      expect(out).to.deep.equal({
+        real: errorShape('ENOENT', -2, "ENOENT: no such file or directory, rename '$DIR/missing' -> '$DIR/to'", [
+          ['syscall', 'rename'],
+          ['path', '$DIR/missing'],
+          ['dest', '$DIR/to'],
+        ]),
+        injected: errorShape('ENOENT', -2, "ENOENT: no such file or directory, rename '$DIR/file.txt' -> '$DIR/to'", [
+          ['syscall', 'rename'],
+          ['path', '$DIR/file.txt'],
+          ['dest', '$DIR/to'],
+        ]),
+        // The table's default for rename: the one a rename across file systems gives.
+        byDefault: errorShape('EXDEV', -18, "EXDEV: cross-device link not permitted, rename '$DIR/file.txt' -> '$DIR/to'", [
+          ['syscall', 'rename'],
+          ['path', '$DIR/file.txt'],
+          ['dest', '$DIR/to'],
+        ]),
+        stillThere: true,
+      });
+    });
+  });
+
+  describe('when a promise call fails', () => {
+    it('should reject fs.promises.open with the error a real failure rejects with', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, rejected, done } = require('./helpers.js');
+const fs = require('node:fs');
+fs.writeFileSync(__dirname + '/file.txt', 'hello');
+(async () => {
+  const real = await rejected(fs.promises.open(__dirname + '/missing'));
+  nth(1);
+  const injected = await rejected(fs.promises.open(__dirname + '/file.txt'));
+  done({ real, injected });
+})();
+`,
+      });
+
+      // Assert
+      expect(out).to.deep.equal({ real: ENOENT_OPEN_MISSING, injected: ENOENT_OPEN });
+    });
+
+    it('should reject the methods of a FileHandle with their system call and no path, changing nothing', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, left, rejected, done } = require('./helpers.js');
+const fs = require('node:fs');
+const file = __dirname + '/file.txt';
+fs.writeFileSync(file, 'hello');
+(async () => {
+  const handle = await fs.promises.open(file, 'r+');
+  const calls = {
+    read: () => handle.read(Buffer.alloc(5), 0, 5, 0),
+    readv: () => handle.readv([Buffer.alloc(5)], 0),
+    readFile: () => handle.readFile(),
+    write: () => handle.write(Buffer.from('world'), 0, 5, 0),
+    writev: () => handle.writev([Buffer.from('world')], 0),
+    writeFile: () => handle.writeFile('world'),
+    appendFile: () => handle.appendFile('world'),
+    stat: () => handle.stat(),
+    truncate: () => handle.truncate(0),
+    sync: () => handle.sync(),
+    datasync: () => handle.datasync(),
+    chmod: () => handle.chmod(0o600),
+    utimes: () => handle.utimes(1, 1),
+  };
+  const out = {};
+  for (const [name, call] of Object.entries(calls)) {
+    nth(1);
+    const error = await rejected(call());
+    out[name] = [error.message, error.fields, left()];
+  }
+  await handle.close();
+  out.content = fs.readFileSync(file, 'utf8');
+  done(out);
+})();
+`,
+      });
+
+      // Assert
+      const failed = (code: string, errno: number, message: string, syscall: string): unknown => [
+        `${code}: ${message}, ${syscall}`,
+        [
+          ['errno', errno],
+          ['code', code],
+          ['syscall', syscall],
+        ],
+        0,
+      ];
+      expect(out).to.deep.equal({
+        read: failed('EIO', -5, 'i/o error', 'read'),
+        readv: failed('EIO', -5, 'i/o error', 'read'),
+        readFile: failed('EIO', -5, 'i/o error', 'read'),
+        write: failed('ENOSPC', -28, 'no space left on device', 'write'),
+        writev: failed('ENOSPC', -28, 'no space left on device', 'write'),
+        writeFile: failed('ENOSPC', -28, 'no space left on device', 'write'),
+        appendFile: failed('ENOSPC', -28, 'no space left on device', 'write'),
+        stat: failed('EBADF', -9, 'bad file descriptor', 'fstat'),
+        truncate: failed('EIO', -5, 'i/o error', 'ftruncate'),
+        sync: failed('EIO', -5, 'i/o error', 'fsync'),
+        datasync: failed('EIO', -5, 'i/o error', 'fdatasync'),
+        chmod: failed('EPERM', -1, 'operation not permitted', 'fchmod'),
+        utimes: failed('EPERM', -1, 'operation not permitted', 'futime'),
+        content: 'hello',
+      });
+    });
+  });
+
+  describe('when a stream fails', () => {
+    it("should emit 'error' from createReadStream and createWriteStream whose open fails, as a real failed open does", () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, left, shape, done } = require('./helpers.js');
+const fs = require('node:fs');
+fs.writeFileSync(__dirname + '/file.txt', 'hello');
+const outcome = (stream) => new Promise((resolve) => {
+  const data = [];
+  stream.on('data', (chunk) => data.push(String(chunk)));
+  stream.on('error', (error) => resolve({ error: shape(error), data }));
+  stream.on('close', () => resolve({ closed: true, data }));
+});
+(async () => {
+  const real = await outcome(fs.createReadStream(__dirname + '/missing'));
+  nth(1);
+  const read = await outcome(fs.createReadStream(__dirname + '/file.txt'));
+  const readLeft = left();
+  nth(1);
+  const write = await outcome(fs.createWriteStream(__dirname + '/out.txt'));
+  done({ real, read, readLeft, write, writeLeft: left(), created: fs.existsSync(__dirname + '/out.txt') });
+})();
+`,
+      });
+
+      // Assert
+      expect(out).to.deep.equal({
+        real: { error: ENOENT_OPEN_MISSING, data: [] },
+        read: { error: ENOENT_OPEN, data: [] },
+        readLeft: 0,
+        write: {
+          error: errorShape('ENOENT', -2, "ENOENT: no such file or directory, open '$DIR/out.txt'", [
+            ['syscall', 'open'],
+            ['path', '$DIR/out.txt'],
+          ]),
+          data: [],
+        },
+        writeLeft: 0,
+        created: false,
+      });
+    });
+
+    it("should emit 'error' from a write stream whose second write fails (fail-nth 3: open, write, write)", () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, left, shape, done } = require('./helpers.js');
+const fs = require('node:fs');
+const file = __dirname + '/out.txt';
+nth(3);
+const stream = fs.createWriteStream(file);
+const events = [];
+stream.on('open', () => {
+  // Each write waits for the one before: fs.write, then fs.write again (not one writev of both).
+  stream.write('first,', (error) => {
+    events.push(['first', error === null || error === undefined ? 'ok' : error.code]);
+    stream.write('second', (error2) => events.push(['second', shape(error2)]));
+  });
+});
+stream.on('error', (error) => events.push(['error', error.code]));
+stream.on('close', () => {
+  const l = left();
+  nth(0);
+  done({ events, left: l, content: fs.readFileSync(file, 'utf8') });
+});
+`,
+      });
+
+      // Assert
+      const enospc = errorShape('ENOSPC', -28, 'ENOSPC: no space left on device, write', [['syscall', 'write']]);
+      expect(out).to.deep.equal({
+        events: [
+          ['first', 'ok'],
+          ['second', enospc],
+          ['error', 'ENOSPC'],
+        ],
+        left: 0,
+        content: 'first,',
+      });
+    });
+  });
+
+  describe('when exists fails', () => {
+    it('should call back false and return false from existsSync, as for a missing file', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, left, done } = require('./helpers.js');
+const fs = require('node:fs');
+const file = __dirname + '/file.txt';
+fs.writeFileSync(file, 'hello');
+nth(1);
+let returned = false;
+fs.exists(file, (exists) => {
+  const existsLeft = left();
+  nth(1);
+  const existsSync = fs.existsSync(file);
+  const existsSyncLeft = left();
+  done({ returned, exists, existsLeft, existsSync, existsSyncLeft, really: fs.existsSync(file) });
+});
+returned = true;
+`,
+      });
+
+      // Assert
+      expect(out).to.deep.equal({ returned: true, exists: false, existsLeft: 0, existsSync: false, existsSyncLeft: 0, really: true });
+    });
+  });
+});
