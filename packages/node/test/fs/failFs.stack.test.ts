@@ -1,0 +1,70 @@
+import { expect } from 'chai';
+import { runScript, runScriptOut } from '../support/runScript';
+
+describe('fail_fs and the stack', () => {
+  describe('when require-stack names a function of the program', () => {
+    it("should fail that function's direct calls, no other call, and never a stream's operations (they have no program frame)", () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { knob, done } = require('./helpers.js');
+const fs = require('node:fs');
+const dir = __dirname;
+const out = {};
+function writeTheFile() { fs.writeFileSync(dir + '/direct', 'x'); }
+function streamIt(resolve) {
+  const stream = fs.createWriteStream(dir + '/stream');
+  stream.on('error', (e) => resolve(e.code));
+  stream.on('close', () => resolve('closed'));
+  stream.end('abc');
+}
+knob('probability', '100');
+knob('times', '-1');
+knob('require-stack', 'writeTheFile,streamIt');
+try { writeTheFile(); out.direct = 'ok'; } catch (e) { out.direct = e.code; }
+try { fs.writeFileSync(dir + '/elsewhere', 'x'); out.elsewhere = 'ok'; } catch (e) { out.elsewhere = e.code; }
+(async () => {
+  out.stream = await new Promise(streamIt);
+  // Not even the program's file: a stream's open, write and close run from Node's own code.
+  knob('require-stack', 'main.js');
+  out.streamByFile = await new Promise(streamIt);
+  knob('probability', '0');
+  out.streamContent = fs.readFileSync(dir + '/stream', 'utf8');
+  done(out);
+})();
+`,
+      });
+
+      // Assert
+      expect(out).to.deep.equal({ direct: 'ENOSPC', elsewhere: 'ok', stream: 'closed', streamByFile: 'closed', streamContent: 'abc' });
+    });
+  });
+
+  describe('when verbose is 2', () => {
+    it("should start the record's stack at the program's frame, with none of node:fs's or errinject's above it", () => {
+      // Act
+      const result = runScript({
+        source: `const { nth, knob, done } = require('./helpers.js');
+const fs = require('node:fs');
+fs.writeFileSync(__dirname + '/file.txt', 'x');
+function readIt() {
+  try { return fs.readFileSync(__dirname + '/file.txt', 'utf8'); } catch (e) { return e.code; }
+}
+knob('verbose', '2');
+nth(1);
+done({ code: readIt() });
+`,
+      });
+
+      // Assert
+      expect(result.status).to.equal(0);
+      expect(result.out).to.deep.equal({ code: 'ENOENT' });
+      expect(result.stderr.split('\n').slice(0, 5)).to.deep.equal([
+        'FAULT_INJECTION: forcing a failure.',
+        'name fail_fs, interval 1, probability 0, space 0, times 1',
+        'Call Trace:',
+        '    at readIt ($DIR/main.js:5:19)',
+        '    at Object.<anonymous> ($DIR/main.js:9:14)',
+      ]);
+    });
+  });
+});
