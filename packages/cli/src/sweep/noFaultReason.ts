@@ -1,4 +1,5 @@
 import { listNames } from '../failcmd/listNames';
+import { nodeCapabilities } from '../failcmd/nodeEnvironment';
 import type { CommandSweepRun } from './CommandSweepReport';
 
 /** What {@link noFaultReason} looks at. */
@@ -24,9 +25,17 @@ export interface NoFaultInput {
 export function noFaultReason(input: NoFaultInput): string | null {
   const { capabilities, named, marked, runs } = input;
   if (runs.length === 0 || runs.some((run) => run.injected)) return null;
-  if (!runs.some((run) => run.loaded)) return 'the command never loaded @errinject/core (is it a Node.js program that imports it?)';
+  const ofNode = nodeCapabilities(capabilities);
+  if (!runs.some((run) => run.loaded)) {
+    return ofNode.length === capabilities.length
+      ? `the command ran no Node.js process (${ofNode.join(', ')} fail the calls of the command's Node.js processes)`
+      : 'the command never loaded @errinject/core (is it a Node.js program that imports it?)';
+  }
   const others = capabilities.filter((name) => name !== 'fail_function');
-  const noCall = `nothing in the command called shouldFail (on ${others.join(', ')}, or on any capability)`;
+  const noCall =
+    ofNode.length === others.length && ofNode.length > 0
+      ? `no Node.js process of the command made a call that ${ofNode.join(', ')} can fail (calls made while modules load are not counted)`
+      : `nothing in the command called shouldFail (on ${others.join(', ')}, or on any capability)`;
   if (others.length === capabilities.length) return noCall;
   const functions =
     marked.length === 0

@@ -27,6 +27,17 @@ describe('noFaultReason', () => {
     });
   });
 
+  describe('when only capabilities of @errinject/node were asked for and no Node.js process ran', () => {
+    it('should say that the command ran none', () => {
+      expect(noFaultReason({ capabilities: ['fail_fs', 'fail_spawn'], named: [], marked: [], runs: [run({ loaded: false })] })).to.equal(
+        "the command ran no Node.js process (fail_fs, fail_spawn fail the calls of the command's Node.js processes)",
+      );
+      expect(noFaultReason({ capabilities: ['fail_fs', 'fail_alloc'], named: [], marked: [], runs: [run({ loaded: false })] })).to.equal(
+        'the command never loaded @errinject/core (is it a Node.js program that imports it?)',
+      );
+    });
+  });
+
   describe('when the core loaded and nothing could fail', () => {
     it('should say what was missing: a shouldFail call, a marked function, a named one, or a call', () => {
       expect(noFaultReason({ capabilities: ['fail_alloc'], named: [], marked: [], runs: [run()] })).to.equal('nothing in the command called shouldFail (on fail_alloc, or on any capability)');
@@ -40,7 +51,10 @@ describe('noFaultReason', () => {
       expect(noFaultReason({ capabilities: ['fail_function'], named: [], marked: ['Store.open'], runs: [run()] })).to.equal('the command called none of the armed functions');
       expect(noFaultReason({ capabilities: ['fail_alloc', 'fail_fs'], named: [], marked: [], runs: [run()] })).to.equal('nothing in the command called shouldFail (on fail_alloc, fail_fs, or on any capability)');
       expect(noFaultReason({ capabilities: ['fail_fs', 'fail_function'], named: [], marked: ['Store.open'], runs: [run()] })).to.equal(
-        'the command called none of the armed functions, and nothing in the command called shouldFail (on fail_fs, or on any capability)',
+        'the command called none of the armed functions, and no Node.js process of the command made a call that fail_fs can fail (calls made while modules load are not counted)',
+      );
+      expect(noFaultReason({ capabilities: ['fail_fs', 'fail_net'], named: [], marked: [], runs: [run()] })).to.equal(
+        'no Node.js process of the command made a call that fail_fs, fail_net can fail (calls made while modules load are not counted)',
       );
     });
   });
