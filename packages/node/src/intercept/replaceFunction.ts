@@ -26,10 +26,20 @@ export function lookAlike<F extends AnyFunction>(interceptor: F, original: AnyFu
  * @param owner - the object (a module's exports, a prototype)
  * @param key - the property
  * @param makeInterceptor - given Node's function, returns the stand-in
- * @returns false when the property is not a function (nothing is changed)
+ * @returns false when the property is not a function, or a getter that does not become one (nothing is changed)
  */
 export function replaceFunction(owner: object, key: string | symbol, makeInterceptor: (original: AnyFunction) => AnyFunction): boolean {
-  const descriptor = Reflect.getOwnPropertyDescriptor(owner, key);
+  let descriptor = Reflect.getOwnPropertyDescriptor(owner, key);
+  // Node loads some exports lazily (fs.opendir and fs.opendirSync): a getter that, read once, makes
+  // the property a plain data property holding the function. Read it, and look again.
+  if (descriptor?.get !== undefined) {
+    try {
+      Reflect.get(owner, key);
+    } catch {
+      return false;
+    }
+    descriptor = Reflect.getOwnPropertyDescriptor(owner, key);
+  }
   if (descriptor === undefined || typeof descriptor.value !== 'function') return false;
   const original = descriptor.value as AnyFunction;
   Reflect.defineProperty(owner, key, { ...descriptor, value: lookAlike(makeInterceptor(original), original) });

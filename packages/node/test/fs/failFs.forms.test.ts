@@ -288,6 +288,110 @@ stream.on('close', () => {
     });
   });
 
+  describe('when a Dir method fails', () => {
+    // fs.opendir and fs.opendirSync are getters Node loads lazily: a regression test for their
+    // interceptors (and so the Dir methods') never being put in place.
+    const opens: readonly [string, string][] = [
+      ['fs.opendirSync', 'fs.opendirSync(__dirname)'],
+      ['fs.opendir', 'await new Promise((resolve, reject) => fs.opendir(__dirname, (e, d) => (e ? reject(e) : resolve(d))))'],
+      ['fs.promises.opendir', 'await fs.promises.opendir(__dirname)'],
+    ];
+    for (const [opener, open] of opens) {
+      it(`should fail read, readSync, close and closeSync of a Dir from ${opener} as a real failure does`, () => {
+        // Act
+        const out = runScriptOut({
+          source: `const { nth, left, shape, thrown, rejected, done } = require('./helpers.js');
+const fs = require('node:fs');
+(async () => {
+  const out = {};
+  const dir = ${open};
+  nth(1);
+  out.readSync = thrown(() => dir.readSync());
+  out.readSyncLeft = left();
+  nth(1);
+  out.readPromise = await rejected(dir.read());
+  nth(1);
+  out.readCallback = await new Promise((resolve) => dir.read((e) => resolve(shape(e))));
+  nth(1);
+  out.closeSync = thrown(() => dir.closeSync());
+  nth(1);
+  out.closeCallback = await new Promise((resolve) => dir.close((e) => resolve(shape(e))));
+  nth(1);
+  out.closePromise = await rejected(dir.close());
+  out.closeLeft = left();
+  nth(0);
+  await dir.close();
+  done(out);
+})();
+`,
+        });
+
+        // Assert
+        const scandir = {
+          class: 'Error',
+          message: "ENOENT: no such file or directory, scandir '$DIR'",
+          fields: [
+            ['errno', -2],
+            ['code', 'ENOENT'],
+            ['syscall', 'scandir'],
+            ['path', '$DIR'],
+          ],
+          isError: true,
+        };
+        const close = {
+          class: 'Error',
+          message: 'EIO: i/o error, close',
+          fields: [
+            ['errno', -5],
+            ['code', 'EIO'],
+            ['syscall', 'close'],
+          ],
+          isError: true,
+        };
+        expect(out).to.deep.equal({
+          readSync: scandir,
+          readSyncLeft: 0,
+          readPromise: scandir,
+          readCallback: scandir,
+          closeSync: close,
+          closeCallback: close,
+          closePromise: close,
+          closeLeft: 0,
+        });
+      });
+    }
+  });
+
+  describe('when fs.opendir fails', () => {
+    it('should throw from fs.opendirSync and call back from fs.opendir with the opendir error', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, left, shape, thrown, done } = require('./helpers.js');
+const fs = require('node:fs');
+nth(1);
+const sync = thrown(() => fs.opendirSync(__dirname));
+const syncLeft = left();
+nth(1);
+fs.opendir(__dirname, (error) => done({ sync, syncLeft, callback: shape(error), callbackLeft: left() }));
+`,
+      });
+
+      // Assert
+      const opendir = {
+        class: 'Error',
+        message: "ENOENT: no such file or directory, opendir '$DIR'",
+        fields: [
+          ['errno', -2],
+          ['code', 'ENOENT'],
+          ['syscall', 'opendir'],
+          ['path', '$DIR'],
+        ],
+        isError: true,
+      };
+      expect(out).to.deep.equal({ sync: opendir, syncLeft: 0, callback: opendir, callbackLeft: 0 });
+    });
+  });
+
   describe('when exists fails', () => {
     it('should call back false and return false from existsSync, as for a missing file', () => {
       // Act
