@@ -2,7 +2,7 @@ import fs = require('node:fs');
 import { syncBuiltinESMExports } from 'node:module';
 import { faultArmed, faultPoint, type FaultPoint } from '@errinject/core';
 import { callContext } from '../intercept/callContext';
-import { type AnyFunction, replaceFunction } from '../intercept/replaceFunction';
+import { type AnyFunction, lookAlike, replaceFunction } from '../intercept/replaceFunction';
 import { decideFsFailure, type FsFailure } from './decideFsFailure';
 import { interceptDirEntries } from './interceptDirEntries';
 import type { FailFs } from './failFs';
@@ -160,6 +160,31 @@ function interceptPrototypeOnce(failFs: FailFs, seen: SeenPrototypes, object: un
 }
 
 /**
+ * Makes the interceptor of `FileHandle.close`, which Node 20 defines on each handle (a class field
+ * holding an arrow function) rather than on the prototype: one interceptor, one fault point, bound
+ * to each handle in place of its own `close`, so that `const { close } = handle` still works, and
+ * calling the handle's own close, kept aside.
+ *
+ * @param failFs - the capability
+ * @returns what puts the interceptor on a handle
+ */
+function interceptHandleClose(failFs: FailFs): (handle: object) => void {
+  const ownCloses = new WeakMap<object, AnyFunction>();
+  const interception: FsInterception = { failFs, name: 'FileHandle.close', call: FILE_HANDLE_CALLS.close, form: 'promise', base: 'close' };
+  const interceptor = makeInterceptor(interception, function close(this: unknown): unknown {
+    // eslint-disable-next-line prefer-rest-params
+    return Reflect.apply(ownCloses.get(this as object) as AnyFunction, this, arguments);
+  });
+  return (handle) => {
+    const own = Reflect.getOwnPropertyDescriptor(handle, 'close');
+    if (own === undefined || typeof own.value !== 'function' || ownCloses.has(handle)) return;
+    const original = own.value as AnyFunction;
+    ownCloses.set(handle, original);
+    Reflect.defineProperty(handle, 'close', { ...own, value: lookAlike(Function.prototype.bind.call(interceptor, handle) as AnyFunction, original) });
+  };
+}
+
+/**
  * Marks a stream's operations: the `fs.open`, `fs.read`, `fs.write` or `fs.close` a stream's
  * `_construct`, `_read`, `_write` or `_destroy` makes count as calls though Node's code makes them.
  */
@@ -197,14 +222,15 @@ export function interceptFs(failFs: FailFs): void {
   // FileHandle and Dir are not exported: their prototypes are reached through the first of each.
   // These stand right above Node's functions, under the interceptors, so that the program's frame
   // is the one below each interceptor.
+  // A FileHandle's close is no method of its prototype but each handle's own (a class field).
+  const closeHandle = interceptHandleClose(failFs);
   replaceFunction(promises, 'open', (open) =>
     function (this: unknown): unknown {
       // eslint-disable-next-line prefer-rest-params
       const opened = Reflect.apply(open, this, arguments) as Promise<object>;
       return opened.then((handle) => {
         interceptPrototypeOnce(failFs, seen, handle, 'FileHandle');
-        // close is a field of each handle, not a method of the prototype.
-        interceptOn(handle, 'close', { failFs, name: 'FileHandle.close', call: FILE_HANDLE_CALLS.close, form: 'promise', base: 'close' });
+        closeHandle(handle);
         return handle;
       });
     },

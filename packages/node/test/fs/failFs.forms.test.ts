@@ -207,6 +207,58 @@ fs.writeFileSync(file, 'hello');
     });
   });
 
+  describe('when FileHandle.close fails', () => {
+    // Node 20 makes close each handle's own property, not a method of FileHandle's prototype: a
+    // regression test for it never failing.
+    it('should reject with the close error and leave the handle open, detached calls included', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, left, rejected, done } = require('./helpers.js');
+const fs = require('node:fs');
+fs.writeFileSync(__dirname + '/file.txt', 'hello');
+(async () => {
+  const out = {};
+  const first = await fs.promises.open(__dirname + '/file.txt');
+  nth(1);
+  out.close = await rejected(first.close());
+  out.closeLeft = left();
+  out.stillOpen = first.fd > 0;
+  out.closedAfter = await rejected(first.close());
+  out.fdAfter = first.fd;
+  const second = await fs.promises.open(__dirname + '/file.txt');
+  const { close } = second;
+  nth(1);
+  out.detached = (await rejected(close())).message;
+  out.detachedAfter = await rejected(close());
+  out.name = [close.name, close.length];
+  done(out);
+})();
+`,
+      });
+
+      // Assert
+      expect(out).to.deep.equal({
+        close: {
+          class: 'Error',
+          message: 'EIO: i/o error, close',
+          fields: [
+            ['errno', -5],
+            ['code', 'EIO'],
+            ['syscall', 'close'],
+          ],
+          isError: true,
+        },
+        closeLeft: 0,
+        stillOpen: true,
+        closedAfter: 'resolved',
+        fdAfter: -1,
+        detached: 'EIO: i/o error, close',
+        detachedAfter: 'resolved',
+        name: ['close', 0],
+      });
+    });
+  });
+
   describe('when a stream fails', () => {
     it("should emit 'error' from createReadStream and createWriteStream whose open fails, as a real failed open does", () => {
       // Act
