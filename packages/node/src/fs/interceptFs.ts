@@ -219,9 +219,10 @@ export function interceptFs(failFs: FailFs): void {
   const seen: SeenPrototypes = { fileHandle: undefined, dir: undefined };
   const promises = fs.promises as unknown as Record<string, unknown>;
   const fsExports = fs as unknown as Record<string, AnyFunction & { native?: AnyFunction }>;
-  // FileHandle and Dir are not exported: their prototypes are reached through the first of each.
-  // These stand right above Node's functions, under the interceptors, so that the program's frame
-  // is the one below each interceptor.
+  // FileHandle and Dir are not exported: their prototypes are reached through the first of each,
+  // watching what Node's opens return. The watchers go in first, under the interceptors, so that a
+  // fault's stack (its verbose record, its report site, the stack filter's frames, the Sync error's
+  // stack) starts at the program's frame, not at a watcher's.
   // A FileHandle's close is no method of its prototype but each handle's own (a class field).
   const closeHandle = interceptHandleClose(failFs);
   replaceFunction(promises, 'open', (open) =>

@@ -66,5 +66,33 @@ done({ code: readIt() });
         '    at Object.<anonymous> ($DIR/main.js:9:14)',
       ]);
     });
+
+    // fs.promises.open and fs.opendir* also watch for the first FileHandle and Dir: a regression
+    // test for the watcher's frame (errinject's interceptFs.js) heading the stack.
+    it("should start the stack at the program's frame for the calls whose results fail_fs watches (fs.promises.open, fs.opendirSync)", () => {
+      // Act
+      const result = runScript({
+        source: `const { nth, knob, done } = require('./helpers.js');
+const fs = require('node:fs');
+function openIt() { return fs.promises.open(__filename); }
+function openDir() { return fs.opendirSync(__dirname); }
+knob('verbose', '2');
+(async () => {
+  nth(1);
+  const promise = await openIt().then(() => 'opened', (e) => e.code);
+  nth(1);
+  let sync;
+  try { openDir(); } catch (e) { sync = [e.code, e.stack.split('\\n')[1]]; }
+  done({ promise, sync });
+})();
+`,
+      });
+
+      // Assert
+      expect(result.status).to.equal(0);
+      expect(result.out).to.deep.equal({ promise: 'ENOENT', sync: ['ENOENT', '    at openDir ($DIR/main.js:4:32)'] });
+      const firstFrames = result.stderr.split('\n').filter((_line, index, lines) => lines[index - 1] === 'Call Trace:');
+      expect(firstFrames).to.deep.equal(['    at openIt ($DIR/main.js:3:40)', '    at openDir ($DIR/main.js:4:32)']);
+    });
   });
 });
