@@ -57,6 +57,16 @@ function openBeforeFailedWrite(interception: FsInterception, args: ArrayLike<unk
   return failure.error;
 }
 
+/**
+ * Whether a failed `statSync` or `lstatSync` given `{ throwIfNoEntry: false }` returns `undefined`, as
+ * Node's does for a real ENOENT (and for no other errno), instead of throwing.
+ */
+function noEntryIsUndefined(interception: FsInterception, args: ArrayLike<unknown>, error: Error): boolean {
+  if (interception.base !== 'stat' && interception.base !== 'lstat') return false;
+  const options = args[1];
+  return (error as { code?: unknown }).code === 'ENOENT' && typeof options === 'object' && options !== null && (options as { throwIfNoEntry?: unknown }).throwIfNoEntry === false;
+}
+
 /** Keeps the paths descriptors and handles were opened with, for `path-filter`, while it has patterns. */
 function tracked(interception: FsInterception, args: ArrayLike<unknown>, result: unknown): unknown {
   const { base, form, failFs } = interception;
@@ -112,6 +122,7 @@ function makeInterceptor(interception: FsInterception, original: AnyFunction): A
       }
       if (form === 'sync') {
         if (exists) return false;
+        if (noEntryIsUndefined(interception, args, error)) return undefined;
         Error.captureStackTrace(error, interceptor);
         throw error;
       }

@@ -121,6 +121,47 @@ done({ real, injected, byDefault, stillThere: fs.existsSync(file) });
     });
   });
 
+  describe('when statSync or lstatSync with throwIfNoEntry false fails', () => {
+    // A regression test: the injected ENOENT was thrown where Node returns undefined.
+    it('should return undefined for ENOENT, as for a missing file, and throw any other errno', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, left, knob, thrown, done } = require('./helpers.js');
+const fs = require('node:fs');
+const file = __dirname + '/file.txt';
+fs.writeFileSync(file, 'hello');
+const out = {};
+out.realMissing = thrown(() => fs.statSync(__dirname + '/missing', { throwIfNoEntry: false }));
+out.realNotDir = thrown(() => fs.statSync(file + '/x', { throwIfNoEntry: false })).message;
+for (const name of ['statSync', 'lstatSync']) {
+  nth(1);
+  out[name] = thrown(() => fs[name](file, { throwIfNoEntry: false }));
+  out[name + 'Left'] = left();
+  nth(1);
+  out[name + 'Throwing'] = thrown(() => fs[name](file)).message;
+}
+knob('errno', 'EACCES');
+nth(1);
+out.eacces = thrown(() => fs.statSync(file, { throwIfNoEntry: false })).message;
+done(out);
+`,
+      });
+
+      // Assert
+      expect(out).to.deep.equal({
+        realMissing: {},
+        realNotDir: "ENOTDIR: not a directory, stat '$DIR/file.txt/x'",
+        statSync: {},
+        statSyncLeft: 0,
+        statSyncThrowing: "ENOENT: no such file or directory, stat '$DIR/file.txt'",
+        lstatSync: {},
+        lstatSyncLeft: 0,
+        lstatSyncThrowing: "ENOENT: no such file or directory, lstat '$DIR/file.txt'",
+        eacces: "EACCES: permission denied, stat '$DIR/file.txt'",
+      });
+    });
+  });
+
   describe('when a promise call fails', () => {
     it('should reject fs.promises.open with the error a real failure rejects with', () => {
       // Act
