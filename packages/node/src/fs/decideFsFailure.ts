@@ -88,11 +88,14 @@ function defaultErrno(stage: FsStage, args: ArrayLike<unknown>): string {
  */
 export function decideFsFailure(failFs: FailFs, call: FsCall, point: FaultPoint, args: ArrayLike<unknown>, first: number, self: unknown): FsFailure | undefined {
   if (isOwnIo()) return undefined;
-  const allowed = call.stages.filter((stage) => failFs.ops.allows(stage.op));
+  const target = callTarget(call, args, self);
+  // readFile, writeFile and appendFile given a descriptor or a FileHandle open nothing: only their
+  // stages without a path (the read, the write) can fail.
+  const stages = call.target === 'file' && target.path === undefined ? call.stages.filter((stage) => stage.paths === 'none') : call.stages;
+  const allowed = stages.filter((stage) => failFs.ops.allows(stage.op));
   if (allowed.length === 0) return undefined;
   const errno = failFs.errno.value;
   const stage = (errno === undefined ? undefined : allowed.find((candidate) => (FS_ERRNOS[candidate.op] as readonly string[]).includes(errno))) ?? (allowed[0] as FsStage);
-  const target = callTarget(call, args, self);
   if (!pathAllowed(failFs, target)) return undefined;
   // The costliest filter last: it looks at the stack.
   if (callContext.streamOp === 0 && !calledByProgram(point.entry)) return undefined;

@@ -162,6 +162,47 @@ done(out);
     });
   });
 
+  describe('when readFile is given a descriptor or a FileHandle', () => {
+    // A regression test: they failed in an open they never make ("ENOENT: ..., open", no path).
+    it('should fail its read, never an open, and not count it when ops leaves read out', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, knob, count, countAsync, thrown, rejected, done } = require('./helpers.js');
+const fs = require('node:fs');
+const file = __dirname + '/file.txt';
+fs.writeFileSync(file, 'hello');
+const fd = fs.openSync(file);
+(async () => {
+  const handle = await fs.promises.open(file);
+  const out = {};
+  nth(1);
+  out.sync = thrown(() => fs.readFileSync(fd)).message;
+  nth(1);
+  out.callback = await new Promise((resolve) => fs.readFile(fd, (e) => resolve(e.message)));
+  nth(1);
+  out.promise = (await rejected(fs.promises.readFile(handle))).message;
+  nth(0);
+  knob('ops', 'open');
+  out.countedSync = count(() => fs.readFileSync(fd));
+  out.countedPromise = await countAsync(() => fs.promises.readFile(handle));
+  out.countedPath = count(() => thrown(() => fs.readFileSync(file)));
+  done(out);
+})();
+`,
+      });
+
+      // Assert
+      expect(out).to.deep.equal({
+        sync: 'EIO: i/o error, read',
+        callback: 'EIO: i/o error, read',
+        promise: 'EIO: i/o error, read',
+        countedSync: 0,
+        countedPromise: 0,
+        countedPath: 1,
+      });
+    });
+  });
+
   describe('when a promise call fails', () => {
     it('should reject fs.promises.open with the error a real failure rejects with', () => {
       // Act
