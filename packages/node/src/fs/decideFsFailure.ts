@@ -1,5 +1,4 @@
 import { type FaultPoint, isOwnIo, shouldFailAt } from '@errinject/core';
-import { callContext } from '../intercept/callContext';
 import { calledByProgram } from '../intercept/calledByProgram';
 import { callSize } from './callSize';
 import type { FailFs } from './failFs';
@@ -98,7 +97,7 @@ export function decideFsFailure(failFs: FailFs, call: FsCall, point: FaultPoint,
   const stage = (errno === undefined ? undefined : allowed.find((candidate) => (FS_ERRNOS[candidate.op] as readonly string[]).includes(errno))) ?? (allowed[0] as FsStage);
   if (!pathAllowed(failFs, target)) return undefined;
   // The costliest filter last: it looks at the stack.
-  if (callContext.streamOp === 0 && !calledByProgram(point.entry)) return undefined;
+  if (!calledByProgram(point.entry)) return undefined;
   if (!shouldFailAt(failFs.attr, point, callSize(call.size, args, first, target.file))) return undefined;
   const code = errno ?? defaultErrno(stage, args);
   const error = fsError(code, {

@@ -196,29 +196,6 @@ function interceptHandleClose(failFs: FailFs): (handle: object) => void {
 }
 
 /**
- * Marks a stream's operations: the `fs.open`, `fs.read`, `fs.write` or `fs.close` a stream's
- * `_construct`, `_read`, `_write` or `_destroy` makes count as calls though Node's code makes them.
- */
-function markStreamOperations(prototype: object): void {
-  for (const key of ['_construct', '_read', '_write', '_writev', '_final', '_destroy']) {
-    replaceFunction(prototype, key, (original) =>
-      function streamOperation(this: unknown): unknown {
-        callContext.streamOp++;
-        const nested = callContext.nested;
-        callContext.nested = 0;
-        try {
-          // eslint-disable-next-line prefer-rest-params
-          return Reflect.apply(original, this, arguments);
-        } finally {
-          callContext.streamOp--;
-          callContext.nested = nested;
-        }
-      },
-    );
-  }
-}
-
-/**
  * Puts `fail_fs`'s interceptors in place: every function of `fs` in its callback and `Sync` forms,
  * `realpath.native`, `fs.promises`, the methods of `FileHandle` and `Dir` (at the first of each),
  * and the operations of `ReadStream` and `WriteStream`; then updates the named exports ES modules
@@ -291,7 +268,5 @@ export function interceptFs(failFs: FailFs): void {
     const call = name === 'realpath' ? REALPATH_NATIVE : FS_CALLS[name];
     interceptOn(promises, name, { failFs, name: `fs.promises.${name}`, call, form: 'promise', base: name });
   }
-  markStreamOperations(fs.ReadStream.prototype);
-  markStreamOperations(fs.WriteStream.prototype);
   syncBuiltinESMExports();
 }

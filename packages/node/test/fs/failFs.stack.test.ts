@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { runScript, runScriptOut } from '../support/runScript';
 
 describe('fail_fs and the stack', () => {
@@ -36,6 +39,57 @@ try { fs.writeFileSync(dir + '/elsewhere', 'x'); out.elsewhere = 'ok'; } catch (
 
       // Assert
       expect(out).to.deep.equal({ direct: 'ENOSPC', elsewhere: 'ok', stream: 'closed', streamByFile: 'closed', streamContent: 'abc' });
+    });
+  });
+
+  describe("when a stream's operation fails", () => {
+    let reportDir: string;
+    beforeEach(() => {
+      reportDir = mkdtempSync(path.join(tmpdir(), 'errinject-failfs-report-'));
+    });
+    afterEach(() => rmSync(reportDir, { recursive: true, force: true }));
+
+    // A regression test: fail_fs wrapped the streams' _construct, _write... in a function of its own,
+    // whose frame (interceptFs.js) headed the fault's stack, named the report's site and matched
+    // the stack filter.
+    it("should show no frame of errinject's: an empty verbose stack, no report site, no match of interceptFs.js", () => {
+      // Arrange
+      const report = path.join(reportDir, 'report.jsonl');
+
+      // Act
+      const result = runScript({
+        source: `const { knob, done } = require('./helpers.js');
+const fs = require('node:fs');
+const write = (name) => new Promise((resolve) => {
+  const stream = fs.createWriteStream(__dirname + '/' + name);
+  stream.on('error', (e) => resolve(e.code + ' ' + e.syscall));
+  stream.on('close', () => resolve('closed'));
+  stream.end('abc');
+});
+(async () => {
+  knob('probability', '100');
+  knob('require-stack', 'interceptFs.js,streamOperation');
+  const filtered = await write('filtered');
+  knob('require-stack', '');
+  knob('verbose', '2');
+  const failed = await write('failed');
+  done({ filtered, failed });
+})();
+`,
+        env: { ERRINJECT: 'fail_fs/verbose=0', ERRINJECT_REPORT: report },
+      });
+
+      // Assert
+      expect(result.status).to.equal(0);
+      expect(result.out).to.deep.equal({ filtered: 'closed', failed: 'ENOENT open' });
+      expect(result.stderr).to.equal('FAULT_INJECTION: forcing a failure.\nname fail_fs, interval 1, probability 100, space 0, times 1\nCall Trace:\n\n');
+      const faults = readFileSync(report, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { event: string; function?: string; site?: unknown })
+        .filter((record) => record.event === 'fault')
+        .map((record) => [record.function, record.site]);
+      expect(faults).to.deep.equal([['fs.open', null]]);
     });
   });
 
