@@ -197,9 +197,9 @@ function interceptHandleClose(failFs: FailFs): (handle: object) => void {
 
 /**
  * Puts `fail_fs`'s interceptors in place: every function of `fs` in its callback and `Sync` forms,
- * `realpath.native`, `fs.promises`, the methods of `FileHandle` and `Dir` (at the first of each),
- * and the operations of `ReadStream` and `WriteStream`; then updates the named exports ES modules
- * see (`syncBuiltinESMExports`).
+ * `realpath.native`, `fs.promises`, the methods of `FileHandle` and `Dir` (at the first of each)
+ * and each handle's `close`; then updates the named exports ES modules see (`syncBuiltinESMExports`).
+ * The calls `ReadStream` and `WriteStream` make go through these (see `calledByProgram`).
  *
  * @param failFs - the capability
  */
