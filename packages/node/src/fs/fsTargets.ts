@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The paths of a call's file descriptors and `FileHandle`s: `path-filter` matches a read or a write
- * by the path its descriptor was opened with. Kept only while a call could fail (an open that
- * happened while nothing could fail is not known), and forgotten at close.
+ * by the path its descriptor was opened with. Kept while `path-filter` has patterns (a descriptor
+ * opened before they were written is not known), and forgotten at close.
  */
 const fdPaths = new Map<number, string>();
 const handlePaths = new WeakMap<object, string>();

@@ -102,17 +102,20 @@ function makeInterceptor(interception: FsInterception, original: AnyFunction): A
   const { failFs, call, form } = interception;
   const attr = failFs.attr;
   const first = firstDataArgument(call);
+  // open and close keep the paths of descriptors while path-filter has patterns, whether or not
+  // anything can fail yet: a read on a descriptor opened before is matched by its path all the same.
+  const tracksPaths = interception.base === 'open' || interception.base === 'close';
   let point: FaultPoint;
   const interceptor = function (this: unknown): unknown {
     // eslint-disable-next-line prefer-rest-params -- arguments keeps the fast path allocation-free
     const args = arguments;
-    if (!faultArmed(attr)) return Reflect.apply(original, this, args);
+    if (!faultArmed(attr) && (!tracksPaths || failFs.pathFilter.empty)) return Reflect.apply(original, this, args);
     if (callContext.nested !== 0 || callContext.loading !== 0) return Reflect.apply(original, this, args);
     const last = args[args.length - 1];
     const callbackForm = form === 'callback' || (form === 'either' && typeof last === 'function');
     // A callback form without a callback is Node's to refuse.
     if (form === 'callback' && typeof last !== 'function') return Reflect.apply(original, this, args);
-    const failure = decideFsFailure(failFs, call, point, args, first, this);
+    const failure = faultArmed(attr) ? decideFsFailure(failFs, call, point, args, first, this) : undefined;
     if (failure !== undefined) {
       const error = openBeforeFailedWrite(interception, args, failure);
       const exists = interception.base === 'exists';

@@ -146,6 +146,46 @@ const viaStream = (file) => new Promise((resolve) => { const stream = fs.createW
       // Assert: open, read, close each count for .txt (and the handle's stat); nothing counts for .log.
       expect(out).to.deep.equal({ syncTxt: 3, syncLog: 0, callbackTxt: 3, callbackLog: 0, handleTxt: 4, handleLog: 0, streamTxt: 3, streamLog: 0 });
     });
+    // A regression test: descriptors were remembered only while something could fail, so a read on
+    // one opened before (a file a server opens at start, then faults armed live) was never matched.
+    it('should match a call on a descriptor or a handle opened while nothing could fail yet', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { count, countAsync, thrown, knob, done } = require('./helpers.js');
+const fs = require('node:fs');
+const dir = __dirname;
+fs.writeFileSync(dir + '/a.txt', 'hello');
+fs.writeFileSync(dir + '/a.log', 'hello');
+knob('path-filter', '*.txt');
+const txt = fs.openSync(dir + '/a.txt');
+const log = fs.openSync(dir + '/a.log');
+fs.open(dir + '/a.txt', (error, callbackTxt) => {
+  (async () => {
+    const handleTxt = await fs.promises.open(dir + '/a.txt');
+    const out = {};
+    out.syncTxt = count(() => fs.readSync(txt, Buffer.alloc(5), 0, 5, 0));
+    out.syncLog = count(() => fs.readSync(log, Buffer.alloc(5), 0, 5, 0));
+    out.callbackTxt = count(() => fs.fstatSync(callbackTxt));
+    out.handleTxt = await countAsync(() => handleTxt.stat());
+    knob('probability', '100');
+    knob('times', '-1');
+    out.failed = thrown(() => fs.readSync(txt, Buffer.alloc(5), 0, 5, 0)).message;
+    out.notFailed = thrown(() => fs.readSync(log, Buffer.alloc(5), 0, 5, 0)).returned;
+    knob('probability', '0');
+    // Closed, the descriptor's path is forgotten: the number may be another file's next.
+    fs.closeSync(txt);
+    const reused = fs.openSync(dir + '/a.log');
+    out.reusedSameNumber = reused === txt;
+    out.reused = count(() => fs.readSync(reused, Buffer.alloc(5), 0, 5, 0));
+    done(out);
+  })();
+});
+`,
+      });
+
+      // Assert
+      expect(out).to.deep.equal({ syncTxt: 1, syncLog: 0, callbackTxt: 1, handleTxt: 1, failed: 'EIO: i/o error, read', notFailed: 5, reusedSameNumber: true, reused: 0 });
+    });
   });
 
   describe('errno', () => {
