@@ -118,7 +118,7 @@ process.stdout.write(JSON.stringify({ sources, debugfs: core.debugfs.list('') })
       expect(off.debugfs).to.deep.equal(['fail_function']);
       // The comparison can tell: with the register on, readFileSync is not Node's.
       expect((on.sources as Record<string, string>)['fs.readFileSync']).to.not.equal((without.sources as Record<string, string>)['fs.readFileSync']);
-      expect(on.debugfs).to.deep.equal(['fail_function', 'fail_fs']);
+      expect(on.debugfs).to.deep.equal(['fail_function', 'fail_fs', 'fail_net', 'fail_spawn']);
     });
   });
 
@@ -131,9 +131,9 @@ process.stdout.write(JSON.stringify({ debugfs: core.debugfs.list(''), patched: !
       [
         'fail_fs, fail_bogus',
         { debugfs: ['fail_function', 'fail_fs'], patched: true },
-        'errinject: ERRINJECT_NODE names "fail_bogus", which is not a capability of @errinject/node (fail_fs); skipped\n',
+        'errinject: ERRINJECT_NODE names "fail_bogus", which is not a capability of @errinject/node (fail_fs, fail_net, fail_spawn); skipped\n',
       ],
-      ['fail_bogus', { debugfs: ['fail_function'], patched: false }, 'errinject: ERRINJECT_NODE names "fail_bogus", which is not a capability of @errinject/node (fail_fs); skipped\n'],
+      ['fail_bogus', { debugfs: ['fail_function'], patched: false }, 'errinject: ERRINJECT_NODE names "fail_bogus", which is not a capability of @errinject/node (fail_fs, fail_net, fail_spawn); skipped\n'],
     ];
     for (const [value, expected, stderr] of cases) {
       it(`should load what ${JSON.stringify(value)} names, and name on stderr what it does not know`, () => {
