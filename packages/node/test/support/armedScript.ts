@@ -66,7 +66,7 @@ export function runArmedScript(body: string, options: ScriptOptions): ScriptRun 
     Object.assign(env, { ERRINJECT_NODE: options.capabilities }, options.env);
     // The timeout only stops a script that hangs; no assertion depends on time.
     const result = spawnSync(process.execPath, ['--require', REGISTER, file], { cwd: dir, env, encoding: 'utf8', timeout: 30_000 });
-    if (result.error !== undefined) throw result.error;
+    if (result.error !== undefined) throw new Error(`${result.error.message}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`, { cause: result.error });
     options.inspect?.(dir);
     const lines = result.stdout
       .split('\n')

@@ -4,7 +4,7 @@
  * port nothing listens on: one just closed), `socketEvents(socket)` (resolves at `'close'` with the
  * socket's `'lookup'`, `'connect'`, `'error'` and `'close'` events in order), `once(emitter, name)`,
  * `ARMED` (probability 100, times -1, verbose 0) and `main(fn)` (runs the async script, printing a
- * crash as `{ crash }` with exit status 1).
+ * crash as `{ crash }` and exiting with status 1, whatever is still open).
  */
 export const NET_HELPERS = `
 const net = require('node:net');
@@ -25,5 +25,5 @@ const socketEvents = (socket) => new Promise((resolve) => {
   socket.on('error', (error) => seen.push(['error', shape(error)]));
   socket.on('close', (hadError) => { seen.push(['close', hadError]); resolve(seen); });
 });
-const main = (fn) => fn().catch((error) => { out({ crash: shape(error), stack: error.stack }); process.exitCode = 1; });
+const main = (fn) => fn().catch((error) => { out({ crash: shape(error), stack: error.stack }); process.exit(1); });
 `;
