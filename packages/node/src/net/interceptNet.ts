@@ -266,7 +266,11 @@ function interceptListen(failNet: FailNet): void {
         const target = socketTarget(args, undefined);
         const failure = target.port === undefined ? undefined : decideNetFailure(failNet, ['listen'], point, target, 0);
         if (failure !== undefined) {
-          // As setupListenHandle reports a bind or listen that failed: 'error' on the next tick.
+          // As Server#listen takes its callback first, as a 'listening' listener (so that it runs
+          // when a later listen succeeds: a program that retries), then setupListenHandle reports
+          // the bind or listen that failed: 'error' on the next tick.
+          const last = args[args.length - 1];
+          if (typeof last === 'function') this.once('listening', last as AnyFunction);
           const error = hostPortError(failure.code, 'listen', target.host ?? '::', target.port ?? 0);
           error.stack = `${error.name}: ${error.message}`;
           process.nextTick(() => this.emit('error', error));

@@ -71,5 +71,11 @@ main(async () => {
     it('should never fail a listen on a path', () => {
       expect(result['pathListening']).to.equal(true);
     });
+
+    it('should run the listen callback only when a later listen succeeds, as after a real EADDRINUSE', () => {
+      // Assert: the lines in the order printed, from the retries on.
+      const printed = run.lines.map((line) => Object.keys(line as object)[0]);
+      expect(printed.slice(printed.indexOf('order'))).to.deep.equal(['order', 'realCallback', 'faultedCallback', 'httpCallback']);
+    });
   });
 });
