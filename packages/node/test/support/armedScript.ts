@@ -12,7 +12,7 @@ const CORE = require.resolve('@errinject/core');
 /**
  * What every script starts with: `core` (the `@errinject/core` the capabilities use), `out(value)`
  * (one JSON line on standard output), `shape(error)` (an error's class, message and own fields in
- * order, a field holding an error shaped too, and its `cause`) and `arm(knobs)` (debugfs writes, in order).
+ * order, a field holding an error shaped too, one holding the error itself as `'[itself]'`, and its `cause`) and `arm(knobs)` (debugfs writes, in order).
  */
 const PRELUDE = `'use strict';
 const core = require(${JSON.stringify(CORE)});
@@ -20,7 +20,7 @@ const out = (value) => process.stdout.write(JSON.stringify(value) + '\\n');
 const shape = (error) => error === null || typeof error !== 'object' ? error : {
   class: error.constructor.name,
   message: error.message,
-  fields: Object.keys(error).map((key) => [key, error[key] instanceof Error ? shape(error[key]) : error[key]]),
+  fields: Object.keys(error).map((key) => [key, error[key] === error ? '[itself]' : error[key] instanceof Error ? shape(error[key]) : error[key]]),
   ...(error.cause !== undefined && !Object.keys(error).includes('cause') ? { cause: shape(error.cause) } : {}),
 };
 const arm = (knobs) => { for (const [knob, value] of Object.entries(knobs)) core.debugfs.write(knob, String(value)); };
