@@ -115,6 +115,26 @@ function errnoNumber(code: string): number | undefined {
   return (require('node:os') as typeof import('node:os')).constants.errno[code as keyof typeof import('node:os').constants.errno];
 }
 
+/** The options object of `socket.connect(...)`'s arguments (`net.connect` passes them normalized), if any. */
+function connectOptions(args: ArrayLike<unknown>): { lookup?: unknown } | undefined {
+  let first = args[0];
+  if (Array.isArray(first)) first = first[0];
+  return typeof first === 'object' && first !== null ? (first as { lookup?: unknown }) : undefined;
+}
+
+/**
+ * What a connect whose lookup stage fails calls in place of the program's own `lookup` option:
+ * Node then reports its error as it reports a failed `dns.lookup` (the `'lookup'` event, `'error'`).
+ * Without it, the stage was counted (fail-nth, times) and nothing failed.
+ */
+function failingLookup(code: string): AnyFunction {
+  return (hostname: string, _options: unknown, callback: AnyFunction): void => {
+    const error = dnsError(code, 'getaddrinfo', hostname);
+    error.stack = `${error.name}: ${error.message}`;
+    setImmediate(callback, error);
+  };
+}
+
 function interceptConnect(failNet: FailNet): void {
   replaceFunction(net.Socket.prototype, 'connect', (connect) => {
     let point: FaultPoint;
@@ -132,12 +152,21 @@ function interceptConnect(failNet: FailNet): void {
       }
       if (failure?.op === 'connect') failingSockets.set(this, failure.code);
       else if (failure?.op === 'lookup') pendingLookupCode = failure.code;
+      // A lookup function of the program's own is what the lookup stage calls instead of dns.lookup.
+      const options = failure?.op === 'lookup' ? connectOptions(args) : undefined;
+      const ownLookup = options !== undefined && typeof options.lookup === 'function' && options.lookup !== dns.lookup ? options.lookup : undefined;
+      const ownProperty = options !== undefined && Object.prototype.hasOwnProperty.call(options, 'lookup');
+      if (options !== undefined && ownLookup !== undefined) options.lookup = failingLookup(failure?.code as string);
       callContext.nested++;
       try {
         return Reflect.apply(connect, this, args);
       } finally {
         callContext.nested--;
         pendingLookupCode = undefined;
+        if (options !== undefined && ownLookup !== undefined) {
+          if (ownProperty) options.lookup = ownLookup;
+          else delete options.lookup;
+        }
         patchHandleConnects((this as { _handle?: unknown })._handle);
       }
     };

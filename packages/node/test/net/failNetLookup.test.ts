@@ -138,4 +138,35 @@ main(async () => {
       expect(result['nth']).to.equal('1\n');
     });
   });
+  describe('when a connect to a name has its own lookup function', () => {
+    it('should fail the lookup stage it counts, as it fails dns.lookup, and leave the function alone after', () => {
+      // Act: fail-nth 1 with ops=lookup: the connect's lookup stage is the first point.
+      const result = scriptResults(
+        runArmedScript(
+          `${NET_HELPERS}
+main(async () => {
+  const server = net.createServer((socket) => socket.destroy());
+  const port = await listening(server, 0, '127.0.0.1');
+  const lookup = (hostname, options, callback) => options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4);
+  const options = { port, host: 'localhost', lookup };
+  arm({ 'fail_net/verbose': 0, 'fail_net/ops': 'lookup' });
+  core.procfs.write('self/fail-nth', '1');
+  out({ faulted: await socketEvents(net.connect(options)), left: core.procfs.read('self/fail-nth'), kept: options.lookup === lookup });
+  out({ after: await socketEvents(net.connect(options)) });
+  server.close();
+});
+`,
+          { capabilities: 'fail_net' },
+        ),
+      );
+
+      // Assert
+      const faulted = getaddrinfoError('ENOTFOUND', -3008, 'localhost');
+      expect(result['faulted']).to.deep.equal([['lookup', faulted, null], ['error', faulted], ['close', true]]);
+      expect(result['left']).to.equal('0\n');
+      expect(result['kept']).to.equal(true);
+      // Node emits no 'lookup' when the lookup of a connect that tries each family gives one address.
+      expect(result['after']).to.deep.equal([['connect'], ['close', false]]);
+    });
+  });
 });
