@@ -67,8 +67,9 @@ function decideNetFailure(failNet: FailNet, ops: readonly NetOp[], point: FaultP
   if (errno !== undefined) {
     const fits = allowed.find((candidate) => (NET_ERRNOS[candidate] as readonly string[]).includes(errno));
     if (fits !== undefined) op = fits;
-    // A DNS code for a socket's operation, or an errno for a query, has no error to give.
-    else if ((op === 'lookup' || op === 'resolve') === isSystemErrno(errno)) return undefined;
+    // A DNS code for a socket's operation has no error to give, nor has a lookup or a query any
+    // errno or code outside its table: getaddrinfo never says ETIMEOUT, nor c-ares EAI_AGAIN.
+    else if (op === 'lookup' || op === 'resolve' || !isSystemErrno(errno)) return undefined;
   }
   if (!shouldFailAt(failNet.attr, point, size)) return undefined;
   return { op, code: errno ?? (NET_ERRNOS[op][0] as string) };

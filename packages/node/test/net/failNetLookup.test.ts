@@ -169,4 +169,41 @@ main(async () => {
       expect(result['after']).to.deep.equal([['connect'], ['close', false]]);
     });
   });
+  describe('when the errno knob names a DNS code the function cannot give', () => {
+    it('should neither fail nor count getaddrinfo with a c-ares code, nor a query with a getaddrinfo code', () => {
+      // Act
+      const result = scriptResults(
+        runArmedScript(
+          `${NET_HELPERS}
+const dns = require('node:dns');
+const settle = (call) => new Promise((resolve) => call((error, value) => resolve(error ? shape(error) : ['ok', value ?? null])));
+main(async () => {
+  // Not failed, a query goes to a DNS server that refuses: a UDP port nothing listens on.
+  const udp = require('node:dgram').createSocket('udp4');
+  await new Promise((resolve) => udp.bind(0, '127.0.0.1', resolve));
+  const refusing = new dns.Resolver({ tries: 1 });
+  refusing.setServers(['127.0.0.1:' + udp.address().port]);
+  await new Promise((resolve) => udp.close(resolve));
+  arm({ ...ARMED, 'fail_net/errno': 'ETIMEOUT' });
+  core.procfs.write('self/fail-nth', '1');
+  out({ lookup: await settle((callback) => dns.lookup('localhost', callback)), lookupLeft: core.procfs.read('self/fail-nth') });
+  out({ resolve: await settle((callback) => dns.resolve4('localhost', callback)) });
+  arm({ 'fail_net/errno': 'EAI_AGAIN' });
+  core.procfs.write('self/fail-nth', '1');
+  out({ query: await settle((callback) => refusing.resolve4('localhost', callback)), queryLeft: core.procfs.read('self/fail-nth') });
+  core.procfs.write('self/fail-nth', '0');
+});
+`,
+          { capabilities: 'fail_net' },
+        ),
+      );
+
+      // Assert: getaddrinfo never times out as c-ares does (ETIMEOUT); c-ares never says EAI_AGAIN.
+      expect(result['lookup']).to.deep.equal(['ok', '127.0.0.1']);
+      expect(result['lookupLeft']).to.equal('1\n');
+      expect(result['resolve']).to.deep.equal(queryError('ETIMEOUT', 'queryA', 'localhost'));
+      expect(result['query']).to.deep.equal(queryError('ECONNREFUSED', 'queryA', 'localhost'));
+      expect(result['queryLeft']).to.equal('1\n');
+    });
+  });
 });
