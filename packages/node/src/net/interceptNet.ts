@@ -203,7 +203,8 @@ function dnsSyscall(name: string, args: ArrayLike<unknown>): string {
 
 /** Intercepts a DNS function: `form` says whether it calls back or returns a promise. */
 function interceptDns(failNet: FailNet, owner: object, name: string, form: 'callback' | 'promise', label: string): void {
-  const op: NetOp = name === 'lookup' ? 'lookup' : 'resolve';
+  // getaddrinfo and getnameinfo are libuv's lookups; the rest are c-ares's queries.
+  const op: NetOp = name === 'lookup' || name === 'lookupService' ? 'lookup' : 'resolve';
   replaceFunction(owner, name, (original) => {
     let point: FaultPoint;
     const interceptor = function (this: unknown): unknown {
@@ -294,7 +295,8 @@ function interceptListen(failNet: FailNet): void {
       const args = arguments;
       if (faultArmed(failNet.attr) && callContext.nested === 0 && callContext.loading === 0) {
         const target = socketTarget(args, undefined);
-        const failure = target.port === undefined ? undefined : decideNetFailure(failNet, ['listen'], point, target, 0);
+        // A listen on port 0 takes any free port: nothing can refuse it the port.
+        const failure = target.port === undefined || target.port === 0 ? undefined : decideNetFailure(failNet, ['listen'], point, target, 0);
         if (failure !== undefined) {
           // As Server#listen takes its callback first, as a 'listening' listener (so that it runs
           // when a later listen succeeds: a program that retries), then setupListenHandle reports

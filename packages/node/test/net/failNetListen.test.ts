@@ -32,6 +32,10 @@ main(async () => {
   const local = net.createServer();
   await listening(local, require('node:path').join(process.cwd(), 'socket'));
   out({ pathListening: local.listening });
+  const anyPort = net.createServer();
+  await listening(anyPort, 0);
+  out({ anyPortListening: anyPort.listening });
+  await new Promise((resolve) => anyPort.close(resolve));
   arm({ 'fail_net/probability': 0 });
   // A program that retries: a listen that succeeds later runs the callbacks given before.
   out({ order: 'retries' });
@@ -66,6 +70,10 @@ main(async () => {
       expect(result['realListening']).to.equal(false);
       expect(result['listening']).to.equal(false);
       expect(result['httpListening']).to.equal(false);
+    });
+
+    it('should never fail a listen on port 0, which takes any free port', () => {
+      expect(result['anyPortListening']).to.equal(true);
     });
 
     it('should never fail a listen on a path', () => {

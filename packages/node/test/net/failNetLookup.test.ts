@@ -86,6 +86,7 @@ main(async () => {
     resolver: await settle((cb) => new dns.Resolver().resolve4('localhost', cb)),
     promisesResolver: await settled(new dns.promises.Resolver().resolve4('localhost')),
     reverse: await settle((cb) => dns.reverse('127.0.0.1', cb)),
+    lookupService: await settle((cb) => dns.lookupService('127.0.0.1', 22, cb)),
   });
   arm({ 'fail_net/errno': 'ECONNREFUSED' });
   out({ refusedResolve: await settle((cb) => dns.resolve4('localhost', cb)), refusedLookup: await settle((cb) => dns.lookup('localhost', cb)) });
@@ -110,6 +111,14 @@ main(async () => {
       expect(result['realLookup']).to.deep.equal(getaddrinfoError('ENOTFOUND', -3008, 'no-such-host.invalid'));
       expect(result['lookup']).to.deep.equal(getaddrinfoError('ENOTFOUND', -3008, 'localhost'));
       expect(result['promisesLookup']).to.deep.equal(getaddrinfoError('ENOTFOUND', -3008, 'localhost'));
+    });
+
+    it('should fail dns.lookupService as getnameinfo fails, a lookup of libuv\'s (errno -3008)', () => {
+      expect(result['lookupService']).to.deep.equal({
+        class: 'Error',
+        message: 'getnameinfo ENOTFOUND 127.0.0.1',
+        fields: [['errno', -3008], ['code', 'ENOTFOUND'], ['syscall', 'getnameinfo'], ['hostname', '127.0.0.1']],
+      });
     });
 
     it('should fail the queries of dns, dns.promises and their Resolvers with the query syscall and no errno', () => {
