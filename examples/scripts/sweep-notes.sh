@@ -7,7 +7,8 @@
 #
 # failcmd cannot put a state back, so each run starts by copying a seed store (two notes, made by
 # notes itself) over the store. Everything lives in a temporary directory, removed at the end; the
-# runs start in examples/, so failcmd shows call sites as dist/notes-store/*.js. Exits with
+# runs start in examples/ with --enable-source-maps, so failcmd shows call sites as
+# src/notes-store/*.ts. Exits with
 # failcmd's status: 1 when a run crashed or left a bad state, else 0.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -19,4 +20,4 @@ export NOTES_FILE="$work/notes.json" NOTES_SEED="$work/seed.json"
 { node dist/notes-store/main.js init && node dist/notes-store/main.js add eggs && node dist/notes-store/main.js add bread; } >/dev/null || exit 2
 mv "$NOTES_FILE" "$NOTES_SEED" || exit 2
 failcmd --type fail_fs --sweep "$@" --check 'node dist/notes-store/check.js' -- \
-  sh -c 'cp "$NOTES_SEED" "$NOTES_FILE" && exec node dist/notes-store/main.js add milk'
+  sh -c 'cp "$NOTES_SEED" "$NOTES_FILE" && exec node --enable-source-maps dist/notes-store/main.js add milk'
