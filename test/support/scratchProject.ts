@@ -10,7 +10,7 @@ import { childEnv } from './childEnv';
  * would, from the tarballs `npm pack` makes, together with pinned external toolchains (TypeScript,
  * test runners, compilers) from the npm registry.
  *
- * - The four published packages are packed once per test process (after `npm run build`).
+ * - The published packages are packed once per test process (after `npm run build`).
  * - A scratch project lives in `os.tmpdir()`, where Node's resolution, walking up, reaches no
  *   `node_modules` of the monorepo (checked: no ancestor holds a `node_modules` or a `package.json`).
  * - The external packages are installed once per pinned set and kept, installed, in a cache directory
@@ -35,10 +35,10 @@ import { childEnv } from './childEnv';
  */
 
 /** A package this repository publishes, by its folder under `packages/`. */
-export type PublishedPackage = 'core' | 'lint' | 'cli' | 'mocha';
+export type PublishedPackage = 'core' | 'node' | 'lint' | 'cli' | 'mocha';
 
 /** Every published package, in the order of their dependencies. */
-export const PUBLISHED_PACKAGES: readonly PublishedPackage[] = ['core', 'lint', 'cli', 'mocha'];
+export const PUBLISHED_PACKAGES: readonly PublishedPackage[] = ['core', 'node', 'lint', 'cli', 'mocha'];
 
 /** What a scratch project is made of. */
 export interface ScratchProjectSpec {
@@ -49,7 +49,7 @@ export interface ScratchProjectSpec {
    * registry once per set and cached between runs. A range is refused, since the cache is keyed by it.
    */
   readonly dependencies?: Readonly<Record<string, string>>;
-  /** Which of the published packages to install from their tarballs; all four when omitted. */
+  /** Which of the published packages to install from their tarballs; all of them when omitted. */
   readonly packages?: readonly PublishedPackage[];
   /** Other fields of the project's `package.json` (`type`, `scripts`, ...); not part of the cache key. */
   readonly packageJson?: Readonly<Record<string, unknown>>;
@@ -209,7 +209,7 @@ async function runOrThrow(command: string, args: readonly string[], cwd: string,
 let packing: Promise<Readonly<Record<PublishedPackage, string>>> | undefined;
 
 /**
- * Packs the four published packages with `npm pack`, once per test process, into a temporary folder
+ * Packs the published packages with `npm pack`, once per test process, into a temporary folder
  * removed when the process exits. The packages must have been built (`npm run build`).
  *
  * @returns the tarball of each package (absolute paths)

@@ -100,6 +100,9 @@ export const FS_CALLS = {
   writev: onFd('write', 'vector'),
 } as const satisfies Readonly<Record<string, FsCall>>;
 
+/** `fs.openAsBlob`, which opens its file and resolves to a `Blob`. */
+export const OPEN_AS_BLOB: FsCall = onPath('open');
+
 /** `realpath.native`, `realpathSync.native` and `fs.promises.realpath`. */
 export const REALPATH_NATIVE: FsCall = onPath('realpath');
 

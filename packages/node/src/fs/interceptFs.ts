@@ -6,7 +6,7 @@ import { type AnyFunction, lookAlike, replaceFunction } from '../intercept/repla
 import { decideFsFailure, type FsFailure } from './decideFsFailure';
 import { interceptDirEntries } from './interceptDirEntries';
 import type { FailFs } from './failFs';
-import { DIR_CALLS, FILE_HANDLE_CALLS, FS_CALLS, type FsCall, PROMISES_NAMES, REALPATH_NATIVE } from './FS_CALLS';
+import { DIR_CALLS, FILE_HANDLE_CALLS, FS_CALLS, type FsCall, OPEN_AS_BLOB, PROMISES_NAMES, REALPATH_NATIVE } from './FS_CALLS';
 import { forgetFd, rememberFd, rememberHandle, shownPath } from './fsTargets';
 import { originalFs } from './originalFs';
 
@@ -30,6 +30,16 @@ interface FsInterception {
 function firstDataArgument(call: FsCall): number {
   if (call.target === 'this') return 0;
   return call.target === 'path-dest' ? 2 : 1;
+}
+
+/**
+ * What `fs.openAsBlob` throws, synchronously, for a file it cannot open, whatever the errno: Node
+ * makes the Blob at the call, and reports only that it could not.
+ */
+function blobError(entry: AnyFunction): Error {
+  const error = Object.assign(new TypeError('Unable to open file as blob'), { code: 'ERR_INVALID_ARG_VALUE' });
+  Error.captureStackTrace(error, entry);
+  return error;
 }
 
 /** A callback error has no frames, as Node's errors from libuv have none: only its first line. */
@@ -118,6 +128,7 @@ function makeInterceptor(interception: FsInterception, original: AnyFunction): A
     const failure = faultArmed(attr) ? decideFsFailure(failFs, call, point, args, first, this) : undefined;
     if (failure !== undefined) {
       const error = openBeforeFailedWrite(interception, args, failure);
+      if (interception.base === 'openAsBlob') throw blobError(interceptor);
       const exists = interception.base === 'exists';
       if (callbackForm) {
         setImmediate(last as AnyFunction, exists ? false : asAsyncError(error));
@@ -267,6 +278,9 @@ export function interceptFs(failFs: FailFs): void {
     const native = fsExports[name];
     if (native !== undefined) interceptOn(native, 'native', { failFs, name: `fs.${name}.native`, call: REALPATH_NATIVE, form: name === 'realpath' ? 'callback' : 'sync', base: 'realpath' });
   }
+  // fs.openAsBlob opens the file at the call and resolves to a Blob: one fault point, at its open,
+  // failing as it fails (a synchronous TypeError, whatever the errno).
+  interceptOn(fs, 'openAsBlob', { failFs, name: 'fs.openAsBlob', call: OPEN_AS_BLOB, form: 'promise', base: 'openAsBlob' });
   for (const name of PROMISES_NAMES) {
     const call = name === 'realpath' ? REALPATH_NATIVE : FS_CALLS[name];
     interceptOn(promises, name, { failFs, name: `fs.promises.${name}`, call, form: 'promise', base: name });

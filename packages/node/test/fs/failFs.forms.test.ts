@@ -18,6 +18,30 @@ const ENOENT_OPEN_MISSING = errorShape('ENOENT', -2, "ENOENT: no such file or di
 ]);
 
 describe('fail_fs', () => {
+  describe('when fs.openAsBlob fails', () => {
+    it('should throw at the call what Node throws for a file it cannot open, whatever the errno', () => {
+      // Act
+      const out = runScriptOut({
+        source: `const { nth, left, thrown, done } = require('./helpers.js');
+const fs = require('node:fs');
+const file = __dirname + '/file.txt';
+fs.writeFileSync(file, 'hello');
+const real = thrown(() => fs.openAsBlob(__dirname + '/missing'));
+nth(1);
+const injected = thrown(() => fs.openAsBlob(file));
+const nthLeft = left();
+fs.openAsBlob(file).then((blob) => done({ real, injected, left: nthLeft, size: blob.size }));
+`,
+      });
+
+      // Assert
+      const expected = { class: 'TypeError', message: 'Unable to open file as blob', fields: [['code', 'ERR_INVALID_ARG_VALUE']], isError: true };
+      expect(out.real).to.deep.equal(expected);
+      expect(out.injected).to.deep.equal(expected);
+      expect([out.left, out.size]).to.deep.equal([0, 5]);
+    });
+  });
+
   describe('when a Sync call fails', () => {
     it('should throw the error a real failure throws, from the program frame', () => {
       // Act
