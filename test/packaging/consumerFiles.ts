@@ -8,6 +8,8 @@ export const CONSUMER = `import { AllowErrorInjection, EI_TYPE_ERRNO, debugfs, e
 import { lintSources, formatStylish, RULES, type Finding, type LintResult } from '@errinject/lint';
 import { parseFailcmdArgs, formatSweepTable, type CommandSweepReport } from '@errinject/cli';
 import { describeSweep, caseTitle, type DescribeSweepOptions } from '@errinject/mocha';
+import { FS_ERRNOS, fsError, registerNodeCapabilities, NODE_CAPABILITIES, type FsError } from '@errinject/node';
+import '@errinject/node/register';
 
 export const enomem: number = errno.ENOMEM;
 export const channel: string = FAULT_CHANNEL;
@@ -24,11 +26,16 @@ export const report: Promise<SweepReport<number>> = sweep(() => 1);
 export const suite: Mocha.Suite = describeSweep('store', () => 1, options);
 export const type: number = EI_TYPE_ERRNO;
 export const decorate = AllowErrorInjection(EI_TYPE_ERRNO);
+export const fsFailure: FsError = fsError(FS_ERRNOS.open[0], { syscall: 'open', path: 'x' });
+export const loaded: string[] = registerNodeCapabilities();
+export const capabilities: readonly string[] = NODE_CAPABILITIES;
 
 // @ts-expect-error: errno values are numbers (fails if the types were lost to any)
 export const wrong: string = errno.ENOMEM;
 // @ts-expect-error: lintSources takes a record of sources
 lintSources('a.ts');
+// @ts-expect-error: an errno's table is of names (fails if the types were lost to any)
+export const wrongErrno: number = FS_ERRNOS.open[0];
 `;
 
 /** A class decorated with the core's decorator, for both decorator modes. */
@@ -59,8 +66,10 @@ export const ESM_CONSUMER = `import { errno, sweep } from '@errinject/core';
 import { lintSources } from '@errinject/lint';
 import { parseFailcmdArgs } from '@errinject/cli';
 import { caseTitle } from '@errinject/mocha';
+import { fsError } from '@errinject/node';
+import '@errinject/node/register';
 
-export const values: [number, unknown, unknown, unknown, unknown] = [errno.EIO, sweep, lintSources, parseFailcmdArgs, caseTitle];
+export const values: [number, unknown, unknown, unknown, unknown, unknown] = [errno.EIO, sweep, lintSources, parseFailcmdArgs, caseTitle, fsError];
 `;
 
 export interface ConsumerConfig {

@@ -109,7 +109,7 @@ describe('the published types, type-checked by a consumer', function () {
           // Assert
           expect(result.status, diagnostics(project!, result)).to.equal(0);
           const listed = listedPackages(project!, result.stdout);
-          for (const name of ['core', 'lint', 'cli', 'mocha']) expect(listed, `@errinject/${name}'s types checked`).to.include(`@errinject/${name}/dist/index.d.ts`);
+          for (const name of ['core', 'node', 'lint', 'cli', 'mocha']) expect(listed, `@errinject/${name}'s types checked`).to.include(`@errinject/${name}/dist/index.d.ts`);
           expect(
             listed.filter((file) => /^(ts-morph|@ts-morph)\/|^typescript\/lib\/typescript\.d\.ts$/.test(file)),
             "the compiler's own types, behind @errinject/lint's (TS2552 MapIterator on TypeScript 5.0 and 5.4)",
