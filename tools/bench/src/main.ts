@@ -5,6 +5,7 @@ import { consumed } from './harness';
 import { benchInject } from './inject.bench';
 import { benchLint } from './lint.bench';
 import { benchMark } from './mark.bench';
+import { benchNode, nodeInProcessChild } from './node.bench';
 import { benchRealCode } from './realCode/realCode.bench';
 import { benchShouldFail, shouldFailCallsChild } from './shouldFail.bench';
 import { benchStackFilter } from './stackFilter.bench';
@@ -35,6 +36,7 @@ const BENCHES: Record<string, () => boolean | Promise<boolean>> = {
   realCode: benchRealCode,
   failcmd: (): Promise<boolean> => (require('./failcmd.bench') as typeof import('./failcmd.bench')).benchFailcmd(),
   controlSocket: benchControlSocket,
+  node: benchNode,
 };
 
 async function main(): Promise<void> {
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     setVerboseSink(() => {});
     const role = args[1] ?? '';
     if (role === 'shouldFail-calls') process.exitCode = shouldFailCallsChild() ? 0 : 1;
+    else if (role === 'node-in-process') process.exitCode = (await nodeInProcessChild()) ? 0 : 1;
     else if (role.startsWith('async-')) await asyncChild(role.slice('async-'.length) as AsyncMode);
     else throw new Error(`unknown child role ${JSON.stringify(role)}`);
     return;
