@@ -255,7 +255,6 @@ export async function nodeInProcessChild(): Promise<boolean> {
   const originalReadFile = fs.promises.readFile;
   const originalConnect = net.Socket.prototype.connect;
   const originalRead = fs.read;
-  const originalStreamRead = (fs.ReadStream.prototype as unknown as { _read: unknown })._read;
   delete process.env.ERRINJECT;
   delete process.env.ERRINJECT_NODE;
   require(REGISTER);
@@ -273,8 +272,8 @@ export async function nodeInProcessChild(): Promise<boolean> {
     fs.statSync !== originalStatSync &&
     fs.promises.readFile !== originalReadFile &&
     net.Socket.prototype.connect !== originalConnect &&
-    fs.read !== originalRead &&
-    (fs.ReadStream.prototype as unknown as { _read: unknown })._read !== originalStreamRead;
+    // A stream's reads are fs.read's: the stream itself is Node's, untouched.
+    fs.read !== originalRead;
   let guardFailed = false;
   const check = (): void => {
     if (!replacedNow() || faultArmed(failFs) || faultArmed(failNet)) guardFailed = true;
