@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { CliError } from '../errors/CliError';
 import { spawnError } from '../failcmd/spawnError';
 import type { CheckResult } from '../sweep/CommandSweepReport';
+import { killGroup, trackGroup, untrackGroup } from '../sweep/processGroups';
 import { RUN_CLOSE_GRACE_MS, STDERR_TAIL } from '../sweep/runOnce';
 
 /** The shell that runs a check, as `system(3)` and Node.js's `shell: true` use it. */
@@ -23,15 +24,6 @@ export interface CheckRequest {
 
 function cancelled(): Error {
   return Object.assign(new Error('the check was cancelled'), { name: 'AbortError' });
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Every process of the group has exited already.
-  }
 }
 
 /**
@@ -57,6 +49,8 @@ export function runCheck(request: CheckRequest): Promise<CheckResult> {
       return;
     }
     const child = spawn(shell, ['-c', request.command], { stdio: ['ignore', 'pipe', 'pipe'], env: request.env, detached: true });
+    // Killed with the runs if failcmd exits while it runs.
+    trackGroup(child.pid);
     const kill = (): void => killGroup(child.pid);
     let timerFired = false;
     const timer =
@@ -72,6 +66,7 @@ export function runCheck(request: CheckRequest): Promise<CheckResult> {
       clearTimeout(timer);
       clearTimeout(grace);
       request.signal?.removeEventListener('abort', kill);
+      untrackGroup(child.pid);
     };
     let output = '';
     const keep = (chunk: string): void => {

@@ -3,6 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { spawnError } from '../failcmd/spawnError';
 import { parseFaultReport } from './parseFaultReport';
 import type { CommandSweepRun } from './CommandSweepReport';
+import { killGroup, trackGroup, untrackGroup } from './processGroups';
 
 /** How much of a run's stderr is kept, in characters. */
 export const STDERR_TAIL = 4096;
@@ -28,36 +29,6 @@ export interface RunRequest {
  * its own, as setsid makes) can hold it open that long.
  */
 export const RUN_CLOSE_GRACE_MS = 500;
-
-/** The runs going on: the pids of their process groups' leaders (a group's id is its leader's pid). */
-const liveRuns = new Set<number>();
-let killOnExitInstalled = false;
-
-/** Kills a run's whole process group; nothing happens when it has no process left (or no pid). */
-function killRunGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Every process of the group has exited already.
-  }
-}
-
-/** Kills every run going on, synchronously, as this process exits. */
-function killLiveRuns(): void {
-  for (const pid of liveRuns) killRunGroup(pid);
-}
-
-/**
- * Notes a run as going on; the first time, makes this process kill every run going on as it exits,
- * in any way but a SIGKILL (or another signal it does not handle).
- */
-function trackRun(pid: number): void {
-  if (!killOnExitInstalled) {
-    process.on('exit', killLiveRuns);
-    killOnExitInstalled = true;
-  }
-  liveRuns.add(pid);
-}
 
 function cancelled(): Error {
   return Object.assign(new Error('the run was cancelled'), { name: 'AbortError' });
@@ -98,25 +69,24 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
     // A process group of its own (a session, as setsid makes), so that a timeout or a cancel kills
     // the whole run, the processes the command started included.
     const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'], env: request.env, detached: true });
-    // Undefined when the command cannot be started ('error' follows); killing it then throws, and is caught.
-    const pid = child.pid as number;
-    if (child.pid !== undefined) trackRun(pid);
-    const killGroup = (): void => killRunGroup(pid);
+    // Undefined when the command cannot be started ('error' follows): nothing is tracked or killed then.
+    trackGroup(child.pid);
+    const killRun = (): void => killGroup(child.pid);
     let timerFired = false;
     const timer =
       request.timeoutMs === undefined
         ? undefined
         : setTimeout(() => {
             timerFired = true;
-            killGroup();
+            killRun();
           }, request.timeoutMs);
-    request.signal?.addEventListener('abort', killGroup, { once: true });
+    request.signal?.addEventListener('abort', killRun, { once: true });
     let grace: NodeJS.Timeout | undefined;
     const settle = (): void => {
       clearTimeout(timer);
       clearTimeout(grace);
-      request.signal?.removeEventListener('abort', killGroup);
-      liveRuns.delete(pid);
+      request.signal?.removeEventListener('abort', killRun);
+      untrackGroup(child.pid);
     };
     let ended: { exitCode: number | null; signal: NodeJS.Signals | null; timedOut: boolean; durationMs: number } | undefined;
     let stderr = '';
@@ -133,8 +103,8 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
       // Timed out only when the timeout's SIGKILL ended the command, not when it exited meanwhile.
       ended = { exitCode, signal, timedOut: timerFired && signal === 'SIGKILL', durationMs: Math.round(performance.now() - started) };
       // What the command left running of its run goes with it.
-      killGroup();
-      liveRuns.delete(pid);
+      killRun();
+      untrackGroup(child.pid);
       grace = setTimeout(() => child.stderr.destroy(), RUN_CLOSE_GRACE_MS);
     });
     child.once('close', () => {
