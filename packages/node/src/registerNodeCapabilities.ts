@@ -1,20 +1,33 @@
 import { getFaultAttr, injectionOff } from '@errinject/core';
 import { guardModuleLoading } from './intercept/guardModuleLoading';
-import { declareFailFs, FAIL_FS } from './fs/failFs';
-import { interceptFs } from './fs/interceptFs';
-import { declareFailNet, FAIL_NET } from './net/failNet';
-import { interceptNet } from './net/interceptNet';
-import { declareFailSpawn, FAIL_SPAWN } from './spawn/failSpawn';
-import { interceptSpawn } from './spawn/interceptSpawn';
+import { FAIL_FS } from './fs/failFs';
+import { FAIL_NET } from './net/failNet';
+import { FAIL_SPAWN } from './spawn/failSpawn';
 
 /** The environment variable that names the capabilities to load (all of them when unset or empty). */
 export const NODE_CAPABILITIES_ENV = 'ERRINJECT_NODE';
 
-/** The capabilities of this package, by name, with what loads each. */
+/**
+ * The capabilities of this package, by name, with what loads each. Each one's modules (and Node's
+ * `net`, `dns`, `child_process` it patches) load only when it is asked for: every run of a
+ * `failcmd --type fail_fs` sweep starts without the others.
+ */
 const CAPABILITIES: Readonly<Record<string, () => void>> = {
-  [FAIL_FS]: () => interceptFs(declareFailFs()),
-  [FAIL_NET]: () => interceptNet(declareFailNet()),
-  [FAIL_SPAWN]: () => interceptSpawn(declareFailSpawn()),
+  [FAIL_FS]: () => {
+    const { declareFailFs } = require('./fs/failFs') as typeof import('./fs/failFs');
+    const { interceptFs } = require('./fs/interceptFs') as typeof import('./fs/interceptFs');
+    interceptFs(declareFailFs());
+  },
+  [FAIL_NET]: () => {
+    const { declareFailNet } = require('./net/failNet') as typeof import('./net/failNet');
+    const { interceptNet } = require('./net/interceptNet') as typeof import('./net/interceptNet');
+    interceptNet(declareFailNet());
+  },
+  [FAIL_SPAWN]: () => {
+    const { declareFailSpawn } = require('./spawn/failSpawn') as typeof import('./spawn/failSpawn');
+    const { interceptSpawn } = require('./spawn/interceptSpawn') as typeof import('./spawn/interceptSpawn');
+    interceptSpawn(declareFailSpawn());
+  },
 };
 
 /** Every capability this package has. */
