@@ -50,14 +50,26 @@ export function chosenCapabilities(text: string | undefined): string[] {
 }
 
 /**
+ * Whether this is the thread Node runs module customization hooks on (`module.register`, as tsx and
+ * other loaders use): an internal worker, which `--require` reaches as well, and whose every file
+ * read is a module's load. A worker of the program's has a `parentPort`; that thread has none.
+ *
+ * @returns true on the hooks' thread
+ */
+function isModuleHooksThread(): boolean {
+  const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+  return !threads.isMainThread && threads.parentPort === null;
+}
+
+/**
  * Loads the capabilities `ERRINJECT_NODE` names into this process, once: each is declared (its
  * debugfs directory, with its knobs) and its interceptors put in place. Under `ERRINJECT=off` nothing
- * is declared or changed. A capability already declared (the package loaded twice) is left alone.
+ * is declared or changed, nor on the thread of Node's module hooks, where every call loads a module. A capability already declared (the package loaded twice) is left alone.
  *
  * @returns the names of the capabilities loaded now
  */
 export function registerNodeCapabilities(): string[] {
-  if (injectionOff()) return [];
+  if (injectionOff() || isModuleHooksThread()) return [];
   guardModuleLoading();
   // Standard output and error on a file write through a SyncWriteStream, whose module keeps the
   // fs.writeSync it found when it loaded: made now, they keep Node's own, and console.log (and the

@@ -122,6 +122,37 @@ process.stdout.write(JSON.stringify({ sources, debugfs: core.debugfs.list('') })
     });
   });
 
+  describe('when a module hook reads files on the thread of Node\'s module hooks (module.register, as tsx does)', () => {
+    it('should never fail the hook\'s reads, every one a module\'s load, and fail the program\'s own', () => {
+      // Act: every call of fail_fs fails, from the boot configuration; the hook's load reads a file
+      const { out, stderr, status } = runScript({
+        main: 'main.mjs',
+        loader: 'require',
+        env: { ERRINJECT: 'fail_fs/probability=100 fail_fs/times=-1 fail_fs/verbose=0' },
+        files: {
+          'hooks.mjs': `import { readFileSync } from 'node:fs';
+export async function load(url, context, nextLoad) {
+  if (url.endsWith('/text.greeting')) return { format: 'module', source: 'export default ' + JSON.stringify(readFileSync(new URL(url), 'utf8')), shortCircuit: true };
+  return nextLoad(url, context);
+}
+`,
+          'text.greeting': 'hello',
+        },
+        source: `import { register } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { shape, thrown, done } from './helpers.js';
+register('./hooks.mjs', import.meta.url);
+const { default: greeting } = await import('./text.greeting');
+done({ greeting, own: thrown(() => readFileSync(new URL('./text.greeting', import.meta.url), 'utf8')).message });
+`,
+      });
+
+      // Assert
+      expect([status, stderr]).to.deep.equal([0, '']);
+      expect(out).to.deep.equal({ greeting: 'hello', own: "ENOENT: no such file or directory, open '$DIR/text.greeting'" });
+    });
+  });
+
   describe('ERRINJECT_NODE', () => {
     const PROGRAM = `const core = require(${JSON.stringify(require.resolve('@errinject/core'))});
 process.stdout.write(JSON.stringify({ debugfs: core.debugfs.list(''), patched: !require('node:fs').readFileSync.toString().startsWith('function readFileSync(') }) + '\\n');
