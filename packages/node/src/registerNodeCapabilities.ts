@@ -70,6 +70,8 @@ function isModuleHooksThread(): boolean {
  */
 export function registerNodeCapabilities(): string[] {
   if (injectionOff() || isModuleHooksThread()) return [];
+  const chosen = chosenCapabilities(process.env[NODE_CAPABILITIES_ENV]).filter((name) => getFaultAttr(name) === undefined);
+  if (chosen.length === 0) return [];
   guardModuleLoading();
   // Standard output and error on a file write through a SyncWriteStream, whose module keeps the
   // fs.writeSync it found when it loaded: made now, they keep Node's own, and console.log (and the
@@ -77,8 +79,7 @@ export function registerNodeCapabilities(): string[] {
   void process.stdout;
   void process.stderr;
   const loaded: string[] = [];
-  for (const name of chosenCapabilities(process.env[NODE_CAPABILITIES_ENV])) {
-    if (getFaultAttr(name) !== undefined) continue;
+  for (const name of chosen) {
     (CAPABILITIES[name] as () => void)();
     loaded.push(name);
   }
