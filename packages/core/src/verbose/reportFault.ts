@@ -110,10 +110,11 @@ export function reportFault(attr: FaultAttrImpl, site: FaultSite): void {
     `name ${attr.name}, interval ${attr.interval}, probability ${attr.probability}, space ${attr.space}, times ${site.timesBefore}\n`;
   let stack: string | undefined;
   if (attr.verboseLevel >= 2) {
-    stack = captureCallerFrames(MAX_STACK_TRACE_DEPTH, site.entry)
-      .map((frame) => `    at ${frame.text}`)
-      .join('\n');
-    text += `Call Trace:\n${stack}\n`;
+    const frames = captureCallerFrames(MAX_STACK_TRACE_DEPTH, site.entry);
+    stack = frames.map((frame) => `    at ${frame.text}`).join('\n');
+    // A fault point whose caller's stack starts at the program's first frame has none when Node's
+    // own code made the call (a stream's read): say so rather than print an empty trace.
+    text += `Call Trace:\n${frames.length === 0 ? '    (no frame of the program: Node.js made the call on its own)' : stack}\n`;
   }
   emit({
     kind: 'fault',

@@ -184,6 +184,22 @@ describe('faultPoint and shouldFailAt', () => {
     expect(stack).to.not.contain('interceptor');
   });
 
+  it('the verbose record says so when no frame is the program\'s: Node\'s own code made the call', async () => {
+    const attr = declareFaultAttr(uniqueName('nothing'), { probability: 100, times: -1, verbose: 2 });
+    const { call } = interceptor(attr, true);
+    // setImmediate calls the interceptor from node:internal/timers alone.
+    await new Promise<void>((resolve) => {
+      setImmediate(call);
+      setImmediate(resolve);
+    });
+    const record = verbose.records.at(-1);
+    expect(record?.kind).to.equal('fault');
+    expect(record?.text).to.equal(
+      `FAULT_INJECTION: forcing a failure.\nname ${attr.name}, interval 1, probability 100, space 0, times -1\nCall Trace:\n    (no frame of the program: Node.js made the call on its own)\n`,
+    );
+    expect(record?.kind === 'fault' ? record.stack : undefined).to.equal('');
+  });
+
   it('the fault report\'s call site is the program\'s line, not node:events\'s', () => {
     const attr = declareFaultAttr(uniqueName('site'), { probability: 100, times: -1, verbose: 0 });
     const sites: Array<string | undefined> = [];
