@@ -91,7 +91,7 @@ describeSweep('save', () => {
 
         // Act
         const mocha = require.resolve('mocha/bin/mocha.js');
-        const run = spawnSync(process.execPath, [mocha, '--no-config', '--reporter', 'spec', path.join(dir, 'store.test.js')], {
+        const run = spawnSync(process.execPath, [mocha, '--no-config', '--reporter', 'json', path.join(dir, 'store.test.js')], {
           cwd: root,
           encoding: 'utf8',
           env: childEnv({ ERRINJECT: 'fail_fs/verbose=0', ERRINJECT_NODE: 'fail_fs' }),
@@ -99,8 +99,9 @@ describeSweep('save', () => {
 
         // Assert
         expect(run.status, run.stdout + run.stderr).to.equal(0);
-        const cases = run.stdout.split('\n').filter((line) => /✔|✓/.test(line)).map((line) => line.replace(/^\s*(✔|✓)\s*/, '').replace(/ \(\d+ms\)$/, ''));
-        expect(cases).to.deep.equal([
+        const report = JSON.parse(run.stdout) as { passes: Array<{ title: string }>; failures: unknown[] };
+        expect(report.failures).to.deep.equal([]);
+        expect(report.passes.map((test) => test.title)).to.deep.equal([
           'sweeps every fault point: 2 found in 3 runs',
           'n=1: fs.writeFileSync fails at test/dist/node/describe-sweep/store.test.js:6:6',
           'n=2: fs.readFileSync fails at test/dist/node/describe-sweep/store.test.js:7:24',
