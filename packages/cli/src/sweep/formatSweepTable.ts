@@ -55,6 +55,15 @@ function armedText(report: CommandSweepReport): string {
   return capabilities.includes('fail_function') ? `${functions}; ${every}` : every;
 }
 
+/**
+ * What failed in a run: the first fault's function (or capability), and how many more faults the run
+ * had, when its processes each failed their n-th call (a command of several Node.js processes).
+ */
+function functionText(run: CommandSweepRun): string {
+  const first = run.function ?? run.capability ?? '';
+  return run.faults.length > 1 ? `${first} (+${run.faults.length - 1} more)` : first;
+}
+
 function stateText(run: CommandSweepRun): string {
   if (run.check === null) return '';
   const text = run.check.ok ? 'ok' : `bad: ${checkMessage(run.check)}`;
@@ -96,7 +105,7 @@ export function formatSweepTable(report: CommandSweepReport, options: TableOptio
     table.push([
       String(run.n),
       run.injected ? c.yellow('Y') : c.green('N'),
-      run.function ?? run.capability ?? '',
+      functionText(run),
       run.site === null ? '' : showSite(run.site, cwd),
       exitText(run),
       crash === '' ? '' : c.red(crash),

@@ -130,6 +130,19 @@ describe('formatSweepTable', () => {
     });
   });
 
+  describe('when a run\'s processes each failed their n-th call (a command of several Node.js processes)', () => {
+    it('should name the first fault and count the others', () => {
+      const fault = (pid: number, fn: string): CommandSweepRun['faults'][number] => ({ event: 'fault', pid, capability: 'fail_fs', function: fn, site: null });
+      const runs = [
+        run(1, { function: 'fs.promises.mkdir', capability: 'fail_fs', site: null, faults: [fault(1, 'fs.promises.mkdir'), fault(2, 'fs.readFileSync')] }),
+        run(2, { function: 'fs.statSync', capability: 'fail_fs', site: null, faults: [fault(2, 'fs.statSync')] }),
+      ];
+      const text = formatSweepTable(report({ capabilities: ['fail_fs'], functions: [], runs, faultPoints: 2 }));
+      expect(text).to.match(/\n1 +Y +fs\.promises\.mkdir \(\+1 more\) +/);
+      expect(text).to.match(/\n2 +Y +fs\.statSync +/);
+    });
+  });
+
   describe('when the sweep found no fault point', () => {
     it('should say why after the summary, and name no function as never failed', () => {
       // Arrange
