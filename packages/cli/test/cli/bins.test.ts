@@ -112,8 +112,11 @@ describe('bin/failcmd.js', () => {
         const ready = path.join(dir, 'ready');
         const child = spawn('sh', ['-c', 'ulimit -c 0; exec "$0" "$@"', process.execPath, FAILCMD, '--sweep', '--', ...fixture('exit', 'ready', ready)], { env: cleanEnv(), stdio: 'ignore' });
         const ended = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('exit', (code, sig) => resolve([code, sig])));
-        for (let i = 0; i < 1000 && !existsSync(ready); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-        const run = Number(readFileSync(ready, 'utf8'));
+        // The fixture writes its pid into the file: wait for the pid, not just for the file.
+        const pidIn = (): string => (existsSync(ready) ? readFileSync(ready, 'utf8') : '');
+        for (let i = 0; i < 1000 && !/^\d+$/.test(pidIn()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+        const run = Number(pidIn());
+        expect(run, 'the run\'s pid').to.be.greaterThan(0);
 
         // Act
         child.kill(signal);

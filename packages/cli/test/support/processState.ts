@@ -29,9 +29,12 @@ export async function deadState(pid: number): Promise<string> {
 /**
  * Ends a process a test started, should it still run (after a failed assertion).
  *
- * @param pid - the process
+ * @param pid - the process: a positive pid; anything else is refused, since `kill(0)` and negative
+ *   pids signal whole process groups (the test runner's own among them)
+ * @throws Error for a pid that is not a positive integer
  */
 export function killLeftover(pid: number): void {
+  if (!Number.isSafeInteger(pid) || pid <= 0) throw new Error(`killLeftover: ${String(pid)} is not a process id; refusing to signal a process group`);
   try {
     process.kill(pid, 'SIGKILL');
   } catch {
