@@ -127,6 +127,7 @@ export type {
   SweepResult,
   SweepReturned,
   SweepRun,
+  SweepShard,
   SweepSyncOptions,
   SweepThrew,
 } from './sweep/SweepReport';

@@ -64,6 +64,19 @@ export interface CheckedRun<T> extends SweepRun<T> {
   readonly outcome: SweepResult<T>;
 }
 
+/**
+ * A shard of a sweep, as `failcmd --sweep --shard index/count` names it: the runs whose fail-nth n is
+ * congruent to `index` modulo `count` (n = index, index + count, index + 2 × count...), with
+ * 1 ≤ index ≤ count, so that the `count` shards of a sweep, run side by side on the machines of a CI
+ * matrix, make each run of the whole sweep exactly once.
+ */
+export interface SweepShard {
+  /** Which shard, from 1 to `count`. */
+  readonly index: number;
+  /** How many shards the sweep is split into, from 1. */
+  readonly count: number;
+}
+
 /** What a sweep is told. */
 export interface SweepOptions<T> {
   /** `'once'` (default) or `'persist'`. */
@@ -75,8 +88,18 @@ export interface SweepOptions<T> {
   readonly inject?: readonly string[];
   /** The `retval` of some armed functions, as written to `fail_function/<name>/retval` (`-12`, `'-ENOMEM'`). */
   readonly retval?: Readonly<Record<string, number | string>>;
-  /** The most runs (1 to 4294967295); default 10000. A sweep that reaches it reports `complete: false`. */
+  /**
+   * The largest fail-nth n to run (1 to 4294967295); default 10000: the most runs of a whole sweep. It
+   * bounds n, not a shard's count of runs, so that the shards of a sweep make the runs the whole sweep
+   * with the same `max` makes. A sweep that reaches it reports `complete: false`.
+   */
   readonly max?: number;
+  /**
+   * Make only one shard of the sweep: the runs whose n ≡ `index` (mod `count`), stopping, as a whole
+   * sweep does, at the first of them that injects nothing (every later n of a deterministic function
+   * injects nothing either). Default: the whole sweep.
+   */
+  readonly shard?: SweepShard;
   /**
    * Called after each run, outside the run's task, to check invariants; a throw or a rejection is
    * recorded as the run's outcome (`'check-failed'`).
@@ -96,9 +119,14 @@ export interface SweepReport<T> {
   readonly mode: SweepMode;
   /** The functions it armed, in the order given (or of `fail_function/injectable`, then as they were marked). */
   readonly inject: readonly string[];
-  /** Every run, from n = 1; when complete, the last one injected nothing. */
+  /** The shard it made, `{ index, count }`; `undefined` for a whole sweep. */
+  readonly shard: SweepShard | undefined;
+  /**
+   * Every run, from n = 1 (in a shard: n = index, index + count...), each with its real n; when
+   * complete, the last one injected nothing.
+   */
   readonly runs: readonly SweepRun<T>[];
-  /** How many runs injected a fault: the calls that can fail on the function's path. */
+  /** How many runs injected a fault: the calls that can fail on the function's path (in a shard: those of its runs). */
   readonly faultPoints: number;
   /** True when a run injected nothing (every fault point was reached); false when `max` stopped it. */
   readonly complete: boolean;

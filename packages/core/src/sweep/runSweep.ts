@@ -144,15 +144,26 @@ class Sweeper<T> {
     return {
       mode: this.config.mode,
       inject: this.armedNames(),
+      shard: this.config.shard,
       runs: this.runs,
       faultPoints: this.runs.filter((run) => run.injected).length,
       complete,
     };
   }
 
+  /** The first n of the sweep (or its shard). */
+  private get first(): number {
+    return this.config.shard?.index ?? 1;
+  }
+
+  /** From one n to the next: 1, or the shard count. */
+  private get step(): number {
+    return this.config.shard?.count ?? 1;
+  }
+
   private async continueAsync(pending: Promise<boolean>, from: number): Promise<SweepReport<T>> {
     let ended = await pending;
-    for (let n = from + 1; !ended; n++) {
+    for (let n = from + this.step; !ended; n += this.step) {
       if (n > this.config.max) return this.report(false);
       const next = this.run(n);
       ended = typeof next === 'boolean' ? next : await next;
@@ -160,9 +171,12 @@ class Sweeper<T> {
     return this.report(true);
   }
 
-  /** Runs n = 1, 2, 3...: synchronously until a run turns out asynchronous. */
+  /**
+   * Runs n = 1, 2, 3... (in shard i of N: n = i, i + N, i + 2N..., up to `max` all the same):
+   * synchronously until a run turns out asynchronous.
+   */
   start(): SweepReport<T> | Promise<SweepReport<T>> {
-    for (let n = 1; n <= this.config.max; n++) {
+    for (let n = this.first; n <= this.config.max; n += this.step) {
       const ended = this.run(n);
       if (typeof ended !== 'boolean') return this.continueAsync(ended, n);
       if (ended) return this.report(true);

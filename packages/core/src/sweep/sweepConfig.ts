@@ -1,7 +1,7 @@
 import { ErrInjectError, showValue } from '../errors/ErrInjectError';
 import type { Injectable } from '../inject/Injectable';
 import { state } from '../state/sharedState';
-import type { CheckedRun, SweepMode, SweepOptions } from './SweepReport';
+import type { CheckedRun, SweepMode, SweepOptions, SweepShard } from './SweepReport';
 
 /** A sweep's options, checked. */
 export interface SweepConfig<T> {
@@ -11,6 +11,8 @@ export interface SweepConfig<T> {
   readonly everyFunction: boolean;
   readonly retval: ReadonlyArray<readonly [string, string]>;
   readonly max: number;
+  /** The shard to make; `undefined` for the whole sweep. */
+  readonly shard: SweepShard | undefined;
   readonly check: ((run: CheckedRun<T>) => unknown) | undefined;
 }
 
@@ -18,7 +20,9 @@ export interface SweepConfig<T> {
 export const DEFAULT_MAX_RUNS = 10_000;
 
 const U32_MAX = 0xffff_ffff;
-const KEYS = ['mode', 'inject', 'retval', 'max', 'check'];
+const KEYS = ['mode', 'inject', 'retval', 'max', 'shard', 'check'];
+const SHARD_KEYS = ['index', 'count'];
+const SHARD_FORM = '{ index, count } with integers 1 ≤ index ≤ count';
 
 function invalid(where: string, message: string): ErrInjectError {
   return new ErrInjectError('ERR_INVALID_ARG_VALUE', `${where}: ${message}`);
@@ -67,6 +71,28 @@ function retvals(where: string, value: unknown, armed: readonly Injectable[]): A
   });
 }
 
+function shardOf(where: string, value: unknown): SweepShard | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw wrongType(where, `options.shard must be an object ${SHARD_FORM}, got ${showValue(value)}`);
+  }
+  const unknownKeys = Object.keys(value).filter((key) => !SHARD_KEYS.includes(key));
+  if (unknownKeys.length > 0) throw invalid(where, `unknown key ${unknownKeys.join(', ')} in options.shard; accepted: ${SHARD_KEYS.join(', ')}`);
+  const { index, count } = value as Record<string, unknown>;
+  for (const [key, given] of [['index', index], ['count', count]] as const) {
+    if (given === undefined) throw wrongType(where, `options.shard.${key} is missing: options.shard must be ${SHARD_FORM}`);
+  }
+  if (typeof count !== 'number') throw wrongType(where, `options.shard.count must be a number, an integer from 1 to ${U32_MAX}, got ${showValue(count)}`);
+  if (typeof index !== 'number') throw wrongType(where, `options.shard.index must be a number, an integer from 1 to options.shard.count, got ${showValue(index)}`);
+  if (!Number.isInteger(count) || count < 1 || count > U32_MAX) {
+    throw invalid(where, `options.shard.count must be an integer from 1 to ${U32_MAX}, got ${showValue(count)}`);
+  }
+  if (!Number.isInteger(index) || index < 1 || index > count) {
+    throw invalid(where, `options.shard.index must be an integer from 1 to options.shard.count (${count}), got ${showValue(index)}`);
+  }
+  return { index, count };
+}
+
 /**
  * Checks the arguments of a sweep.
  *
@@ -82,16 +108,17 @@ export function sweepConfig<T>(where: string, fn: unknown, options: unknown): Sw
   if (typeof options !== 'object' || options === null) throw wrongType(where, `options must be an object, got ${showValue(options)}`);
   const unknownKeys = Object.keys(options).filter((key) => !KEYS.includes(key));
   if (unknownKeys.length > 0) throw invalid(where, `unknown option ${unknownKeys.join(', ')}; accepted: ${KEYS.join(', ')}`);
-  const { mode = 'once', inject, retval, max = DEFAULT_MAX_RUNS, check } = options as SweepOptions<T>;
+  const { mode = 'once', inject, retval, max = DEFAULT_MAX_RUNS, shard, check } = options as SweepOptions<T>;
   if (mode !== 'once' && mode !== 'persist') throw invalid(where, `options.mode must be 'once' or 'persist', got ${showValue(mode)}`);
   if (!Number.isInteger(max) || max < 1 || max > U32_MAX) {
     throw invalid(where, `options.max must be an integer from 1 to ${U32_MAX} (the range of fail-nth), got ${showValue(max)}`);
   }
+  const checkedShard = shardOf(where, shard);
   if (check !== undefined && typeof check !== 'function') throw wrongType(where, `options.check must be a function, got ${showValue(check)}`);
   if (state.off) {
     // Checked before the names: under the switch no function is marked at all.
     throw new ErrInjectError('EPERM', `${where}: fault injection is switched off in this process (ERRINJECT=off), so nothing can be swept`);
   }
   const armed = injectables(where, inject);
-  return { mode, inject: armed, everyFunction: inject === undefined, retval: retvals(where, retval, armed), max, check };
+  return { mode, inject: armed, everyFunction: inject === undefined, retval: retvals(where, retval, armed), max, shard: checkedShard, check };
 }

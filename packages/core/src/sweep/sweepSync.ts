@@ -6,7 +6,7 @@ import type { SweepReport, SweepSyncOptions } from './SweepReport';
  * to name its cases while it collects them, and the cheapest sweep there is (no promise per run).
  *
  * @param fn - the function to sweep; it must not return a promise
- * @param options - `mode`, `inject`, `retval`, `max` (default 10000) and a synchronous `check`
+ * @param options - `mode`, `inject`, `retval`, `max` (default 10000; it bounds n), `shard` and a synchronous `check`
  * @returns the report
  * @throws ErrInjectError as {@link sweep} rejects, EBUSY while another sweep runs (it cannot wait for
  * it: `await sweep(...)` does), and ERR_INVALID_ARG_VALUE when `fn` or `check` returns a promise

@@ -266,6 +266,7 @@ describe('sweep', () => {
       expect(report).to.deep.equal({
         mode: 'once',
         inject: [store.names.open],
+        shard: undefined,
         runs: [{ n: 1, injected: false, capability: undefined, function: undefined, site: undefined, faults: 0, outcome: { kind: 'returned', value: 42 } }],
         faultPoints: 0,
         complete: true,
@@ -789,7 +790,7 @@ describe('sweep', () => {
         'an option is unknown',
         () => sweepSync(() => 0, { nth: 3 } as object),
         'ERR_INVALID_ARG_VALUE',
-        'sweepSync: unknown option nth; accepted: mode, inject, retval, max, check',
+        'sweepSync: unknown option nth; accepted: mode, inject, retval, max, shard, check',
       ],
       [
         'mode is unknown',

@@ -1,4 +1,4 @@
-import { type CheckedRun, type SweepOutcome, type SweepReport, sweep, sweepSync } from '../../src/index';
+import { type CheckedRun, type SweepOutcome, type SweepReport, type SweepShard, sweep, sweepSync } from '../../src/index';
 import { type Equal, expectType } from '../types/typeAssertions';
 
 /** Never called: these statements are checked by the compiler only. */
@@ -35,6 +35,13 @@ export function sweepTypes(): void {
   void sweep(() => 0, { mode: 'always' });
   // @ts-expect-error inject is a list of names
   void sweep(() => 0, { inject: 'Store.open' });
+  // A shard is { index, count }, and the report says which one it is.
+  void sweepSync(() => 0, { shard: { index: 2, count: 4 } });
+  expectType<Equal<typeof report.shard, SweepShard | undefined>>(true);
+  // @ts-expect-error a shard is { index, count }, not failcmd's 'i/N'
+  void sweep(() => 0, { shard: '2/4' });
+  // @ts-expect-error a shard has a count
+  void sweep(() => 0, { shard: { index: 2 } });
   // @ts-expect-error retval values are numbers or strings
   void sweep(() => 0, { retval: { 'Store.open': true } });
   // @ts-expect-error the function takes no arguments
