@@ -43,8 +43,9 @@ export interface MochaRun {
  * @param dir - a fresh directory, the child's working directory
  * @param lines - the spec file's body
  * @param args - more mocha arguments
+ * @param environment - more environment variables for the child (`ERRINJECT_SHARD`)
  */
-export function runMocha(dir: string, lines: readonly string[], args: readonly string[] = []): MochaRun {
+export function runMocha(dir: string, lines: readonly string[], args: readonly string[] = [], environment: NodeJS.ProcessEnv = {}): MochaRun {
   mkdirSync(dir, { recursive: true });
   const spec = join(dir, 'spec.js');
   writeFileSync(
@@ -54,6 +55,9 @@ export function runMocha(dir: string, lines: readonly string[], args: readonly s
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['NODE_OPTIONS'];
   delete env['ERRINJECT'];
+  // A CI job of this repository's own may set it; these runs shard only when a test says so.
+  delete env['ERRINJECT_SHARD'];
+  Object.assign(env, environment);
   const child = spawnSync(process.execPath, [MOCHA, '--no-config', '--reporter', 'json', ...args, spec], {
     cwd: dir,
     env,
