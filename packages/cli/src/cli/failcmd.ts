@@ -1,4 +1,5 @@
 import { useColor } from '@errinject/core/color';
+import { readFileSync } from 'node:fs';
 import { checkEnvironment } from '../check/checkEnvironment';
 import { checkMessage } from '../check/checkMessage';
 import { runCheck } from '../check/runCheck';
@@ -15,7 +16,9 @@ import { runCommand } from '../failcmd/runCommand';
 import { runNotice } from '../failcmd/runNotice';
 import type { CheckResult } from '../sweep/CommandSweepReport';
 import { createSweepProgress } from '../sweep/createSweepProgress';
+import type { CommandSweepReport } from '../sweep/CommandSweepReport';
 import { formatSweepTable } from '../sweep/formatSweepTable';
+import { mergeSweepReports, type ShardReport } from '../sweep/mergeSweepReports';
 import { sweepCommand } from '../sweep/sweepCommand';
 import { type CliIo, processIo } from './CliIo';
 import { cliVersion } from './cliVersion';
@@ -76,6 +79,7 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
       control: options.control,
       jobs: options.jobs,
       max: options.max,
+      shard: options.shard,
       timeoutMs: options.timeoutMs,
       check: options.check,
       onProgress: progress.update,
@@ -89,8 +93,34 @@ async function sweep(options: FailcmdOptions, command: readonly string[], env: N
     progress.stop();
     stop.remove();
   }
+  return printSweep(report, options, env, io);
+}
+
+/** Prints a sweep's report, as a table or JSON, and gives the sweep's exit status: 1 when a run crashed, timed out or left a bad state. */
+function printSweep(report: CommandSweepReport, options: FailcmdOptions, env: NodeJS.ProcessEnv, io: CliIo): FailcmdExit {
   io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSweepTable(report, { color: useColor(io.stdout, env, options.color) }));
   return report.crashed > 0 || report.timedOut > 0 || report.badState > 0 ? 1 : 0;
+}
+
+/** Reads a shard's JSON report; refuses a file that cannot be read or is not one. */
+function readShardReport(file: string): ShardReport {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CliError('ERR_INVALID_ARG_VALUE', `cannot read the report ${JSON.stringify(file)}: ${(error as Error).message}`, { cause: error });
+  }
+  const fields = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  if (!Array.isArray(fields['runs']) || !('shard' in fields) || typeof fields['settings'] !== 'object') {
+    throw new CliError('ERR_INVALID_ARG_VALUE', `${JSON.stringify(file)} is not the report of a shard: expected what failcmd --sweep --shard i/N --json writes`);
+  }
+  return { file, report: value as CommandSweepReport };
+}
+
+/** `failcmd --merge REPORT.json...`: the whole sweep's report from its shards', with a sweep's exit status. */
+function merge(options: FailcmdOptions, files: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): FailcmdExit {
+  if (files.length === 0) throw new CliError('ERR_USAGE', 'no report given: failcmd --merge REPORT.json... (the --json reports of the shards of one sweep)');
+  return printSweep(mergeSweepReports(files.map(readShardReport)), options, env, io);
 }
 
 /**
@@ -153,6 +183,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: 
       io.stdout.write(`${cliVersion()}\n`);
       return 0;
     }
+    if (options.merge) return merge(options, command, env, io);
     if (command.length === 0) throw new CliError('ERR_USAGE', 'no command given: failcmd [options] [--] command [args...]; failcmd --help lists the options');
     checkFailcmdOptions(options, env);
     if (options.sweep) return await sweep(options, command, env, io);

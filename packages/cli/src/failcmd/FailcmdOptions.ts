@@ -1,3 +1,5 @@
+import type { SweepShard } from '../sweep/CommandSweepReport';
+
 /** A function named with `--inject NAME[=RETVAL]`. */
 export interface InjectSpec {
   /** The injectable's name, as `fail_function/injectable` lists it. */
@@ -55,8 +57,12 @@ export interface FailcmdOptions {
   readonly json: boolean;
   /** `-j/--jobs N`: runs of a sweep at once. */
   readonly jobs: number;
-  /** `--max N`: the most runs a sweep makes; `undefined` for no bound. */
+  /** `--max N`: the highest n a sweep makes (of a whole sweep, the most runs); `undefined` for no bound. */
   readonly max: number | undefined;
+  /** `--shard i/N`: only the runs of a sweep whose n ≡ i (mod N); `undefined` for every run. */
+  readonly shard: SweepShard | undefined;
+  /** `--merge`: the operands are the JSON reports of a sharded sweep's shards, to merge; there is no command. */
+  readonly merge: boolean;
   /** `--timeout SECONDS`, in milliseconds: a run of a sweep still going then is killed; `undefined` for none. */
   readonly timeoutMs: number | undefined;
   /** `--color` (true) or `--no-color` (false), the last one given; `undefined` for neither (the environment decides). */
@@ -70,6 +76,6 @@ export interface FailcmdOptions {
 /** The command line of failcmd, split. */
 export interface FailcmdArgs {
   readonly options: FailcmdOptions;
-  /** The command and its arguments; empty when none was given. */
+  /** The command and its arguments; empty when none was given. With `--merge`, the report files. */
   readonly command: readonly string[];
 }

@@ -52,10 +52,22 @@ Sweeps:
       --json              the report as JSON
   -j, --jobs N            runs at once (default 1; 1 with --check: runs at once would share
                           the state files the check judges)
-      --max N             stop after N runs
+      --max N             stop after run N (n is at most N, in a shard too)
+      --shard i/N         make only the runs whose n = i (mod N): i, i+N, i+2N... (1 <= i <= N),
+                          stopping at the first of them that injects no fault; for the jobs of a
+                          CI matrix, each with --json to a file, merged with --merge. The command
+                          must be deterministic: each shard runs it on its own
       --timeout SECONDS   kill a run (its whole process group) still going after SECONDS,
                           and report it as timed out; a --check still going then is killed
                           and the run reported as left in a bad state
+
+Merging the shards of a sweep: failcmd --merge [--json] REPORT.json...
+      --merge             read the --json reports of the shards of one sweep (the same command,
+                          capabilities, check, seed and settings, each shard once, else exit 2),
+                          and print the table or the report the unsharded sweep would have
+                          printed: the runs by n up to the first that injected no fault over
+                          all the shards; shards not given are named, and the sweep is then not
+                          complete. The exit status is that of the sweep.
 
 Exit status: the command's own; 128+n when a signal n ended it (failcmd ends itself with the
 same signal); with --check, 1 when the command exited 0 but left a bad state. 2 for a bad

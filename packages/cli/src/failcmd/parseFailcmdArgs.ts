@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError } from '../errors/CliError';
+import type { SweepShard } from '../sweep/CommandSweepReport';
 import type { FailcmdArgs, InjectSpec } from './FailcmdOptions';
 
 interface OptionSpec {
@@ -31,6 +32,8 @@ export const FAILCMD_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   json: { takesValue: false },
   jobs: { short: 'j', takesValue: true },
   max: { takesValue: true },
+  shard: { takesValue: true },
+  merge: { takesValue: false },
   timeout: { takesValue: true },
   color: { takesValue: false },
   'no-color': { takesValue: false },
@@ -119,6 +122,29 @@ function positive(name: string, value: string | undefined, limit: number, what: 
   return n;
 }
 
+/** The most shards a sweep is split into. */
+export const MAX_SHARDS = 0xffffffff;
+const SHARD = /^([0-9]+)\/([0-9]+)$/;
+
+/** `--shard i/N`: decimal integers, 1 <= i <= N <= {@link MAX_SHARDS}. */
+function shard(value: string | undefined): SweepShard | undefined {
+  if (value === undefined) return undefined;
+  const match = SHARD.exec(value);
+  const index = match === null ? NaN : Number(match[1]);
+  const count = match === null ? NaN : Number(match[2]);
+  if (!(index >= 1 && count >= 1 && index <= count && count <= MAX_SHARDS)) {
+    throw new CliError(
+      'ERR_INVALID_ARG_VALUE',
+      `--shard ${JSON.stringify(value)} is not accepted: expected i/N, this shard's number i and the number of shards N, ` +
+        `decimal integers with 1 <= i <= N <= ${MAX_SHARDS} (1/3, 2/3, 3/3)`,
+    );
+  }
+  return { index, count };
+}
+
+/** The options `--merge` takes: it makes no run, so the options that shape runs have nothing to act on. */
+const MERGE_OPTIONS: ReadonlySet<string> = new Set(['merge', 'json', 'color', 'no-color', 'help', 'version']);
+
 /** The longest timer Node.js keeps (2^31 - 1 ms), in whole seconds. */
 const MAX_TIMEOUT_SECONDS = 2147483;
 const SECONDS = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
@@ -183,8 +209,8 @@ export const MAX_JOBS = 256;
  * @param env - the environment, for `FAILCMD_TYPE` (default `fail_function`), which `--type` overrides
  * @returns the options and the command
  * @throws CliError `ERR_USAGE` for an unknown option, a missing value or options that do not go
- *   together (`--check` with `-j` over 1 among them); `ERR_INVALID_ARG_VALUE` for a bad `-j`, `--max`
- *   or `--timeout`, an empty `--check` or `--type`; `ERR_USAGE` for a capability named twice
+ *   together (`--check` with `-j` over 1, `--shard` without `--sweep`, `--merge` with an option that
+ *   shapes runs among them); `ERR_INVALID_ARG_VALUE` for a bad `-j`, `--max`, `--shard` or `--timeout`, an empty `--check` or `--type`; `ERR_USAGE` for a capability named twice
  */
 export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): FailcmdArgs {
   const { options, command } = normalize(argv);
@@ -201,8 +227,15 @@ export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   };
   const flag = (name: string): boolean => (values[name] as boolean[] | undefined)?.some((v) => v) === true;
   const sweep = flag('sweep');
-  if (!sweep) {
-    for (const name of ['json', 'jobs', 'max', 'timeout']) {
+  const merge = flag('merge');
+  if (merge) {
+    for (const name of Object.keys(values)) {
+      if (!MERGE_OPTIONS.has(name)) {
+        throw usageError(`options ${describe(name)} and --merge do not go together: --merge makes no run, it merges the reports of shards made with their own options`);
+      }
+    }
+  } else if (!sweep) {
+    for (const name of ['json', 'jobs', 'max', 'timeout', 'shard']) {
       if (values[name] !== undefined) throw usageError(`option ${describe(name)} is for sweeps only; add --sweep`);
     }
   } else if (values['nth'] !== undefined) {
@@ -244,7 +277,9 @@ export function parseFailcmdArgs(argv: readonly string[], env: NodeJS.ProcessEnv
       sweep,
       json: flag('json'),
       jobs,
-      max: positive('max', one('max'), 0xffffffff, 'the most runs'),
+      max: positive('max', one('max'), 0xffffffff, 'the highest n, the most runs'),
+      shard: shard(one('shard')),
+      merge,
       timeoutMs: seconds('timeout', one('timeout')),
       color: colorFlag === undefined ? undefined : colorFlag === '--color',
       help: flag('help'),

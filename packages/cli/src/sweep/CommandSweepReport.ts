@@ -81,6 +81,41 @@ export interface CommandSweepRun {
   readonly check: CheckResult | null;
   /** True when the run left a bad state: `--check` was given and did not exit 0. */
   readonly badState: boolean;
+  /**
+   * The functions the run's processes marked error-injectable, in the order first seen: what
+   * {@link CommandSweepReport.functions} is made of, kept per run so that a merge of shards can make it again.
+   */
+  readonly marked: readonly string[];
+}
+
+/** A shard of a sweep (`--shard i/N`): it makes the runs whose n ≡ index (mod count). */
+export interface SweepShard {
+  /** i: 1 to count. */
+  readonly index: number;
+  /** N: how many shards the sweep is split into. */
+  readonly count: number;
+}
+
+/**
+ * What shapes a sweep's runs beside its command, capabilities and check: the shards of one sweep must
+ * agree on all of it to be merged. How many runs go at once (`-j`) is left out: it changes only how
+ * long the sweep takes.
+ */
+export interface SweepSettings {
+  /** The `ERRINJECT` entries every run shares (the knobs). */
+  readonly entries: readonly string[];
+  /** The functions named with `--inject`, with their retvals; empty for every function. */
+  readonly inject: readonly { readonly name: string; readonly retval: string | null }[];
+  /** The user's own `ERRINJECT`, which comes first in every run's; `null` for none. */
+  readonly userEntries: string | null;
+  /** `--seed`, or `null`. */
+  readonly seed: string | null;
+  /** `--control`. */
+  readonly control: boolean;
+  /** `--max`: the highest n the sweep makes (the same bound in every shard), or `null`. */
+  readonly max: number | null;
+  /** `--timeout`, in milliseconds, or `null`. */
+  readonly timeoutMs: number | null;
 }
 
 /** A whole sweep. */
@@ -110,7 +145,7 @@ export interface CommandSweepReport {
   /**
    * True when the last run injected no fault and did not time out: every fault point was reached.
    * False when `--max` stopped the sweep, or when its last run timed out before any fault (more fault
-   * points may follow the hang).
+   * points may follow the hang), or when a merge misses shards. For a shard, of its own runs.
    */
   readonly complete: boolean;
   /**
@@ -119,4 +154,13 @@ export interface CommandSweepReport {
    * is not complete.
    */
   readonly noFaultReason: string | null;
+  /** What shaped the runs, for a merge of shards to compare. */
+  readonly settings: SweepSettings;
+  /** The shard this report is of (`--shard i/N`), or `null` for a whole sweep (a merge of shards included). */
+  readonly shard: SweepShard | null;
+  /**
+   * The shards a merge was not given (`failcmd --merge`), by index: their runs are missing, and the
+   * sweep is not complete. Empty for a sweep or a shard.
+   */
+  readonly missingShards: readonly SweepShard[];
 }

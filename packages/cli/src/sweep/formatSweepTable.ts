@@ -1,7 +1,7 @@
 import { relativeSite } from '@errinject/core';
 import picocolors from 'picocolors';
 import { checkMessage } from '../check/checkMessage';
-import type { CommandSweepReport, CommandSweepRun } from './CommandSweepReport';
+import type { CommandSweepReport, CommandSweepRun, SweepShard } from './CommandSweepReport';
 
 /** How the table is drawn. */
 export interface TableOptions {
@@ -55,6 +55,12 @@ function armedText(report: CommandSweepReport): string {
   return capabilities.includes('fail_function') ? `${functions}; ${every}` : every;
 }
 
+/** Which runs a shard makes: n = i, i + N, i + 2N... */
+function shardText(shard: SweepShard): string {
+  if (shard.count === 1) return 'every run';
+  return `the runs with n = ${[0, 1, 2].map((k) => shard.index + k * shard.count).join(', ')}...`;
+}
+
 /**
  * What failed in a run: the first fault's function (or capability), and how many more faults the run
  * had, when its processes each failed their n-th call (a command of several Node.js processes).
@@ -76,7 +82,9 @@ function stateText(run: CommandSweepRun): string {
  * and the crash, if any, and with `--check` the state the run left (`ok`, or `bad:` with how the check
  * ended and its last line); a line on the functions armed (and the check) before it and a summary after it, with the
  * armed functions that never failed when the sweep is complete, or why it is not (`--max`, or a last
- * run that timed out before any fault), and why it found no fault point when it found none.
+ * run that timed out before any fault, or shards a merge was not given), and why it found no fault
+ * point when it found none. A shard's table says which shard it is on its first line, and its summary
+ * counts the shard's runs.
  *
  * @param report - the report
  * @param options - colours and the directory sites are shown relative to
@@ -86,6 +94,8 @@ export function formatSweepTable(report: CommandSweepReport, options: TableOptio
   const c = picocolors.createColors(options.color === true);
   const cwd = options.cwd ?? process.cwd();
   const lines: string[] = [];
+  const { shard } = report;
+  if (shard !== null) lines.push(`${c.bold(`shard ${shard.index}/${shard.count}:`)} ${shardText(shard)}`);
   lines.push(`${c.bold('armed:')} ${armedText(report)}`);
   const checked = report.check !== null;
   if (checked) lines.push(`${c.bold('check:')} ${report.check}`);
@@ -123,8 +133,13 @@ export function formatSweepTable(report: CommandSweepReport, options: TableOptio
     // With no fault, the command should leave a good state: the check, or the command's set-up of its state, is wrong.
     lines.push(c.yellow(`run ${lastRun.n} injected no fault and still left a bad state: is the check right, and does the command set up the state it needs (see --check in failcmd --help)?`));
   }
-  if (lastRun !== undefined && !lastRun.injected && lastRun.timedOut) {
+  if (report.missingShards.length > 0) {
+    const missing = report.missingShards.map((one) => `${one.index}/${one.count}`);
+    lines.push(c.yellow(`incomplete: no report of shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, so the runs of ${missing.length === 1 ? 'that shard' : 'those shards'} are missing`));
+  } else if (lastRun !== undefined && !lastRun.injected && lastRun.timedOut) {
     lines.push(c.yellow(`stopped at run ${lastRun.n}: it timed out (--timeout) before any fault, so more fault points may follow`));
+  } else if (!report.complete && shard !== null) {
+    lines.push(c.yellow(`stopped after ${runs} runs of this shard (--max ${report.settings.max ?? ''} bounds n): every run injected a fault, so more fault points may follow`));
   } else if (!report.complete) {
     lines.push(c.yellow(`stopped after ${runs} runs (--max): every run injected a fault, so more fault points may follow`));
   }

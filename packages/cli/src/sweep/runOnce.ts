@@ -143,6 +143,7 @@ export function runOnce(request: RunRequest): Promise<RunOutcome> {
         // The sweep runs the check, when there is one, after the run.
         check: null,
         badState: false,
+        marked,
       };
       resolve({ run, marked });
     });

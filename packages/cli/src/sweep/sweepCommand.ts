@@ -10,7 +10,7 @@ import { injectEntries } from '../failcmd/failcmdEntries';
 import type { InjectSpec } from '../failcmd/FailcmdOptions';
 import { noFaultReason } from './noFaultReason';
 import { runOnce } from './runOnce';
-import type { CommandSweepReport, CommandSweepRun } from './CommandSweepReport';
+import type { CommandSweepReport, CommandSweepRun, SweepShard } from './CommandSweepReport';
 
 /** Where a sweep stands, for a progress display. */
 export interface SweepProgress {
@@ -24,7 +24,7 @@ export interface SweepProgress {
   readonly crashes: number;
   /** Finished runs that left a bad state (their check did not exit 0). */
   readonly badStates: number;
-  /** The bound on runs, or `undefined` when the sweep runs until a run injects nothing. */
+  /** The bound on runs (of this shard's, for a shard), or `undefined` when the sweep runs until a run injects nothing. */
   readonly max: number | undefined;
 }
 
@@ -46,8 +46,17 @@ export interface CommandSweepOptions {
   readonly control?: boolean;
   /** Runs at once (default 1). */
   readonly jobs?: number;
-  /** The most runs (default: until a run injects nothing). */
+  /**
+   * The highest n (default: until a run injects nothing): the most runs of a whole sweep. A shard
+   * makes those of its runs with n up to it, so that its shards together make the runs of the whole
+   * sweep with the same bound.
+   */
   readonly max?: number | undefined;
+  /**
+   * Only this shard's runs: those whose n ≡ index (mod count), n = index, index + count... (default:
+   * every run). The shard stops as a whole sweep does, at the first of its runs that injects nothing.
+   */
+  readonly shard?: SweepShard | undefined;
   /** Milliseconds a run may take before it is killed and reported as timed out (default: no limit); a check's too. */
   readonly timeoutMs?: number | undefined;
   /**
@@ -78,6 +87,11 @@ function abortError(): Error {
  * each is marked (`fail_function/inject=*`), so that no run is needed to find them first and a function
  * marked only on an error path is swept too; the report lists the functions the processes marked.
  *
+ * A shard (`shard`) makes only the runs whose n ≡ index (mod count), and stops as a whole sweep does,
+ * at the first of its own runs that injects nothing: of a deterministic command, every later n
+ * injects nothing either. Its report records the shard and the settings that shaped its runs, for
+ * `mergeSweepReports` to put the shards of one sweep together again.
+ *
  * With a check, each run is followed by the check, which judges the state the run left: a run
  * after which it does not exit 0 left a bad state (data lost to a fault: a file written in place
  * and cut short). The check sees the files of the working directory, which every run shares, so the
@@ -86,7 +100,7 @@ function abortError(): Error {
  * @param options - the sweep
  * @returns the report
  * @throws CliError when the command or the check cannot be started; `ERR_USAGE` for a check with
- *   `jobs` over 1; an AbortError when `options.signal` stopped it
+ *   `jobs` over 1; `ERR_INVALID_ARG_VALUE` for a shard whose index is not an integer from 1 to its count; an AbortError when `options.signal` stopped it
  */
 export async function sweepCommand(options: CommandSweepOptions): Promise<CommandSweepReport> {
   const capabilities = options.capabilities ?? ['fail_function'];
@@ -101,10 +115,18 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
   }
   const checkEnv = checkEnvironment(options.env);
   const max = options.max;
+  const shard = options.shard;
+  if (shard !== undefined && !(Number.isSafeInteger(shard.index) && Number.isSafeInteger(shard.count) && shard.index >= 1 && shard.index <= shard.count)) {
+    throw new CliError('ERR_INVALID_ARG_VALUE', `shard ${shard.index}/${shard.count} is not accepted: expected index/count, integers with 1 <= index <= count`);
+  }
+  const step = shard?.count ?? 1;
+  const first = shard?.index ?? 1;
   const entries = options.entries ?? [];
   const extras = { seed: options.seed, control: options.control === true, capabilities };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-'));
-  const progress = { started: 0, finished: 0, faults: 0, crashes: 0, badStates: 0, max };
+  // A shard's runs up to max: first, first + step...
+  const progressMax = max === undefined ? undefined : max < first ? 0 : Math.floor((max - first) / step) + 1;
+  const progress = { started: 0, finished: 0, faults: 0, crashes: 0, badStates: 0, max: progressMax };
   const tell = (): void => options.onProgress?.({ ...progress });
   try {
     const specs: readonly InjectSpec[] = options.inject ?? [];
@@ -113,12 +135,11 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
     const everyFunction = specs.length === 0 || specs.some((spec) => spec.name === '*');
     const armEntries =
       !functionsArmed ? [] : injectEntries(specs.length > 0 ? specs : [{ name: '*', retval: undefined }], armedAlready);
-    const markedIn = new Map<number, readonly string[]>();
     tell();
 
     const results = new Map<number, CommandSweepRun>();
     const running = new Map<number, AbortController>();
-    let next = 1;
+    let next = first;
     let last = max ?? Number.POSITIVE_INFINITY; // the highest n the sweep may keep
     const stop = (): void => {
       last = 0;
@@ -129,7 +150,8 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
     options.signal?.addEventListener('abort', stop);
     const worker = async (): Promise<void> => {
       while (next <= last) {
-        const n = next++;
+        const n = next;
+        next += step;
         const reportFile = path.join(dir, `run-${n}.jsonl`);
         const controller = new AbortController();
         running.set(n, controller);
@@ -146,7 +168,6 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
             timeoutMs: options.timeoutMs,
           });
           run = outcome.run;
-          markedIn.set(n, outcome.marked);
           if (check !== undefined) {
             // After the run has ended whole (its process group is gone), before the next one starts.
             const result = await runCheck({ command: check, env: checkEnv, timeoutMs: options.timeoutMs, signal: controller.signal });
@@ -186,7 +207,7 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
 
     const runs = [...results.values()].filter((run) => run.n <= last).sort((a, b) => a.n - b.n);
     const lastRun = runs.at(-1);
-    const marked = [...new Set(runs.flatMap((run) => markedIn.get(run.n) ?? []))];
+    const marked = [...new Set(runs.flatMap((run) => run.marked))];
     const complete = lastRun !== undefined && !lastRun.injected && !lastRun.timedOut;
     const named = specs.map((spec) => spec.name).filter((name) => name !== '*');
     return {
@@ -202,6 +223,17 @@ export async function sweepCommand(options: CommandSweepOptions): Promise<Comman
       badState: runs.filter((run) => run.badState).length,
       complete,
       noFaultReason: complete ? noFaultReason({ capabilities, named: everyFunction ? [] : named, marked, runs }) : null,
+      settings: {
+        entries: [...entries],
+        inject: specs.map((spec) => ({ name: spec.name, retval: spec.retval ?? null })),
+        userEntries: options.env['ERRINJECT'] ?? null,
+        seed: options.seed ?? null,
+        control: options.control === true,
+        max: max ?? null,
+        timeoutMs: options.timeoutMs ?? null,
+      },
+      shard: shard === undefined ? null : { index: shard.index, count: shard.count },
+      missingShards: [],
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

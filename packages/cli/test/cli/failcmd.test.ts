@@ -379,4 +379,109 @@ describe('failcmd main', () => {
       expect(flagOn.stdout.text()).to.contain('\u001b[');
     });
   });
+  describe('when a sweep is sharded and merged', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-main-shard-'));
+    });
+    afterEach(() => {
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** Sweeps `points crash` as shard i/3 with --json, into a file. */
+    async function shardFile(index: number, extra: string[] = []): Promise<string> {
+      const io = captureIo();
+      const exit = await main(['--sweep', '--json', '--shard', `${index}/3`, ...extra, '--', ...fixture('points', 'crash')], cleanEnv(), io);
+      expect(exit, `shard ${index}/3`).to.equal(index === 2 ? 1 : 0);
+      const file = path.join(dir, `shard-${index}.json`);
+      writeFileSync(file, io.stdout.text());
+      return file;
+    }
+
+    it('should print the report, the table and the exit status of the unsharded sweep, run for run', async () => {
+      // Arrange: points crash has 3 fault points, and crashes at the second
+      const wholeJson = captureIo();
+      const wholeTable = captureIo();
+      const wholeExit = await main(['--sweep', '--json', '--', ...fixture('points', 'crash')], cleanEnv(), wholeJson);
+      await main(['--sweep', '--', ...fixture('points', 'crash')], cleanEnv(), wholeTable);
+      const files = [await shardFile(2), await shardFile(1, ['-j', '2']), await shardFile(3)];
+
+      // Act
+      const mergedJson = captureIo();
+      const mergedTable = captureIo();
+      const mergedExit = await main(['--merge', '--json', ...files], cleanEnv(), mergedJson);
+      await main(['--merge', ...files], cleanEnv(), mergedTable);
+
+      // Assert
+      type Report = { runs: Array<Record<string, unknown>> } & Record<string, unknown>;
+      const whole = JSON.parse(wholeJson.stdout.text()) as Report;
+      const merged = JSON.parse(mergedJson.stdout.text()) as Report;
+      const shape = (report: Report): unknown[] => report.runs.map((run) => [run['n'], run['injected'], run['function'], run['site'], run['exitCode'], run['crashed'], run['badState'], (run['faults'] as Array<Record<string, unknown>>).map((fault) => [fault['capability'], fault['function'], fault['site']])]);
+      expect(shape(merged)).to.deep.equal(shape(whole));
+      expect(shape(merged)).to.have.length(4);
+      for (const field of ['command', 'capabilities', 'functions', 'faultPoints', 'crashed', 'timedOut', 'check', 'badState', 'complete', 'noFaultReason', 'settings', 'shard', 'missingShards']) {
+        expect(merged[field], field).to.deep.equal(whole[field]);
+      }
+      expect(mergedTable.stdout.text()).to.equal(wholeTable.stdout.text());
+      expect(mergedTable.stdout.text()).to.contain('3 fault points in 4 runs, 1 crashed');
+      expect([mergedExit, wholeExit]).to.deep.equal([1, 1]);
+      expect(mergedJson.stderr.text()).to.equal('');
+    });
+
+    it('should say which shard a shard\'s table is of', async () => {
+      const io = captureIo();
+      await main(['--sweep', '--shard', '2/3', '--', ...fixture('points', 'handled')], cleanEnv(), io);
+      expect(io.stdout.text()).to.match(/^shard 2\/3: the runs with n = 2, 5, 8\.\.\.\narmed: open, alloc\n/);
+      expect(io.stdout.text()).to.contain('1 fault point in 2 runs, 0 crashed');
+    });
+
+    it('should name a missing shard, and say the sweep is not complete', async () => {
+      // Arrange
+      const files = [await shardFile(1), await shardFile(3)];
+
+      // Act
+      const io = captureIo();
+      await main(['--merge', ...files], cleanEnv(), io);
+
+      // Assert
+      expect(io.stdout.text()).to.contain('incomplete: no report of shard 2/3, so the runs of that shard are missing');
+    });
+
+    it('should refuse reports of different sweeps with exit 2, naming what differs and the file', async () => {
+      // Arrange
+      const files = [await shardFile(1), await shardFile(2, ['--seed', '5'])];
+
+      // Act
+      const io = captureIo();
+      const exit = await main(['--merge', ...files], cleanEnv(), io);
+
+      // Assert
+      expect(exit).to.equal(2);
+      expect(io.stdout.text()).to.equal('');
+      expect(io.stderr.text()).to.equal(`failcmd: ${files[1]} is not of the same sweep as ${files[0]}: its seed is "5", not null\n`);
+    });
+
+    it('should refuse a file that is not a shard\'s report, or none, with exit 2', async () => {
+      const notJson = path.join(dir, 'not.json');
+      writeFileSync(notJson, 'not json');
+      for (const argv of [['--merge', notJson], ['--merge', path.join(dir, 'absent.json')], ['--merge']]) {
+        const io = captureIo();
+        expect(await main(argv, cleanEnv(), io), argv.join(' ')).to.equal(2);
+        expect(io.stderr.text()).to.match(/^failcmd: (cannot read the report|no report given)/);
+      }
+    });
+
+    it('should refuse a bad --shard with exit 2 before anything runs', async () => {
+      const marker = path.join(dir, 'ran');
+      for (const value of ['0/2', '3/2', '1/0', 'a/b', '1/']) {
+        const io = captureIo();
+        expect(await main(['--sweep', '--shard', value, '--', process.execPath, '-e', `require("fs").writeFileSync(${JSON.stringify(marker)}, "")`], cleanEnv(), io), value).to.equal(2);
+        expect(io.stderr.text()).to.contain(`--shard ${JSON.stringify(value)} is not accepted: expected i/N`);
+      }
+      const io = captureIo();
+      expect(await main(['--shard', '1/2', 'true'], cleanEnv(), io)).to.equal(2);
+      expect(io.stderr.text()).to.contain('option --shard is for sweeps only');
+      expect(() => readFileSync(marker)).to.throw();
+    });
+  });
 });

@@ -28,6 +28,8 @@ describe('parseFailcmdArgs', () => {
       expect(options.jobs).to.equal(1);
       expect(options.max).to.equal(undefined);
       expect(options.timeoutMs).to.equal(undefined);
+      expect(options.shard).to.equal(undefined);
+      expect(options.merge).to.equal(false);
       expect([options.sweep, options.json, options.control, options.help, options.version, options.color]).to.deep.equal([false, false, false, false, false, undefined]);
     });
   });
@@ -230,6 +232,47 @@ describe('parseFailcmdArgs', () => {
         const error = usageError(['--sweep', '--timeout', value, 'cmd']);
         expect(error.code, value).to.equal('ERR_INVALID_ARG_VALUE');
         expect(error.message, value).to.contain(`--timeout ${JSON.stringify(value)} is not accepted: expected the seconds a run may take`);
+      }
+    });
+  });
+
+  describe('when --shard is given', () => {
+    it('should take i/N for a sweep', () => {
+      expect(parseFailcmdArgs(['--sweep', '--shard', '2/3', 'cmd']).options.shard).to.deep.equal({ index: 2, count: 3 });
+      expect(parseFailcmdArgs(['--sweep', '--shard=1/1', 'cmd']).options.shard).to.deep.equal({ index: 1, count: 1 });
+      expect(parseFailcmdArgs(['--sweep', '--shard', '3/3', '-j', '2', '--max', '10', 'cmd']).options).to.deep.include({ shard: { index: 3, count: 3 }, jobs: 2, max: 10 });
+    });
+
+    it('should refuse values outside 1 <= i <= N with ERR_INVALID_ARG_VALUE, naming the value and what is accepted', () => {
+      for (const value of ['0/2', '3/2', '1/0', '0/0', 'a/b', '1/', '/2', '2', '-1/2', '1.5/2', '1/2/3', '', '1/4294967296']) {
+        const error = usageError(['--sweep', '--shard', value, 'cmd']);
+        expect(error.code, value).to.equal('ERR_INVALID_ARG_VALUE');
+        expect(error.message, value).to.contain(`--shard ${JSON.stringify(value)} is not accepted: expected i/N, this shard's number i and the number of shards N, decimal integers with 1 <= i <= N`);
+      }
+    });
+
+    it('should refuse it without --sweep with ERR_USAGE', () => {
+      const error = usageError(['--shard', '1/2', 'cmd']);
+      expect(error.code).to.equal('ERR_USAGE');
+      expect(error.message).to.contain('option --shard is for sweeps only; add --sweep');
+    });
+  });
+
+  describe('when --merge is given', () => {
+    it('should take the operands as the report files, with --json and the colour flags', () => {
+      // Act
+      const { options, command } = parseFailcmdArgs(['--merge', '--json', '--no-color', 'a.json', 'b.json']);
+
+      // Assert
+      expect(command).to.deep.equal(['a.json', 'b.json']);
+      expect(options).to.include({ merge: true, json: true, sweep: false, color: false });
+    });
+
+    it('should refuse an option that shapes runs with ERR_USAGE, naming it', () => {
+      for (const [argv, name] of [[['--merge', '--sweep', 'a.json'], '--sweep'], [['--merge', '--shard', '1/2', 'a.json'], '--shard'], [['--merge', '-j', '2', 'a.json'], '-j/--jobs'], [['--merge', '--seed', '1', 'a.json'], '--seed'], [['--merge', '--max', '3', 'a.json'], '--max']] as const) {
+        const error = usageError([...argv]);
+        expect(error.code, name).to.equal('ERR_USAGE');
+        expect(error.message, name).to.contain(`options ${name} and --merge do not go together`);
       }
     });
   });

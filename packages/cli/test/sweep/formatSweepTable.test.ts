@@ -5,13 +5,14 @@ import type { CommandSweepReport, CommandSweepRun } from '../../src/sweep/Comman
 function run(n: number, fields: Partial<CommandSweepRun> = {}): CommandSweepRun {
   return {
     n, injected: true, function: 'Store.open', capability: 'fail_function', site: `/work/app/src/db.js:${n}:5`, faults: [],
-    exitCode: 0, signal: null, crashed: false, timedOut: false, crashes: [], loaded: true, durationMs: 10, stderr: '', check: null, badState: false, ...fields,
+    exitCode: 0, signal: null, crashed: false, timedOut: false, crashes: [], loaded: true, durationMs: 10, stderr: '', check: null, badState: false, marked: [], ...fields,
   };
 }
 
 function report(fields: Partial<CommandSweepReport> = {}): CommandSweepReport {
   const runs = fields.runs ?? [run(1), run(2, { function: 'Cache.get', exitCode: 1, crashed: true, crashes: [{ event: 'crash', pid: 1, origin: 'uncaughtException', message: "Cannot read properties of null (reading 'size')\nmore", stack: '' }] }), run(3, { injected: false, function: null, capability: null, site: null })];
-  return { command: ['node', 'app.js'], capabilities: ['fail_function'], functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, timedOut: 0, check: null, badState: 0, complete: true, noFaultReason: null, ...fields };
+  return { command: ['node', 'app.js'], capabilities: ['fail_function'], functions: ['Store.open', 'Cache.get'], runs, faultPoints: 2, crashed: 1, timedOut: 0, check: null, badState: 0, complete: true, noFaultReason: null,
+    settings: { entries: [], inject: [], userEntries: null, seed: null, control: false, max: null, timeoutMs: null }, shard: null, missingShards: [], ...fields };
 }
 
 describe('formatSweepTable', () => {
@@ -48,6 +49,37 @@ describe('formatSweepTable', () => {
       // Assert
       expect(complete.split('\n').at(-2)).to.equal('never failed (called only on error paths, or not at all): Lock.release, Log.write');
       expect(cut).to.not.contain('never failed');
+    });
+  });
+
+  describe('when the report is of a shard', () => {
+    it('should say which shard on its first line, and count the shard\'s runs', () => {
+      // Arrange
+      const runs = [run(2), run(5, { injected: false, function: null, capability: null, site: null })];
+
+      // Act
+      const lines = formatSweepTable(report({ runs, faultPoints: 1, crashed: 0, shard: { index: 2, count: 3 } }), { cwd: '/work/app' }).split('\n');
+
+      // Assert
+      expect(lines[0]).to.equal('shard 2/3: the runs with n = 2, 5, 8...');
+      expect(lines[1]).to.equal('armed: Store.open, Cache.get');
+      expect(lines[3]).to.match(/^2 +Y +Store\.open/);
+      expect(lines[4]).to.match(/^5 +N +0$/);
+      expect(lines[5]).to.equal('1 fault point in 2 runs, 0 crashed');
+    });
+
+    it('should say a shard cut by --max bounds n', () => {
+      const settings = { entries: [], inject: [], userEntries: null, seed: null, control: false, max: 4, timeoutMs: null };
+      const text = formatSweepTable(report({ runs: [run(1), run(3)], faultPoints: 2, crashed: 0, complete: false, shard: { index: 1, count: 2 }, settings }), { cwd: '/work/app' });
+      expect(text).to.contain('stopped after 2 runs of this shard (--max 4 bounds n): every run injected a fault');
+    });
+  });
+
+  describe('when a merge misses shards', () => {
+    it('should name them, and not blame --max', () => {
+      const text = formatSweepTable(report({ complete: false, missingShards: [{ index: 2, count: 3 }, { index: 3, count: 3 }] }), { cwd: '/work/app' });
+      expect(text).to.contain('incomplete: no report of shards 2/3, 3/3, so the runs of those shards are missing');
+      expect(text).to.not.contain('--max');
     });
   });
 

@@ -5,7 +5,7 @@ import { noFaultReason } from '../../src/sweep/noFaultReason';
 function run(fields: Partial<CommandSweepRun> = {}): CommandSweepRun {
   return {
     n: 1, injected: false, function: null, capability: null, site: null, faults: [], exitCode: 0, signal: null, crashed: false, timedOut: false,
-    crashes: [], loaded: true, durationMs: 10, stderr: '', check: null, badState: false, ...fields,
+    crashes: [], loaded: true, durationMs: 10, stderr: '', check: null, badState: false, marked: [], ...fields,
   };
 }
 

@@ -227,6 +227,65 @@ describe('sweepCommand', () => {
     });
   });
 
+  describe('when it is a shard', () => {
+    it('should make only the runs whose n ≡ index (mod count), and stop at the first of them that injects nothing', async () => {
+      // Act: points handled has 3 fault points, and run 4 injects nothing
+      const first = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), shard: { index: 1, count: 2 }, jobs: 3 });
+      const second = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), shard: { index: 2, count: 3 } });
+      const whole = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), shard: { index: 1, count: 1 } });
+
+      // Assert: runs 7, 9 of shard 1/2, started beside run 5, were cancelled
+      expect(first.runs.map((run) => [run.n, run.injected, run.function])).to.deep.equal([
+        [1, true, 'open'],
+        [3, true, 'open'],
+        [5, false, null],
+      ]);
+      expect(first).to.deep.include({ shard: { index: 1, count: 2 }, faultPoints: 2, complete: true, missingShards: [] });
+      expect(second.runs.map((run) => [run.n, run.injected, run.function])).to.deep.equal([
+        [2, true, 'alloc'],
+        [5, false, null],
+      ]);
+      expect(second).to.deep.include({ shard: { index: 2, count: 3 }, faultPoints: 1, complete: true });
+      expect(whole.runs.map((run) => run.n)).to.deep.equal([1, 2, 3, 4]);
+    });
+
+    it('should take --max as the highest n, not as the shard\'s count of runs', async () => {
+      // Act
+      const first = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), shard: { index: 1, count: 2 }, max: 3 });
+      const second = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), shard: { index: 2, count: 2 }, max: 3 });
+      const none = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), shard: { index: 3, count: 3 }, max: 2 });
+
+      // Assert
+      expect(first.runs.map((run) => run.n)).to.deep.equal([1, 3]);
+      expect(second.runs.map((run) => run.n)).to.deep.equal([2]);
+      expect([first.complete, second.complete]).to.deep.equal([false, false]);
+      expect(none.runs).to.deep.equal([]);
+      expect(none.complete).to.equal(false);
+    });
+
+    it('should record the shard and the settings that shaped its runs', async () => {
+      // Act
+      const report = await sweepCommand({
+        command: fixture('points', 'handled'), env: cleanEnv({ ERRINJECT: 'fail_function/verbose=0' }), entries: ['fail_function/probability=100'],
+        inject: [{ name: 'open', retval: '-12' }], seed: '7', max: 1, timeoutMs: 30000, shard: { index: 1, count: 4 },
+      });
+
+      // Assert
+      expect(report.shard).to.deep.equal({ index: 1, count: 4 });
+      expect(report.settings).to.deep.equal({
+        entries: ['fail_function/probability=100'], inject: [{ name: 'open', retval: '-12' }], userEntries: 'fail_function/verbose=0', seed: '7', control: false, max: 1, timeoutMs: 30000,
+      });
+    });
+
+    it('should refuse an index out of 1 to count', async () => {
+      for (const shard of [{ index: 0, count: 2 }, { index: 3, count: 2 }, { index: 1, count: 0 }, { index: 1.5, count: 2 }]) {
+        const error = await sweepCommand({ command: fixture('points', 'handled'), env: cleanEnv(), shard }).then(() => undefined, (e: unknown) => e);
+        expect(error, JSON.stringify(shard)).to.be.instanceOf(CliError);
+        expect((error as CliError).code).to.equal('ERR_INVALID_ARG_VALUE');
+      }
+    });
+  });
+
   describe('when it reports progress', () => {
     it("should tell the start, every run's start and every run's end", async () => {
       // Arrange
