@@ -25,7 +25,9 @@ export type { RunNoticeInput } from './failcmd/runNotice';
 // sweeps
 export { sweepCommand } from './sweep/sweepCommand';
 export type { CommandSweepOptions, SweepProgress } from './sweep/sweepCommand';
-export type { CheckResult, CrashRecord, FaultRecord, CommandSweepReport, CommandSweepRun } from './sweep/CommandSweepReport';
+export type { CheckResult, CrashRecord, FaultRecord, CommandSweepReport, CommandSweepRun, SweepSettings, SweepShard } from './sweep/CommandSweepReport';
+export { mergeSweepReports } from './sweep/mergeSweepReports';
+export type { ShardReport } from './sweep/mergeSweepReports';
 export { parseFaultReport } from './sweep/parseFaultReport';
 export type { FaultReport } from './sweep/parseFaultReport';
 export { formatSweepTable, showSite } from './sweep/formatSweepTable';

@@ -17,7 +17,7 @@ describe('failcmd main', () => {
 
       // Assert
       expect(exit).to.equal(0);
-      for (const option of ['--probability', '--interval', '--times', '--space', '--verbose', '--task-filter', '--stacktrace-depth', '--require-stack', '--reject-stack', '--inject', '--nth', '--sweep', '--seed', '--control', '--json', '--jobs', '--max', '--timeout', '--check', '--type', 'FAILCMD_TYPE']) {
+      for (const option of ['--probability', '--interval', '--times', '--space', '--verbose', '--task-filter', '--stacktrace-depth', '--require-stack', '--reject-stack', '--inject', '--nth', '--sweep', '--seed', '--control', '--json', '--jobs', '--max', '--timeout', '--check', '--type', 'FAILCMD_TYPE', '--shard i/N', '--merge']) {
         expect(io.stdout.text()).to.contain(option);
       }
     });
