@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { childEnv } from '../support/childEnv';
 import { FAILCMD, root, runBin } from './cliBins';
@@ -80,6 +81,48 @@ describe('failcmd --sweep', () => {
       const shape = (report: Report): unknown[] => report.runs.map((run) => [run.n, run.injected, run.function, run.site, run.exitCode, run.crashed]);
       expect(shape(two)).to.deep.equal(shape(one));
     });
+  });
+
+  describe('when it sweeps the examples in shards and merges them (issue 13)', () => {
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'failcmd-e2e-shards-'));
+    });
+    after(() => {
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    for (const [name, command, status] of [
+      ['socketpair', ['node', socketpairOnce], 0],
+      ['buggy cache', ['node', '--enable-source-maps', buggyMain], 1],
+    ] as const) {
+      it(`should merge 1/3, 2/3 and 3/3 of the ${name} into the unsharded report, run for run, with its table and exit status`, () => {
+        // Arrange
+        const whole = runBin(FAILCMD, ['--sweep', '--json', '--', ...command]);
+        const wholeTable = runBin(FAILCMD, ['--sweep', '--', ...command]);
+        const files = [1, 2, 3].map((index) => {
+          const shard = runBin(FAILCMD, ['--sweep', '--json', '--shard', `${index}/3`, '--', ...command]);
+          expect(shard.stderr).to.equal('');
+          const file = path.join(dir, `${name}-${index}.json`);
+          writeFileSync(file, shard.stdout);
+          return file;
+        });
+
+        // Act
+        const merged = runBin(FAILCMD, ['--merge', '--json', ...files]);
+        const mergedTable = runBin(FAILCMD, ['--merge', ...files.reverse()]);
+
+        // Assert: the same fault points, functions, call sites and outcomes, run for run
+        const [one, all] = [JSON.parse(whole.stdout) as Report, JSON.parse(merged.stdout) as Report];
+        const shape = (report: Report): unknown[] => report.runs.map((run) => [run.n, run.injected, run.function, run.site, run.exitCode, run.signal, run.crashed]);
+        expect(shape(all)).to.deep.equal(shape(one));
+        expect(all.runs.length).to.be.greaterThan(3);
+        expect([all.functions, all.faultPoints, all.crashed, all.complete, all.noFaultReason]).to.deep.equal([one.functions, one.faultPoints, one.crashed, one.complete, one.noFaultReason]);
+        expect(mergedTable.stdout).to.equal(wholeTable.stdout);
+        expect([merged.status, mergedTable.status, whole.status]).to.deep.equal([status, status, status]);
+        expect(merged.stderr).to.equal('');
+      });
+    }
   });
 
   describe('when it sweeps the buggy cache', () => {
