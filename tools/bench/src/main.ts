@@ -36,6 +36,7 @@ const BENCHES: Record<string, () => boolean | Promise<boolean>> = {
   realCode: benchRealCode,
   failcmd: (): Promise<boolean> => (require('./failcmd.bench') as typeof import('./failcmd.bench')).benchFailcmd(),
   controlSocket: benchControlSocket,
+  shard: (): boolean => (require('./shard.bench') as typeof import('./shard.bench')).benchShard(),
   node: benchNode,
 };
 

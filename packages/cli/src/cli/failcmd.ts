@@ -117,10 +117,16 @@ function readShardReport(file: string): ShardReport {
   return { file, report: value as CommandSweepReport };
 }
 
-/** `failcmd --merge REPORT.json...`: the whole sweep's report from its shards', with a sweep's exit status. */
+/**
+ * `failcmd --merge REPORT.json...`: the whole sweep's report from its shards', with a sweep's exit
+ * status; and 1 as well when a shard's report is missing, so that a CI job whose shard never reported
+ * cannot pass the merge (the table and the JSON name the shards missing).
+ */
 function merge(options: FailcmdOptions, files: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): FailcmdExit {
   if (files.length === 0) throw new CliError('ERR_USAGE', 'no report given: failcmd --merge REPORT.json... (the --json reports of the shards of one sweep)');
-  return printSweep(mergeSweepReports(files.map(readShardReport)), options, env, io);
+  const report = mergeSweepReports(files.map(readShardReport));
+  const status = printSweep(report, options, env, io);
+  return report.missingShards.length > 0 ? 1 : status;
 }
 
 /**

@@ -435,16 +435,17 @@ describe('failcmd main', () => {
       expect(io.stdout.text()).to.contain('1 fault point in 2 runs, 0 crashed');
     });
 
-    it('should name a missing shard, and say the sweep is not complete', async () => {
+    it('should name a missing shard, say the sweep is not complete, and exit 1 so that the merge job fails', async () => {
       // Arrange
       const files = [await shardFile(1), await shardFile(3)];
 
       // Act
       const io = captureIo();
-      await main(['--merge', ...files], cleanEnv(), io);
+      const status = await main(['--merge', ...files], cleanEnv(), io);
 
       // Assert
       expect(io.stdout.text()).to.contain('incomplete: no report of shard 2/3, so the runs of that shard are missing');
+      expect(status).to.equal(1);
     });
 
     it('should refuse reports of different sweeps with exit 2, naming what differs and the file', async () => {
