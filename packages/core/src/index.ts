@@ -33,6 +33,7 @@ import * as allowErrorInjectionModule from './inject/allowErrorInjection';
 import { bootstrap } from './boot/bootstrap';
 import * as sweepModule from './sweep/sweep';
 import * as sweepSyncModule from './sweep/sweepSync';
+import * as parseShardModule from './sweep/parseShard';
 import * as controlSocketDirModule from './remote/controlSocketDir';
 import * as installFaultReportModule from './report/installFaultReport';
 import * as relativeSiteModule from './report/relativeSite';
@@ -117,6 +118,8 @@ export type { BootAttrEntry, BootConfig, BootEntry, BootOffEntry, BootPathEntry,
 // sweeps
 export import sweep = sweepModule.sweep;
 export import sweepSync = sweepSyncModule.sweepSync;
+export import parseShard = parseShardModule.parseShard;
+export import MAX_SHARD_COUNT = parseShardModule.MAX_SHARD_COUNT;
 export type {
   CheckedRun,
   SweepCheckFailed,

@@ -1,11 +1,8 @@
-import type { SweepShard } from '@errinject/core';
+import { MAX_SHARD_COUNT, parseShard, type SweepShard } from '@errinject/core';
 import { MochaSweepError } from './MochaSweepError';
 
 /** The environment variable {@link describeSweep} reads its shard from: `ERRINJECT_SHARD=2/4`. */
 export const SHARD_VARIABLE = 'ERRINJECT_SHARD';
-
-/** The largest shard count: fail-nth's range, as the core takes it. */
-const U32_MAX = 0xffff_ffff;
 
 /**
  * Reads the shard a CI matrix job sets for the sweeps of its process: `ERRINJECT_SHARD=INDEX/COUNT`
@@ -20,15 +17,13 @@ const U32_MAX = 0xffff_ffff;
 export function environmentShard(env: NodeJS.ProcessEnv = process.env): SweepShard | undefined {
   const value = env[SHARD_VARIABLE];
   if (value === undefined || value === '') return undefined;
-  const match = /^([0-9]+)\/([0-9]+)$/.exec(value);
-  const index = match === null ? Number.NaN : Number(match[1]);
-  const count = match === null ? Number.NaN : Number(match[2]);
-  if (!(index >= 1 && index <= count && count <= U32_MAX)) {
+  const shard = parseShard(value);
+  if (shard === undefined) {
     throw new MochaSweepError(
       'ERR_INVALID_ARG_VALUE',
-      `describeSweep: ${SHARD_VARIABLE} must be INDEX/COUNT, two integers with 1 ≤ INDEX ≤ COUNT ≤ ${U32_MAX} ` +
+      `describeSweep: ${SHARD_VARIABLE} must be INDEX/COUNT, two integers with 1 ≤ INDEX ≤ COUNT ≤ ${MAX_SHARD_COUNT} ` +
         `(${SHARD_VARIABLE}=2/4 makes the runs with n ≡ 2 mod 4), or empty for the whole sweep; got ${JSON.stringify(value)}`,
     );
   }
-  return { index, count };
+  return shard;
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError } from '../errors/CliError';
+import { loadCore } from '../core/loadCore';
 import type { SweepShard } from '../sweep/CommandSweepReport';
 import type { FailcmdArgs, InjectSpec } from './FailcmdOptions';
 
@@ -122,24 +123,21 @@ function positive(name: string, value: string | undefined, limit: number, what: 
   return n;
 }
 
-/** The most shards a sweep is split into. */
+/** The most shards a sweep is split into (the core's `MAX_SHARD_COUNT`). */
 export const MAX_SHARDS = 0xffffffff;
-const SHARD = /^([0-9]+)\/([0-9]+)$/;
 
-/** `--shard i/N`: decimal integers, 1 <= i <= N <= {@link MAX_SHARDS}. */
+/** `--shard i/N`: decimal integers, 1 <= i <= N <= {@link MAX_SHARDS}, read by the core's `parseShard`. */
 function shard(value: string | undefined): SweepShard | undefined {
   if (value === undefined) return undefined;
-  const match = SHARD.exec(value);
-  const index = match === null ? NaN : Number(match[1]);
-  const count = match === null ? NaN : Number(match[2]);
-  if (!(index >= 1 && count >= 1 && index <= count && count <= MAX_SHARDS)) {
+  const parsed = loadCore().parseShard(value);
+  if (parsed === undefined) {
     throw new CliError(
       'ERR_INVALID_ARG_VALUE',
       `--shard ${JSON.stringify(value)} is not accepted: expected i/N, this shard's number i and the number of shards N, ` +
         `decimal integers with 1 <= i <= N <= ${MAX_SHARDS} (1/3, 2/3, 3/3)`,
     );
   }
-  return { index, count };
+  return parsed;
 }
 
 /** The options `--merge` takes: it makes no run, so the options that shape runs have nothing to act on. */
